@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Runs every *.test.ts under src/, test/ and e2e/ with Node's own test runner
+// (through tsx). Optional arguments filter files by substring.
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+
+const roots = ["src", "test", "e2e"];
+const filters = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const dbOnly = process.argv.includes("--db-only");
+const flags = process.argv.slice(2).filter((a) => a.startsWith("-") && a !== "--db-only");
+// --db-only: the PostgreSQL pass. Database tests skip their SQLite half, so CI
+// does not run the SQLite suite twice.
+if (dbOnly) process.env.TRUCELINE_TEST_DIALECTS = "postgres";
+const files = [];
+function walk(dir) {
+  let entries;
+  try { entries = readdirSync(dir); } catch { return; }
+  for (const name of entries) {
+    if (name === "node_modules") continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (name.endsWith(".test.ts") || name.endsWith(".test.tsx")) files.push(p);
+  }
+}
+roots.forEach(walk);
+files.sort();
+const chosen = filters.length ? files.filter((f) => filters.some((x) => f.includes(x))) : files;
+if (!process.env.TEST_DATABASE_URL) console.log("PostgreSQL run skipped: TEST_DATABASE_URL is not set (SQLite only).");
+const res = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=2", ...flags, ...chosen], { stdio: "inherit", env: process.env });
+process.exit(res.status ?? 1);
