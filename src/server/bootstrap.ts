@@ -1,0 +1,68 @@
+// Builds the AppContext from a validated configuration: opens and migrates the
+// database, loads the deployment key, and refuses to go on when the audit chain
+// or an audited table was tampered with — saying exactly what is wrong.
+import { readFileSync } from "node:fs";
+import type { Config } from "./config.ts";
+import type { AppContext } from "./context.ts";
+import { AuditService } from "./platform/audit/audit.service.ts";
+import { systemClock, type Clock } from "./platform/clock.ts";
+import { loadOrCreateDeploymentKey } from "./platform/crypto/keys.ts";
+import { openAndMigrate, type Db, type DbHandle } from "./platform/db/database.ts";
+import { newId } from "./platform/ids.ts";
+import { AccountService } from "./modules/accounts/account.service.ts";
+import { NoteService } from "./modules/notes/note.service.ts";
+
+export const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+export class IntegrityError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Refusing to start: the database does not match its audit log.\n${problems.map((p) => `  - ${p}`).join("\n")}\nRestore from a backup, or investigate with \`truceline audit verify\`.`);
+  }
+}
+
+async function meta(db: Db, key: string, create: () => string): Promise<string> {
+  const row = await db.selectFrom("meta").select("value").where("key", "=", key).executeTakeFirst();
+  if (row) return row.value;
+  await db.insertInto("meta").values({ key, value: create() }).onConflict((oc) => oc.column("key").doNothing()).execute();
+  return (await db.selectFrom("meta").select("value").where("key", "=", key).executeTakeFirstOrThrow()).value;
+}
+
+export interface Runtime {
+  ctx: AppContext;
+  handle: DbHandle;
+  close(): Promise<void>;
+}
+
+export async function createRuntime(config: Config, opts: { clock?: Clock; skipIntegrityCheck?: boolean } = {}): Promise<Runtime> {
+  const handle = await openAndMigrate({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema });
+  try {
+    const clock = opts.clock ?? systemClock;
+    const key = loadOrCreateDeploymentKey(config.dataDir);
+    const deploymentId = await meta(handle.db, "deployment_id", () => newId("dep"));
+    const recordedKey = await meta(handle.db, "deployment_key_id", () => key.keyId);
+    if (recordedKey !== key.keyId) {
+      throw new Error(`The deployment key in ${config.dataDir}/keys (${key.keyId}) is not the one this database was signed with (${recordedKey}). Point TRUCELINE_DATA at the right folder.`);
+    }
+    const audit = new AuditService(handle.dialect, key, deploymentId, clock);
+    if (!opts.skipIntegrityCheck) {
+      const check = await audit.integrityCheck(handle.db);
+      if (!check.ok) throw new IntegrityError(check.problems);
+    }
+    const ctx: AppContext = {
+      config,
+      db: handle.db,
+      dialect: handle.dialect,
+      clock,
+      key,
+      deploymentId,
+      version,
+      audit,
+      accounts: new AccountService({ db: handle.db, audit, clock, kdfLogN: config.kdfLogN, sessionHours: config.sessionHours, loginMaxFailures: config.loginMaxFailures, lockoutMinutes: config.lockoutMinutes }),
+      notes: new NoteService({ db: handle.db, audit, clock }),
+    };
+    return { ctx, handle, close: () => handle.close() };
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}

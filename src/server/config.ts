@@ -1,0 +1,80 @@
+// Configuration from the environment and matching CLI flags, validated once at
+// start. Every bad value gets its own message; nothing is keyed on NODE_ENV.
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const portSchema = z.coerce.number().int("PORT must be a whole number").min(0, "PORT must be 0–65535").max(65535, "PORT must be 0–65535");
+
+export const configSchema = z.object({
+  port: portSchema.default(8080),
+  host: z.string().min(1, "HOST must not be empty").default("127.0.0.1"),
+  dataDir: z.string().min(1).default("./data"),
+  databaseUrl: z
+    .string()
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), "DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)")
+    .optional(),
+  /** PostgreSQL schema to use (tests give each run its own). */
+  databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]*$/, "TRUCELINE_DB_SCHEMA must be a lowercase SQL identifier").optional(),
+  publicUrl: z.string().url("PUBLIC_URL must be a full URL such as https://truceline.example.org").optional(),
+  demo: z.boolean().default(false),
+  /** scrypt cost as log2(N); 15 = 32 MiB per hash. Lower only for tests. */
+  kdfLogN: z.coerce.number().int().min(10, "TRUCELINE_KDF_LOG_N must be at least 10").max(20).default(15),
+  sessionHours: z.coerce.number().positive().default(12),
+  loginMaxFailures: z.coerce.number().int().min(1).default(5),
+  lockoutMinutes: z.coerce.number().positive().default(15),
+  /** Signed audit checkpoints are written this often (seconds; 0 = only on demand and at shutdown). */
+  checkpointSeconds: z.coerce.number().min(0).default(60),
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  evidenceMaxBytes: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+});
+export type Config = z.infer<typeof configSchema> & { dataDir: string };
+
+/** Environment variable for each option; CLI flags are the same names in kebab case. */
+export const envNames: Record<keyof z.infer<typeof configSchema>, string> = {
+  port: "PORT",
+  host: "HOST",
+  dataDir: "TRUCELINE_DATA",
+  databaseUrl: "DATABASE_URL",
+  databaseSchema: "TRUCELINE_DB_SCHEMA",
+  publicUrl: "PUBLIC_URL",
+  demo: "TRUCELINE_DEMO",
+  kdfLogN: "TRUCELINE_KDF_LOG_N",
+  sessionHours: "TRUCELINE_SESSION_HOURS",
+  loginMaxFailures: "TRUCELINE_LOGIN_MAX_FAILURES",
+  lockoutMinutes: "TRUCELINE_LOCKOUT_MINUTES",
+  checkpointSeconds: "TRUCELINE_CHECKPOINT_SECONDS",
+  logLevel: "LOG_LEVEL",
+  evidenceMaxBytes: "TRUCELINE_EVIDENCE_MAX_BYTES",
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+function flagName(key: string): string {
+  return "--" + key.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+}
+
+/** Flags win over the environment; unset values take defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string | boolean> = {}, overrides: Partial<Config> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [key, envName] of Object.entries(envNames)) {
+    const flag = flags[flagName(key).slice(2)];
+    const v = flag ?? env[envName];
+    if (v !== undefined && v !== "") raw[key] = key === "demo" ? v === true || v === "1" || v === "true" : v;
+  }
+  Object.assign(raw, overrides);
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const key = String(i.path[0] ?? "");
+        const name = envNames[key as keyof typeof envNames] ?? key;
+        return `${name} (${flagName(key)}): ${i.message} (got ${JSON.stringify(raw[key])})`;
+      }),
+    );
+  }
+  return { ...parsed.data, dataDir: resolve(parsed.data.dataDir) };
+}

@@ -1,0 +1,23 @@
+// Everything a request handler or CLI command may use, built once at start.
+// Services hold no per-process state another process would need: sessions,
+// rate limits, idempotency keys and the audit head all live in the database.
+import type { Config } from "./config.ts";
+import type { AuditService } from "./platform/audit/audit.service.ts";
+import type { Clock } from "./platform/clock.ts";
+import type { DeploymentKey } from "./platform/crypto/keys.ts";
+import type { Db, Dialect } from "./platform/db/database.ts";
+import type { AccountService } from "./modules/accounts/account.service.ts";
+import type { NoteService } from "./modules/notes/note.service.ts";
+
+export interface AppContext {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  clock: Clock;
+  key: DeploymentKey;
+  deploymentId: string;
+  version: string;
+  audit: AuditService;
+  accounts: AccountService;
+  notes: NoteService;
+}

@@ -1,0 +1,94 @@
+// Opens the database the configuration names (an SQLite file in the data
+// folder, or PostgreSQL) and brings its schema up to date with the Migrator.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import SQLite from "better-sqlite3";
+import pg from "pg";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider, type Transaction } from "kysely";
+import type { Database } from "./schema.ts";
+import * as foundation from "./migrations/2026-11-28T0900_foundation.ts";
+
+export type Dialect = "sqlite" | "postgres";
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or an open transaction: repositories accept both. */
+export type DbOrTx = Kysely<Database>;
+
+export interface DbHandle {
+  db: Db;
+  dialect: Dialect;
+  /** Human description for logs, without credentials. */
+  where: string;
+  close(): Promise<void>;
+}
+
+// Timestamped names: the Migrator runs them in this order, once each.
+const migrations: Record<string, Migration> = {
+  "2026-11-28T0900_foundation": foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+// COUNT(*) and BIGINT come back as strings from pg by default; our counts fit in a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export interface OpenOptions {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  /** PostgreSQL schema; created when missing. */
+  schema?: string | undefined;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
+  if (opts.databaseUrl) {
+    const schema = opts.schema ?? "public";
+    const bootstrap = new pg.Client({ connectionString: opts.databaseUrl });
+    await bootstrap.connect();
+    try {
+      await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    } finally {
+      await bootstrap.end();
+    }
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: `-c search_path="${schema}"` });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const u = new URL(opts.databaseUrl);
+    return { db, dialect: "postgres", where: `postgres://${u.host}${u.pathname} schema ${schema}`, close: () => db.destroy() };
+  }
+  mkdirSync(opts.dataDir, { recursive: true });
+  const file = join(opts.dataDir, "truceline.sqlite");
+  const sqlite = new SQLite(file);
+  // WAL for concurrent readers; FULL sync so an acknowledged write survives a crash.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: "sqlite", where: file, close: () => db.destroy() };
+}
+
+export async function migrate(handle: DbHandle): Promise<string[]> {
+  const migrator = new Migrator({ db: handle.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+export async function openAndMigrate(opts: OpenOptions): Promise<DbHandle> {
+  const h = await openDatabase(opts);
+  try {
+    await migrate(h);
+  } catch (e) {
+    await h.close();
+    throw e;
+  }
+  return h;
+}
+
+/**
+ * Serialise writers of a shared sequence (the audit chain) across processes.
+ * SQLite already serialises write transactions; PostgreSQL needs a lock held
+ * until the transaction ends.
+ */
+export async function lockSequence(tx: Tx, dialect: Dialect, name: string): Promise<void> {
+  if (dialect === "postgres") await sql`SELECT pg_advisory_xact_lock(hashtext(${name}))`.execute(tx);
+}

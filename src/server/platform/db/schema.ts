@@ -1,0 +1,131 @@
+// Row types of every table, as Kysely sees them. Row types stay inside
+// repositories: services and routes work with the domain types they return.
+import type { Generated } from "kysely";
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface PartiesTable {
+  id: string;
+  name: string;
+  kind: "party" | "mediator" | "observer";
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  party_id: string | null;
+  role: "liaison" | "analyst" | "mediator" | "observer" | "admin";
+  password_hash: string;
+  totp_secret: string | null;
+  totp_enabled: number;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string; // SHA-256 of the cookie value
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  secret_hash: string;
+  scopes: string; // JSON array
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface SharingGroupsTable {
+  id: string;
+  name: string;
+  members_visible: number;
+  owner_party: string;
+  created_at: string;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  party_id: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  prev_hash: string;
+  hash: string;
+  at: string;
+  actor_user: string | null;
+  actor_party: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  state_hash: string | null;
+  distribution: string;
+  owner_party: string | null;
+}
+
+export interface AuditCheckpointsTable {
+  seq: number;
+  head_hash: string;
+  at: string;
+  deployment: string;
+  key_id: string;
+  signature: string;
+}
+
+export interface NotesTable {
+  id: string;
+  owner_party: string;
+  author_user: string;
+  title: string;
+  body: string;
+  body_distribution: string;
+  distribution: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  window_start: string;
+}
+
+export interface IdempotencyKeysTable {
+  key: string; // user id + client key
+  request_hash: string;
+  status: number;
+  response: string;
+  created_at: string;
+}
+
+export interface Database {
+  meta: MetaTable;
+  parties: PartiesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  sharing_groups: SharingGroupsTable;
+  group_members: GroupMembersTable;
+  audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  notes: NotesTable;
+  rate_limits: RateLimitsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+// Kept for tables that later gain generated columns.
+export type { Generated };

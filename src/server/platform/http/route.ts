@@ -1,0 +1,111 @@
+// Routes do four things: validate, authorize, call a service, present. This
+// helper gives each route one zod schema per part of the request and one for
+// the response, registers it with Fastify and with the OpenAPI document, and
+// fixes the order of checks: authentication (401), then input (400), then the
+// handler's own authorization (403/404).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import { AppError, errors, type ErrorDetail } from "./errors.ts";
+import type { AuthContext } from "./auth-context.ts";
+
+export type AuthMode = "none" | "optional" | "user";
+
+export interface RouteContext<P, Q, B> {
+  req: FastifyRequest;
+  reply: FastifyReply;
+  params: P;
+  query: Q;
+  body: B;
+  auth: AuthContext | null;
+}
+
+export interface UserRouteContext<P, Q, B> extends RouteContext<P, Q, B> {
+  auth: AuthContext;
+}
+
+interface BaseSpec<P, Q, B> {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  url: string;
+  summary: string;
+  tags: string[];
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** Success status; defaults to 200 (201 is common for POST). */
+  status?: number;
+  /** Response schema for the success status; `null` for raw replies (files, streams). */
+  response: z.ZodType | null;
+  /** Scopes an API token needs for this route ("read" for GET, "write" otherwise by default). */
+  scope?: "read" | "write" | "admin";
+  /** Accept request bodies other than JSON (e.g. uploads): the route reads req.body itself. */
+  rawBody?: boolean;
+}
+
+export type RouteSpec<P, Q, B> =
+  | (BaseSpec<P, Q, B> & { auth: "user"; handler: (ctx: UserRouteContext<P, Q, B>) => Promise<unknown> })
+  | (BaseSpec<P, Q, B> & { auth: "none" | "optional"; handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown> });
+
+export interface OpenApiOperation {
+  method: string;
+  url: string;
+  spec: BaseSpec<unknown, unknown, unknown> & { auth: AuthMode };
+}
+
+
+export function zodDetails(error: z.ZodError, prefix: string): ErrorDetail[] {
+  return error.issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
+    problem: i.message,
+  }));
+}
+
+function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, prefix: string): T {
+  if (!schema) return undefined as T;
+  const r = schema.safeParse(value ?? (prefix === "body" ? undefined : {}));
+  if (!r.success) {
+    const details = zodDetails(r.error, prefix);
+    const first = details[0];
+    throw errors.validation(first ? `Invalid ${first.path}: ${first.problem}` : `Invalid ${prefix}`, details);
+  }
+  return r.data;
+}
+
+export type Authenticate = (req: FastifyRequest, mode: AuthMode, scope: "read" | "write" | "admin") => Promise<AuthContext | null>;
+
+/** Registers routes on one Fastify instance and remembers them for its OpenAPI document. */
+export class Router {
+  readonly operations: OpenApiOperation[] = [];
+  constructor(
+    readonly app: FastifyInstance,
+    private readonly authenticate: Authenticate,
+  ) {}
+
+  route<P = undefined, Q = undefined, B = undefined>(spec: RouteSpec<P, Q, B>): void {
+    defineRoute(this.app, this.authenticate, spec);
+    this.operations.push({ method: spec.method, url: spec.url, spec: spec });
+  }
+}
+
+function defineRoute<P, Q, B>(app: FastifyInstance, authenticate: Authenticate, spec: RouteSpec<P, Q, B>): void {
+  const scope = spec.scope ?? (spec.method === "GET" ? "read" : "write");
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    handler: async (req, reply) => {
+      const auth = await authenticate(req, spec.auth, scope);
+      if (spec.auth === "user" && auth === null) throw errors.unauthenticated();
+      const params = parsePart(spec.params, req.params, "params");
+      const query = parsePart(spec.query, req.query, "query");
+      const body = spec.rawBody ? (req.body as B) : parsePart(spec.body, req.body, "body");
+      const ctx = { req, reply, params, query, body, auth } as UserRouteContext<P, Q, B>;
+      const result = await (spec.handler)(ctx);
+      if (reply.sent) return reply;
+      reply.code(spec.status ?? 200);
+      return result;
+    },
+  });
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
