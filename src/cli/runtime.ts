@@ -14,8 +14,14 @@ export function configFrom(values: Record<string, unknown>, io: CliIo, overrides
   return loadConfig(io.env, flags, overrides);
 }
 
-export async function withRuntime<T>(values: Record<string, unknown>, io: CliIo, fn: (rt: Runtime) => Promise<T>, overrides: Partial<Config> = {}): Promise<T> {
-  const rt = await createRuntime(configFrom(values, io, { logLevel: "silent", ...overrides }));
+export async function withRuntime<T>(
+  values: Record<string, unknown>,
+  io: CliIo,
+  fn: (rt: Runtime) => Promise<T>,
+  overrides: Partial<Config> = {},
+  opts: { skipIntegrityCheck?: boolean } = {},
+): Promise<T> {
+  const rt = await createRuntime(configFrom(values, io, { logLevel: "silent", ...overrides }), opts);
   try {
     return await fn(rt);
   } finally {

@@ -1,4 +1,5 @@
 // HTTP for party notes: list, count, search, read, write, export.
+import { Readable } from "node:stream";
 import { z } from "zod";
 import { distributionSchema } from "../../../core/access/distribution.ts";
 import type { AppContext } from "../../context.ts";
@@ -42,7 +43,7 @@ export function noteRoutes(r: Router, ctx: AppContext): void {
       async function* lines() {
         for await (const n of it) yield JSON.stringify(presentNote(viewer, n)) + "\n";
       }
-      return reply.send(lines());
+      return reply.send(Readable.from(lines()));
     },
   });
 

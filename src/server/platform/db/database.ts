@@ -19,6 +19,8 @@ export interface DbHandle {
   dialect: Dialect;
   /** Human description for logs, without credentials. */
   where: string;
+  /** PostgreSQL schema in use (null on SQLite). */
+  schema: string | null;
   close(): Promise<void>;
 }
 
@@ -52,7 +54,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: `-c search_path="${schema}"` });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const u = new URL(opts.databaseUrl);
-    return { db, dialect: "postgres", where: `postgres://${u.host}${u.pathname} schema ${schema}`, close: () => db.destroy() };
+    return { db, dialect: "postgres", where: `postgres://${u.host}${u.pathname} schema ${schema}`, schema, close: () => db.destroy() };
   }
   mkdirSync(opts.dataDir, { recursive: true });
   const file = join(opts.dataDir, "truceline.sqlite");
@@ -63,11 +65,12 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: "sqlite", where: file, close: () => db.destroy() };
+  return { db, dialect: "sqlite", where: file, schema: null, close: () => db.destroy() };
 }
 
 export async function migrate(handle: DbHandle): Promise<string[]> {
-  const migrator = new Migrator({ db: handle.db, provider });
+  // Name the schema: otherwise Kysely finds its bookkeeping tables in any schema of the database.
+  const migrator = new Migrator({ db: handle.db, provider, ...(handle.schema ? { migrationTableSchema: handle.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
