@@ -1,0 +1,263 @@
+// Date expressions resolved against a reference (publication) date.
+// chrono-node reads explicit calendar dates; the vague and relative forms that
+// news prose is full of ("on Tuesday", "last week", "in early May") are our
+// own rules, because their ranges matter more than a single guessed day.
+import * as chrono from "chrono-node";
+
+export type DatePrecision = "day" | "week" | "month";
+
+export interface DateRange {
+  /** Best single ISO date, or null when the text gives no calendar date. */
+  date: string | null;
+  precision: DatePrecision | null;
+  /** Range the text supports; null = open. */
+  start: string | null;
+  end: string | null;
+}
+
+export interface DateMention extends DateRange {
+  /** Offsets relative to the analysed string. */
+  from: number;
+  to: number;
+  text: string;
+  /** An old date used as a label ("the 1974 agreement", "since 2011"): never an event date. */
+  stale: boolean;
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_RE = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, several: 3, couple: 2 };
+
+const DAY_MS = 86_400_000;
+
+export function isoToDays(iso: string): number {
+  return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+}
+export function daysToIso(days: number): string {
+  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+}
+export function addDays(iso: string, n: number): string {
+  return daysToIso(isoToDays(iso) + n);
+}
+function ymd(y: number, m: number, d: number): string {
+  return daysToIso(Math.floor(Date.UTC(y, m - 1, d) / DAY_MS));
+}
+function lastDayOfMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+function weekdayOf(iso: string): number {
+  return new Date(`${iso}T00:00:00Z`).getUTCDay();
+}
+function monthIndex(word: string): number {
+  const w = word.toLowerCase().slice(0, 3);
+  return MONTHS.findIndex((m) => m.startsWith(w)) + 1;
+}
+function midpoint(a: string, b: string): string {
+  return daysToIso(Math.floor((isoToDays(a) + isoToDays(b)) / 2));
+}
+function range(start: string, end: string, precision: DatePrecision, date?: string): DateRange {
+  return { date: date ?? midpoint(start, end), precision, start, end };
+}
+
+/** Picks the year for a month (and day) written without one: the latest not after the reference, or the next one for future statements. */
+export function inferYear(ref: string, month: number, day: number | null, future: boolean): number {
+  const refYear = Number(ref.slice(0, 4));
+  const probe = (y: number): number => isoToDays(ymd(y, month, day ?? (future ? 1 : lastDayOfMonth(y, month))));
+  const refDays = isoToDays(ref);
+  if (future) return probe(refYear) >= refDays - 2 ? refYear : refYear + 1;
+  // A month-only mention may be the current month; a day may run up to two days ahead (time zones, overnight).
+  const firstOfMonth = isoToDays(ymd(refYear, month, 1));
+  if (day === null) return firstOfMonth <= refDays ? refYear : refYear - 1;
+  return probe(refYear) <= refDays + 2 ? refYear : refYear - 1;
+}
+
+function monthRange(y: number, m: number, part: string | undefined): DateRange {
+  const last = lastDayOfMonth(y, m);
+  const p = (part ?? "").toLowerCase();
+  if (/early|beginning|start/.test(p)) return range(ymd(y, m, 1), ymd(y, m, 10), "month");
+  if (/mid|middle/.test(p)) return range(ymd(y, m, 11), ymd(y, m, 20), "month");
+  if (/late|end/.test(p)) return range(ymd(y, m, 21), ymd(y, m, last), "month");
+  return range(ymd(y, m, 1), ymd(y, m, last), "month");
+}
+
+function clampToRef(r: DateRange, ref: string | null, future: boolean): DateRange {
+  // Past statements cannot end after the publication date; the range is cut, not shifted.
+  if (!ref || future || !r.end || !r.start) return r;
+  if (r.start > ref) return r;
+  if (r.end > ref) {
+    const end = ref;
+    const date = r.date && r.date > ref ? ref : r.date;
+    return { ...r, end, date };
+  }
+  return r;
+}
+
+interface Rule {
+  re: RegExp;
+  resolve: (m: RegExpExecArray, ref: string | null, future: boolean) => (DateRange & { stale?: boolean }) | null;
+}
+
+const RULES: Rule[] = [
+  {
+    // "in early May", "mid-May", "late December 2024", "the end of June", "in May"
+    re: new RegExp(`\\b(?:(early|mid|late|the\\s+(?:beginning|start|middle|end)\\s+of)[\\s-]+)?${MONTH_RE}\\.?(?:\\s*,?\\s*(\\d{4}))?\\b(?!\\s*\\d)(?![\\s-]*(?:st|nd|rd|th)\\b)`, "gi"),
+    resolve: (m, ref, future) => {
+      const word = m[2] ?? "";
+      // Month names are capitalised in English prose; "march" and "may" in lower case are verbs.
+      if (word[0] !== word[0]?.toUpperCase()) return null;
+      // "May" is also a modal verb; only a capitalised May preceded by a preposition or followed by a year is a month.
+      if (/^may$/i.test(word)) {
+        if (word !== "May") return null;
+        const before = m.input.slice(Math.max(0, m.index - 12), m.index);
+        if (!m[3] && !m[1] && !/\b(in|of|since|until|by|during|through|from|early|late|mid|and|or|to)\s*$/i.test(before)) return null;
+      }
+      const month = monthIndex(word);
+      if (month <= 0) return null;
+      const year = m[3] ? Number(m[3]) : ref ? inferYear(ref, month, null, future) : null;
+      if (year === null) return { date: null, precision: null, start: null, end: null };
+      return monthRange(year, month, m[1]);
+    },
+  },
+  {
+    // "on Tuesday", "last Friday", "on Sunday night", "early on Monday"
+    re: /\b(last|this|on|early on|late on|since|by|next|coming|from)?\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi,
+    resolve: (m, ref, future) => {
+      if (!ref) return null;
+      const wd = WEEKDAYS.indexOf((m[2] ?? "").toLowerCase());
+      const refWd = weekdayOf(ref);
+      const q = (m[1] ?? "").toLowerCase();
+      let back = (refWd - wd + 7) % 7;
+      if (q === "last" && back === 0) back = 7;
+      let days = -back;
+      if (future || q === "next" || q === "coming") days = ((wd - refWd + 7) % 7) || 7;
+      const d = addDays(ref, days);
+      return { date: d, precision: "day", start: d, end: d };
+    },
+  },
+  {
+    re: /\b(today|this morning|this afternoon|this evening|tonight|yesterday|last night|overnight|the day before|tomorrow)\b/gi,
+    resolve: (m, ref) => {
+      if (!ref) return null;
+      const w = (m[1] ?? "").toLowerCase();
+      if (w === "tomorrow") return { date: addDays(ref, 1), precision: "day", start: addDays(ref, 1), end: addDays(ref, 1) };
+      if (w === "yesterday" || w === "last night") return { date: addDays(ref, -1), precision: "day", start: addDays(ref, -1), end: addDays(ref, -1) };
+      if (w === "overnight") return { date: ref, precision: "day", start: addDays(ref, -1), end: ref };
+      if (w === "the day before") return null;
+      return { date: ref, precision: "day", start: ref, end: ref };
+    },
+  },
+  {
+    // "three days ago", "two weeks ago", "a month ago"
+    re: /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple of)\s+(days?|weeks?|months?)\s+(?:ago|earlier|before)\b/gi,
+    resolve: (m, ref) => {
+      if (!ref) return null;
+      const nWord = (m[1] ?? "").toLowerCase().replace(/ of$/, "");
+      const n = /^\d+$/.test(nWord) ? Number(nWord) : NUMBER_WORDS[nWord] ?? 1;
+      const unit = (m[2] ?? "").toLowerCase();
+      if (unit.startsWith("day")) { const d = addDays(ref, -n); return { date: d, precision: "day", start: d, end: d }; }
+      if (unit.startsWith("week")) { const c = addDays(ref, -7 * n); return range(addDays(c, -3), addDays(c, 3), "week", c); }
+      const c = addDays(ref, -30 * n);
+      return range(addDays(c, -15), addDays(c, 15), "month", c);
+    },
+  },
+  {
+    re: /\b(earlier this week|this week|last week|the previous week|past week|earlier this month|this month|last month|the previous month|(?:in |over )?(?:the )?(?:recent|past|last) (?:few |several |two |three )?(?:days|weeks|months)|recently|last weekend|this weekend|over the weekend|at the weekend)\b/gi,
+    resolve: (m, ref) => {
+      if (!ref) return null;
+      const w = (m[1] ?? "").toLowerCase();
+      const wd = weekdayOf(ref);
+      const monday = addDays(ref, -((wd + 6) % 7));
+      const y = Number(ref.slice(0, 4));
+      const mo = Number(ref.slice(5, 7));
+      if (w.includes("weekend")) {
+        const sat = addDays(ref, -((wd + 1) % 7 || 7));
+        const base = w.startsWith("this") && wd === 6 ? ref : sat;
+        return range(base, addDays(base, 1) > ref ? ref : addDays(base, 1), "day", base);
+      }
+      if (w === "this week" || w === "earlier this week") return range(monday, ref, "week");
+      if (w === "last week" || w === "the previous week") return range(addDays(monday, -7), addDays(monday, -1), "week");
+      if (w === "past week") return range(addDays(ref, -7), ref, "week");
+      if (w === "this month" || w === "earlier this month") return range(ymd(y, mo, 1), ref, "month");
+      if (w === "last month" || w === "the previous month") {
+        const py = mo === 1 ? y - 1 : y;
+        const pm = mo === 1 ? 12 : mo - 1;
+        return monthRange(py, pm, undefined);
+      }
+      if (w.endsWith("days")) return range(addDays(ref, -7), ref, "week");
+      if (w.endsWith("months")) return range(addDays(ref, -90), ref, "month");
+      // "recent weeks", "recently"
+      return range(addDays(ref, -30), ref, "month");
+    },
+  },
+  {
+    // A bare year: "in 2024", "the 1974 agreement", "since 2011".
+    re: /\b(since |in |of |from |until |by )?((?:19|20)\d{2})\b(?![-/]\d)/gi,
+    resolve: (m, ref) => {
+      const y = Number(m[2]);
+      const refYear = ref ? Number(ref.slice(0, 4)) : new Date().getUTCFullYear();
+      const stale = y < refYear - 1 || /since/i.test(m[1] ?? "");
+      return { date: null, precision: null, start: ymd(y, 1, 1), end: ymd(y, 12, 31), stale };
+    },
+  },
+];
+
+/**
+ * Finds date expressions in `text` (usually one sentence) and resolves them
+ * against `ref` (ISO date). `future` makes dates without a year land on or
+ * after the reference instead of before it.
+ */
+export function findDates(text: string, ref: string | null, future = false): DateMention[] {
+  const found: DateMention[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (a: number, b: number): boolean => taken.some(([x, y]) => a < y && b > x);
+  const refYear = ref ? Number(ref.slice(0, 4)) : null;
+  // Explicit calendar dates first, through chrono (strict mode: no guessing).
+  if (/\d/.test(text)) {
+    const refInstant = ref ? new Date(`${ref}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
+    for (const r of chrono.strict.parse(text, { instant: refInstant, timezone: 0 }, { forwardDate: false })) {
+      if (!r.start.isCertain("day") || !r.start.isCertain("month")) continue;
+      const month = r.start.get("month") ?? 1;
+      const day = r.start.get("day") ?? 1;
+      let year = r.start.get("year") ?? refYear ?? 2000;
+      if (!r.start.isCertain("year")) {
+        if (!ref) continue;
+        year = inferYear(ref, month, day, future);
+      }
+      const iso = ymd(year, month, day);
+      let endIso = iso;
+      if (r.end && r.end.isCertain("day")) {
+        const ey = r.end.isCertain("year") ? r.end.get("year") ?? year : year;
+        endIso = ymd(ey, r.end.get("month") ?? month, r.end.get("day") ?? day);
+        if (endIso < iso) endIso = iso;
+      }
+      const stale = refYear !== null && year < refYear - 1;
+      const from = r.index;
+      const to = r.index + r.text.length;
+      taken.push([from, to]);
+      const base: DateRange = endIso === iso ? { date: iso, precision: "day", start: iso, end: iso } : range(iso, endIso, "day", iso);
+      found.push({ ...clampToRef(base, ref, future), from, to, text: r.text, stale });
+    }
+  }
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      const from = m.index;
+      const to = m.index + m[0].length;
+      if (overlaps(from, to)) continue;
+      const r = rule.resolve(m, ref, future);
+      if (!r) continue;
+      taken.push([from, to]);
+      const { stale, ...rest } = r;
+      const resolved = clampToRef(rest, ref, future);
+      const isStale = stale ?? (refYear !== null && resolved.end !== null && Number(resolved.end.slice(0, 4)) < refYear - 1);
+      found.push({ ...resolved, from, to, text: m[0], stale: isStale });
+    }
+  }
+  return found.sort((a, b) => a.from - b.from);
+}
+
+/** Lines that carry page furniture rather than reporting ("Updated 3 June 2023"). */
+export function isBoilerplateDateLine(sentence: string): boolean {
+  return /^\s*(updated|published|posted|last (?:updated|modified)|first published|copyright|©)\b/i.test(sentence);
+}

@@ -1,0 +1,477 @@
+// Article text -> proposed events. Pure: the pack's places and actors and a
+// locate() function come in through the context; nothing is read or fetched.
+import type { Place } from "../agreement/gazetteer.ts";
+import { addDays, findDates, isBoilerplateDateLine, isoToDays, type DateMention, type DateRange } from "./dates.ts";
+import { AIR_CONTEXT, ARMED_TARGET, CIVILIAN_TARGET, DRONE_CONTEXT, PROTEST_FORCE, PROTEST_INTERVENTION, SHELL_CONTEXT, TRIGGERS, ploverScore, type TriggerDef } from "./lexicon.ts";
+import { distanceKm, findActors, packIndex, resolveHomonym, type ActorMention, type PackIndex } from "./lookup.ts";
+import { countryOfAdmin1 } from "./locate.ts";
+import { splitSentences, type Sentence } from "./sentences.ts";
+import { tokenize } from "./text.ts";
+import type { Article, Evidence, ExtractContext, ExtractOptions, Location, Proposal, ProposedActor } from "./types.ts";
+
+interface PlaceMention {
+  place: Place | null;
+  /** Name as written (for places the gazetteer lacks). */
+  name: string;
+  start: number;
+  end: number;
+  near: boolean;
+  /** Governorate or region named with an unknown village, used for its admin area. */
+  region: Place | null;
+  score: number;
+}
+
+interface Candidate {
+  sentence: Sentence;
+  def: TriggerDef;
+  event_type: string;
+  sub_event_type: string;
+  plover: string;
+  mode: string | null;
+  trigger: { start: number; end: number; text: string };
+  actor1: ActorMention | null;
+  actor2: ActorMention | null;
+  place: PlaceMention | null;
+  placeInherited: boolean;
+  date: DateRange;
+  dateExplicit: boolean;
+  fatalities: number | null;
+  flags: Proposal["flags"];
+  evidence: Sentence[];
+}
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100 };
+const NUM = "(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)";
+const FATALITY_RES = [
+  new RegExp(`\\b(?:killing|killed|kills|leaving|left|claimed the lives of)\\s+(?:at least\\s+|some\\s+|about\\s+|nearly\\s+|more than\\s+)?${NUM}\\b(?!\\s+(?:wounded|injured))`, "gi"),
+  new RegExp(`\\b${NUM}\\s+(?:[\\w-]+\\s+){0,3}?(?:were|was|have been|had been|being)?\\s*(?:killed|dead|died|lost their lives)\\b`, "gi"),
+  new RegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of)\\s+(?:at least\\s+)?${NUM}\\b`, "gi"),
+];
+
+const NEGATION = /\b(no|not|never|denied|denies|deny|without|nor|neither|refuted|dismissed reports of|didn't|did not|has not|have not|had not|was not|were not)\b[^,;:]*$/i;
+const FUTURE = /\b(will|shall|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s)? (?:of|against)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
+const HYPOTHETICAL = /\b(could|might|may|if|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
+const TREND = /\b(decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more)\s+(?:\w+\s+){0,2}$/i;
+const BACKGROUND = /\b(previously|earlier (?:this year|last year|back-channel|talks|contacts|rounds?)|earlier|last year|in the past|formerly|once|which (?:had )?witnessed|was the scene|prior to|back in|for years|for decades|since the|history of|historically|build on|built on|in recent months)\b/i;
+const PAST_PERFECT = /\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|ought|ew|ung|ot|ade|ook|ent)\b/i;
+const NEAR_CUE = /\b(near|outside|outskirts of|around|vicinity of|close to|countryside of|east of|west of|north of|south of|kilometres? from|km from|edge of|road to|road between|road linking|highway)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$/i;
+const LOC_CUE = /\b(in|at|near|into|on|inside|outside|around|toward|towards|of|to|between|entered|stormed|raided|struck|hit|targeted|shelled)\s+(?:the\s+)?(?:(?:town|village|city|area|outskirts|countryside|hills?|heights|road|farmlands?)\s+(?:of\s+)?)?$/i;
+const FROM_CUE = /\bfrom\s+(?:the\s+)?$/i;
+const UNKNOWN_PLACE = /\b(?:village|town|city|hamlet|hill|farmlands?|outskirts|area|neighbou?rhood|district|camp|settlement)\s+of\s+((?:(?:al|el|ash|as|ad|ar|at|az)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ash|as|ad|ar|at|az)-)?[A-Z][\w'’]+){0,2})/g;
+const STATEMENT_ONLY = /^(?:\s*(?:he|she|they|it|the (?:ministry|army|statement|official|spokesman|spokesperson))\s+(?:said|added|warned|stressed))/i;
+
+function wordNumber(w: string): number | null {
+  if (/^\d+$/.test(w)) return Number(w);
+  return NUMBER_WORDS[w.toLowerCase()] ?? null;
+}
+
+function findFatalities(text: string): number | null {
+  let best: number | null = null;
+  for (const re of FATALITY_RES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const n = wordNumber(m[1] ?? "");
+      if (n !== null && n < 5000 && (best === null || n > best)) best = n;
+    }
+  }
+  return best;
+}
+
+function clauseBefore(text: string, at: number): string {
+  const head = text.slice(Math.max(0, at - 90), at);
+  const cut = Math.max(head.lastIndexOf(","), head.lastIndexOf(";"), head.lastIndexOf(":"), head.lastIndexOf("("), head.lastIndexOf(" while "), head.lastIndexOf(" but "), head.lastIndexOf(" and "), head.lastIndexOf("—"), head.lastIndexOf(" – "));
+  return cut >= 0 ? head.slice(cut + 1) : head;
+}
+
+function todayRef(article: Article): string | null {
+  const r = article.published ?? article.reference_date ?? null;
+  return r && /^\d{4}-\d{2}-\d{2}/.test(r) ? r.slice(0, 10) : null;
+}
+
+function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: PackIndex, actors: readonly ActorMention[], anchor: { lon: number; lat: number }): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const m of index.places.match(tokens)) {
+    if (actors.some((a) => !a.source && m.start < a.end && m.end > a.start && a.end - a.start > m.end - m.start)) continue;
+    const place = m.values.length > 1 ? resolveHomonym(m.values, anchor) : m.values[0]!;
+    out.push({ place, name: s.text.slice(m.start - s.start, m.end - s.start), start: m.start, end: m.end, near: false, region: null, score: 0 });
+  }
+  UNKNOWN_PLACE.lastIndex = 0;
+  for (let m = UNKNOWN_PLACE.exec(s.text); m; m = UNKNOWN_PLACE.exec(s.text)) {
+    const name = m[1] ?? "";
+    const start = s.start + m.index + m[0].length - name.length;
+    const end = start + name.length;
+    if (out.some((p) => start < p.end && end > p.start)) continue;
+    if (actors.some((a) => start < a.end && end > a.start)) continue;
+    out.push({ place: null, name, start, end, near: false, region: null, score: 0 });
+  }
+  for (const p of out) {
+    const before = s.text.slice(Math.max(0, p.start - s.start - 60), p.start - s.start);
+    p.near = NEAR_CUE.test(before);
+    let score = 0;
+    if (LOC_CUE.test(before) || p.near) score += 3;
+    if (FROM_CUE.test(before)) score -= 2;
+    if (p.place?.feature === "region") score -= 1.5;
+    if (p.place && p.place.rank >= 8) score -= 1;
+    if (p.place === null) score += 0.5;
+    p.score = score;
+  }
+  // A village the gazetteer lacks takes its admin area from a region named beside it.
+  const region = out.find((p) => p.place?.feature === "region" && p.place.admin1);
+  for (const p of out) if (!p.place && region) p.region = region.place;
+  return out;
+}
+
+function pickPlace(places: readonly PlaceMention[], triggerAt: number): PlaceMention | null {
+  let best: PlaceMention | null = null;
+  let bestScore = -Infinity;
+  for (const p of places) {
+    const dist = Math.abs(p.start - triggerAt);
+    const score = p.score - dist / 200;
+    if (score > bestScore) {
+      bestScore = score;
+      best = p;
+    }
+  }
+  return best;
+}
+
+function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorMention[], triggerAt: number): [ActorMention | null, ActorMention | null] {
+  const parts = actors.filter((a) => !a.source);
+  if (parts.length === 0) return [null, null];
+  const between = /\bbetween\s/i.exec(sentence.text);
+  if (between) {
+    const at = sentence.start + between.index;
+    const after = parts.filter((a) => a.start > at);
+    const a1 = after[0];
+    const a2 = after.find((a) => a !== a1 && (a.actor?.id ?? a.name) !== (a1?.actor?.id ?? a1?.name));
+    if (a1 && a2) return [a1, a2];
+  }
+  const before = parts.filter((a) => a.end <= triggerAt + 1);
+  const byAgent = /\bby\s+(?:the\s+)?$/i;
+  const agentAfter = parts.find((a) => a.start > triggerAt && byAgent.test(sentence.text.slice(Math.max(0, a.start - sentence.start - 12), a.start - sentence.start)));
+  // Nearest mention before the trigger is usually the subject; a passive "by X" overrides it.
+  let a1: ActorMention | null = agentAfter ?? before[before.length - 1] ?? null;
+  if (a1 && a1.actor?.kind === "civilians" && def.family === "violent") {
+    const armed = parts.find((a) => a !== a1 && a.actor?.kind !== "civilians");
+    if (armed) a1 = armed;
+  }
+  a1 ??= parts[0] ?? null;
+  const key = (a: ActorMention | null): string => a ? a.actor?.id ?? a.name.toLowerCase() : "";
+  const others = parts.filter((a) => key(a) !== key(a1));
+  const a2 = others.find((a) => a.start > triggerAt && a.country !== a1?.country) ?? others.find((a) => a.start > triggerAt) ?? others.find((a) => a.country !== a1?.country) ?? others[0] ?? null;
+  return [a1, a2];
+}
+
+function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: ActorMention | null): { event_type: string; sub_event_type: string; plover: string; mode: string | null } | null {
+  let { event_type, sub_event_type, plover, mode } = def;
+  const t = s.text;
+  if (def.id === "strike" || def.id === "attack") {
+    if (AIR_CONTEXT.test(t)) {
+      event_type = "Explosions/Remote violence"; sub_event_type = "Air/drone strike"; mode = DRONE_CONTEXT.test(t) ? "drone" : "aerial";
+    } else if (SHELL_CONTEXT.test(t)) {
+      event_type = "Explosions/Remote violence"; sub_event_type = "Shelling/artillery/missile attack"; mode = "heavy-weapons";
+    } else if (def.id === "strike") {
+      // "strike" without aircraft or guns nearby: still most often an air strike in this region's reporting, unless it is a labour strike.
+      if (/\b(general|hunger|labou?r)\s+strikes?\b/i.test(t)) return null;
+      if (!/\b(Israel|Israeli|IDF|jets?|forces|army|military|targeted|killed|killing|wounded|positions?|depots?|sites?)\b/i.test(t)) return null;
+    }
+  }
+  if (def.id === "airstrike" && DRONE_CONTEXT.test(t)) mode = "drone";
+  const civilianTarget = a2?.actor?.kind === "civilians" || (CIVILIAN_TARGET.test(t) && !ARMED_TARGET.test(t));
+  if ((def.id === "shooting" || def.id === "killing") && !civilianTarget && (ARMED_TARGET.test(t) || (a2 && a2.actor?.kind !== "civilians" && a1))) {
+    event_type = "Battles"; sub_event_type = "Armed clash";
+  }
+  if (def.id === "attack" && event_type === "Battles" && civilianTarget) {
+    event_type = "Violence against civilians"; sub_event_type = "Attack";
+  }
+  if (def.id === "territory") {
+    const stateActor = a1?.actor?.kind === "state-forces" || a1?.actor?.kind === "security-service" || a1?.actor?.kind === "government";
+    sub_event_type = stateActor ? "Government regains territory" : "Non-state actor overtakes territory";
+  }
+  if (def.id === "protest") {
+    if (PROTEST_FORCE.test(t)) sub_event_type = "Excessive force against protesters";
+    else if (PROTEST_INTERVENTION.test(t)) sub_event_type = "Protest with intervention";
+  }
+  if (def.id === "ceasefire") {
+    if (/\b(took effect|came into (?:effect|force)|went into effect|in effect|held|holding|entered into force|began)\b/i.test(t)) { plover = "RETREAT"; mode = "ceasefire"; }
+    else if (/\b(announced|declared|unilateral)\b/i.test(t)) { plover = "CONCEDE"; mode = "ceasefire"; }
+    else if (!/\b(agreed|reached|brokered|signed|struck|mediated|negotiated|secured|accepted)\b/i.test(t)) return null;
+  }
+  if (def.id === "withdrawal" && /\b(agreed to|announced|pledged|promised|will)\b/i.test(t)) plover = "CONCEDE";
+  return { event_type, sub_event_type, plover, mode };
+}
+
+function flagsFor(s: Sentence, triggerRel: number, date: DateRange, ref: string | null): Proposal["flags"] & { trend: boolean } {
+  const clause = clauseBefore(s.text, triggerRel);
+  const window = s.text.slice(Math.max(0, triggerRel - 45), triggerRel);
+  const negated = NEGATION.test(clause) && !/\bnot only\b/i.test(clause);
+  let future = FUTURE.test(clause);
+  const hypothetical = HYPOTHETICAL.test(window.slice(-35)) && !/\b(in|on|over|about)\s+\w*\s*$/i.test(window.slice(-12)) ? true : /\b(could|might|would|if)\b[^,;:]*$/i.test(clause);
+  const trend = TREND.test(s.text.slice(Math.max(0, triggerRel - 40), triggerRel));
+  if (ref && date.start && isoToDays(date.start) > isoToDays(ref) + 1) future = true;
+  let background = BACKGROUND.test(s.text) || PAST_PERFECT.test(clause);
+  if (ref && date.end && isoToDays(date.end) < isoToDays(ref) - 10) background = true;
+  return { background, future, hypothetical, negated, trend };
+}
+
+function nearestDate(mentions: readonly DateMention[], triggerRel: number): DateMention | null {
+  let best: DateMention | null = null;
+  let bestD = Infinity;
+  for (const m of mentions) {
+    if (m.stale || (m.date === null && m.start === null)) continue;
+    const d = m.from > triggerRel ? m.from - triggerRel : triggerRel - m.to;
+    const penalty = m.precision === "day" ? 0 : 10;
+    if (d + penalty < bestD) {
+      bestD = d + penalty;
+      best = m;
+    }
+  }
+  return best;
+}
+
+function toActor(m: ActorMention | null, eventCountry: string | null): ProposedActor | null {
+  if (!m) return null;
+  let country = m.country;
+  if (!country && m.actor?.kind === "civilians") country = eventCountry;
+  let inter = m.inter;
+  // ACLED codes state forces operating outside their own country as external forces (8).
+  if (m.actor && (m.actor.kind === "state-forces" || m.actor.kind === "security-service") && country && eventCountry && country !== eventCountry) inter = 8;
+  return { name: m.actor?.names.en[0] ?? m.name, id: m.actor?.id ?? null, country, party: m.actor?.party ?? null, inter };
+}
+
+
+function locatePlace(p: PlaceMention | null, locate: ExtractContext["locate"]): { loc: Location | null; lon: number | null; lat: number | null; place: Place | null; precision: 1 | 2 | 3 | null } {
+  if (!p) return { loc: null, lon: null, lat: null, place: null, precision: null };
+  const place = p.place ?? p.region;
+  if (!place) return { loc: null, lon: null, lat: null, place: null, precision: 2 };
+  let loc = locate(place.lon, place.lat);
+  if (!loc && place.admin1) {
+    // Outside the pack's polygons (a far capital) no disputed line is at stake: the pack's own admin code is used.
+    const cc = countryOfAdmin1(place.admin1);
+    loc = { country: cc, admin1: place.admin1, admin1_name: place.names.en[0] ?? null, zone: null };
+  }
+  if (!p.place) return { loc, lon: null, lat: null, place: null, precision: 2 };
+  const precision: 1 | 2 | 3 = place.feature === "region" ? 3 : p.near ? 2 : 1;
+  return { loc, lon: place.lon, lat: place.lat, place, precision };
+}
+
+/** Extracts proposed events from one article. Several, one or none. */
+export function extractEvents(article: Article, ctx: ExtractContext, options: ExtractOptions = {}): Proposal[] {
+  const index = packIndex(ctx.places, ctx.actors);
+  const ref = todayRef(article);
+  const text = article.text;
+  const sentences = splitSentences(text).filter((s) => !isBoilerplateDateLine(s.text));
+  interface Analysed { s: Sentence; actors: ActorMention[]; places: PlaceMention[]; dates: DateMention[]; tokens: ReturnType<typeof tokenize> }
+  const analysed: Analysed[] = [];
+  // First pass: places everywhere, so homonyms can lean on the article's unambiguous places.
+  const anchorPts: Array<{ lon: number; lat: number }> = [];
+  for (const s of sentences) {
+    const tokens = tokenize(text, s.start, s.end);
+    const actors = findActors(s.text, s.start, tokens, index);
+    analysed.push({ s, actors, places: [], dates: [], tokens });
+    for (const m of index.places.match(tokens)) {
+      const only = m.values.length === 1 ? m.values[0] : undefined;
+      if (only && only.feature !== "capital" && distanceKm(only.lon, only.lat, index.anchor.lon, index.anchor.lat) < 400) anchorPts.push({ lon: only.lon, lat: only.lat });
+    }
+  }
+  const anchor = anchorPts.length
+    ? { lon: anchorPts.reduce((a, p) => a + p.lon, 0) / anchorPts.length, lat: anchorPts.reduce((a, p) => a + p.lat, 0) / anchorPts.length }
+    : index.anchor;
+  for (const a of analysed) {
+    a.places = findPlaces(a.s, a.tokens, index, a.actors, anchor);
+    a.dates = findDates(a.s.text, ref);
+  }
+
+  const candidates: Candidate[] = [];
+  let discourseDate: { date: DateRange; sentence: number; paragraph: number } | null = null;
+  let lastPlace: { place: PlaceMention; sentence: number } | null = null;
+  for (const a of analysed) {
+    const { s } = a;
+    const found: Array<{ def: TriggerDef; rel: number; len: number; text: string }> = [];
+    for (const def of TRIGGERS) {
+      def.re.lastIndex = 0;
+      for (let m = def.re.exec(s.text); m; m = def.re.exec(s.text)) {
+        found.push({ def, rel: m.index, len: m[0].length, text: m[0] });
+      }
+    }
+    // Keep the strongest trigger per family, and per event type among violent ones.
+    found.sort((x, y) => y.def.priority - x.def.priority || x.rel - y.rel);
+    const kept = new Map<string, (typeof found)[number] & { refined: NonNullable<ReturnType<typeof refineType>>; a1: ActorMention | null; a2: ActorMention | null; flags: ReturnType<typeof flagsFor>; date: DateRange; explicit: boolean }>();
+    const sentenceDate = nearestDate(a.dates, s.text.length / 2);
+    for (const f of found) {
+      const at = s.start + f.rel;
+      const [a1, a2] = pickActors(f.def, s, a.actors, at);
+      const refined = refineType(f.def, s, a1, a2);
+      if (!refined) continue;
+      const near = nearestDate(a.dates, f.rel);
+      const future = FUTURE.test(clauseBefore(s.text, f.rel));
+      const dm = near ? (future ? findDates(s.text, ref, true).find((d) => d.from === near.from) ?? near : near) : null;
+      const date: DateRange = dm ?? { date: null, precision: null, start: null, end: null };
+      const flags = flagsFor(s, f.rel, date, ref);
+      if (flags.trend) continue;
+      const key = f.def.family === "violent" ? `violent:${refined.event_type}` : f.def.family;
+      const existing = kept.get(key);
+      if (existing) {
+        // A factual trigger beats a flagged one of the same family.
+        const flagged = (x: Proposal["flags"]): boolean => x.future || x.hypothetical || x.negated;
+        if (!(flagged(existing.flags) && !flagged(flags))) continue;
+      }
+      kept.set(key, { ...f, refined, a1, a2, flags, date, explicit: dm !== null });
+    }
+    const families = new Set([...kept.values()].map((k) => k.def.family));
+    const factual = (k: { flags: Proposal["flags"] }): boolean => !k.flags.future && !k.flags.hypothetical && !k.flags.negated;
+    const hasViolent = [...kept.values()].some((k) => k.def.family === "violent" && factual(k));
+    for (const [key, k] of kept) {
+      // A raid that kills is one violent event, not also a movement of troops.
+      if (hasViolent && k.def.family === "physical" && (k.def.id === "incursion" || k.def.id === "arrest")) continue;
+      // "Protesters were shot": one protest event with excessive force, not a separate attack.
+      if (families.has("protest") && k.def.family === "violent" && k.refined.event_type !== "Explosions/Remote violence") continue;
+      if (STATEMENT_ONLY.test(s.text) && k.def.family === "diplomatic") continue;
+      void key;
+      let date = k.date;
+      let explicit = k.explicit;
+      if (!explicit && discourseDate && discourseDate.sentence >= s.index - 4 && discourseDate.paragraph >= s.paragraph - 1 && !k.flags.background) {
+        date = discourseDate.date;
+        explicit = true;
+      }
+      let place = pickPlace(a.places, s.start + k.rel);
+      let placeInherited = false;
+      if (!place && lastPlace && k.def.family !== "diplomatic" && lastPlace.sentence >= s.index - 3) {
+        place = lastPlace.place;
+        placeInherited = true;
+      }
+      let a1 = k.a1;
+      let a2 = k.a2;
+      if (k.def.family === "diplomatic" && (!a2 || !a1 || a1.country === a2.country)) {
+        // "These talks…": a diplomatic follow-up keeps the dyad of the talks already reported.
+        const prevDip = [...candidates].reverse().find((c) => c.def.family === "diplomatic" && c.actor1 && c.actor2 && c.actor1.country !== c.actor2.country);
+        if (prevDip && (!a1 || a1.country === prevDip.actor1?.country || a1.country === prevDip.actor2?.country)) {
+          a1 = a1 && a1.country === prevDip.actor2?.country ? a1 : prevDip.actor1;
+          a2 = a1 === prevDip.actor1 ? prevDip.actor2 : prevDip.actor1;
+        }
+      }
+      candidates.push({
+        sentence: s,
+        def: k.def,
+        ...k.refined,
+        trigger: { start: s.start + k.rel, end: s.start + k.rel + k.len, text: k.text },
+        actor1: a1,
+        actor2: a2,
+        place,
+        placeInherited,
+        date,
+        dateExplicit: explicit,
+        fatalities: k.def.family === "violent" ? findFatalities(s.text) : null,
+        flags: { background: k.flags.background, future: k.flags.future, hypothetical: k.flags.hypothetical, negated: k.flags.negated },
+        evidence: [s],
+      });
+    }
+    // Only a sentence that reports the news (not background) sets the date that follow-ups inherit.
+    const reportsNews = [...kept.values()].some((k) => factual(k) && !k.flags.background);
+    if (reportsNews && sentenceDate && !sentenceDate.stale && sentenceDate.date) discourseDate = { date: sentenceDate, sentence: s.index, paragraph: s.paragraph };
+    const physicalPlace = pickPlace(a.places.filter((p) => p.place?.feature !== "capital"), s.start);
+    if (physicalPlace) lastPlace = { place: physicalPlace, sentence: s.index };
+  }
+
+  // Merge follow-up sentences that tell more about the same event.
+  const merged: Candidate[] = [];
+  for (const c of candidates) {
+    const prev = merged.find((m) =>
+      m.event_type === c.event_type && m.sub_event_type === c.sub_event_type && m.plover === c.plover &&
+      m.flags.background === c.flags.background &&
+      (c.sentence.index - m.evidence[m.evidence.length - 1]!.index <= 3 || (m.place?.place && c.place?.place === m.place.place && sameDate(m, c)) || (c.def.family === "diplomatic" && !c.flags.background && sameDyad(m, c))) &&
+      (!c.dateExplicit || !m.dateExplicit || sameDate(m, c)) &&
+      (c.placeInherited || !c.place || !m.place || c.place.place === m.place.place || c.place.name === m.place.name));
+    if (!prev) {
+      merged.push(c);
+      continue;
+    }
+    if (!prev.evidence.includes(c.sentence)) prev.evidence.push(c.sentence);
+    if ((!prev.place || prev.placeInherited) && c.place && !c.placeInherited) { prev.place = c.place; prev.placeInherited = false; }
+    if (!prev.dateExplicit && c.dateExplicit) { prev.date = c.date; prev.dateExplicit = true; }
+    prev.actor1 ??= c.actor1;
+    if (!prev.actor2 && c.actor2 && (c.actor2.actor?.id ?? c.actor2.name) !== (prev.actor1?.actor?.id ?? prev.actor1?.name)) prev.actor2 = c.actor2;
+    if (c.fatalities !== null && (prev.fatalities === null || c.fatalities > prev.fatalities)) prev.fatalities = c.fatalities;
+  }
+
+  const out: Proposal[] = [];
+  for (const c of merged) {
+    const nonFactual = c.flags.future || c.flags.hypothetical || c.flags.negated;
+    if (nonFactual && !options.includeNonFactual) continue;
+    const located = locatePlace(c.place, ctx.locate);
+    const eventCountry = located.loc?.country ?? null;
+    let date = c.date;
+    if (!c.dateExplicit) {
+      date = ref
+        ? c.flags.background
+          ? { date: null, precision: null, start: null, end: ref }
+          : { date: ref, precision: "week", start: addDays(ref, -7), end: ref }
+        : { date: null, precision: null, start: null, end: null };
+    }
+    let a1 = c.actor1;
+    let a2 = c.actor2;
+    // In violent events a country's name stands for its armed forces.
+    const militarise = (m: ActorMention | null): ActorMention | null => {
+      if (!m || c.def.family !== "violent" || !m.actor || !m.country) return m;
+      if (m.actor.kind !== "government" && m.actor.kind !== "mediator") return m;
+      const mil = index.byCountry.get(m.country)?.military;
+      return mil && mil !== m.actor ? { ...m, actor: mil, inter: mil.inter } : m;
+    };
+    a1 = militarise(a1);
+    a2 = militarise(a2);
+    let actor1 = toActor(a1, eventCountry);
+    let actor2 = toActor(a2, eventCountry);
+    if (c.event_type === "Violence against civilians" && (!actor2 || actor2.inter !== 7)) {
+      const civ = { name: "Civilians", id: "civilians", country: eventCountry, party: null, inter: 7 };
+      if (actor1?.inter === 7) { actor1 = actor2; }
+      actor2 = civ;
+    }
+    if (c.event_type === "Protests" && (!actor1 || actor1.inter !== 7)) {
+      const prot = { name: "Protesters", id: null, country: eventCountry, party: null, inter: 6 };
+      if (actor1 && !actor2 && c.sub_event_type !== "Peaceful protest") actor2 = actor1;
+      actor1 = prot;
+    }
+    const evidence: Evidence[] = c.evidence.map((s) => ({ text: s.text, start: s.start, end: s.end }));
+    if (evidence[0]) evidence[0].trigger = c.trigger;
+    let confidence = c.def.strength * 0.6 + (actor1 ? 0.15 : 0) + (actor2 ? 0.05 : 0) + (c.place?.place ? 0.1 : c.place ? 0.05 : 0) + (c.dateExplicit ? 0.1 : 0);
+    if (nonFactual) confidence *= 0.5;
+    confidence = Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100;
+    out.push({
+      event_id: `p${out.length + 1}`,
+      date: date.date,
+      date_precision: date.precision,
+      date_start: date.start,
+      date_end: date.end,
+      actor1,
+      actor2,
+      event_type: c.event_type,
+      sub_event_type: c.sub_event_type,
+      plover: c.plover,
+      plover_mode: c.mode,
+      plover_score: ploverScore(c.plover, c.mode),
+      location: c.place ? c.place.place?.names.en[0] ?? c.place.name : null,
+      place_id: c.place?.place?.id ?? null,
+      admin1: located.loc?.admin1 ?? null,
+      admin1_name: located.loc?.admin1_name ?? null,
+      country: eventCountry,
+      zone: located.loc?.zone ?? null,
+      lat: located.lat,
+      lon: located.lon,
+      geo_precision: located.precision,
+      fatalities: c.fatalities,
+      flags: c.flags,
+      evidence,
+      confidence,
+    });
+  }
+  return out;
+}
+
+function sameDyad(a: Candidate, b: Candidate): boolean {
+  const key = (c: Candidate): string => [c.actor1?.country ?? "", c.actor2?.country ?? ""].sort().join("|");
+  return key(a) === key(b) && key(a) !== "|";
+}
+
+function sameDate(a: Candidate, b: Candidate): boolean {
+  return a.date.date === b.date.date || (a.date.start === b.date.start && a.date.end === b.date.end);
+}

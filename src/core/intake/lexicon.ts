@@ -1,0 +1,80 @@
+// Event triggers: words that report something happening, mapped to the PLOVER
+// category and mode and the ACLED event type and sub-type. Context rules in
+// extract.ts refine the type (who was hit, with what).
+
+export type Family = "violent" | "physical" | "protest" | "diplomatic";
+
+export interface TriggerDef {
+  id: string;
+  re: RegExp;
+  family: Family;
+  plover: string;
+  mode: string | null;
+  event_type: string;
+  sub_event_type: string;
+  /** Higher wins when several triggers of one family share a sentence. */
+  priority: number;
+  /** How sure the word alone makes us that an event is reported (0..1). */
+  strength: number;
+}
+
+const ERV = "Explosions/Remote violence";
+const SD = "Strategic developments";
+
+export const TRIGGERS: TriggerDef[] = [
+  { id: "territory", re: /\b(took control|seized control|taken control|captured|overran|recaptured|regained control|took over|seized the (?:town|village|city))\b/gi, family: "violent", plover: "ASSAULT", mode: "firearms", event_type: "Battles", sub_event_type: "Government regains territory", priority: 95, strength: 0.6 },
+  { id: "airstrike", re: /\b(air ?strikes?|air[- ]raids?|aerial (?:strikes?|bombardment|attacks?)|air attacks?|bomb(?:ed|ing|ings)|warplanes? (?:struck|hit|targeted|pounded)|jets? (?:struck|hit|targeted|pounded))\b/gi, family: "violent", plover: "ASSAULT", mode: "aerial", event_type: ERV, sub_event_type: "Air/drone strike", priority: 90, strength: 0.85 },
+  { id: "drone", re: /\b(drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|dropped|attacked))\b/gi, family: "violent", plover: "ASSAULT", mode: "drone", event_type: ERV, sub_event_type: "Air/drone strike", priority: 91, strength: 0.85 },
+  { id: "strike", re: /\b(strikes?|struck|hit|targeted|pounded)\b/gi, family: "violent", plover: "ASSAULT", mode: "aerial", event_type: ERV, sub_event_type: "Air/drone strike", priority: 70, strength: 0.55 },
+  { id: "shelling", re: /\b(shell(?:ed|ing|s)|artillery (?:fire|shells?|strikes?|rounds?)|mortars?(?: rounds| shells)?|rockets?|rocket fire|missiles?|tank (?:fire|shells?|rounds?)|bombard\w*|projectiles?)\b/gi, family: "violent", plover: "ASSAULT", mode: "heavy-weapons", event_type: ERV, sub_event_type: "Shelling/artillery/missile attack", priority: 85, strength: 0.7 },
+  { id: "ied", re: /\b(land ?mines?|mines? (?:exploded|went off)|roadside bombs?|improvised explosive|IEDs?|explosive devices?|car bombs?|booby[- ]trap\w*|unexploded ordnance|war remnants?|remnants? of war|explosive remnants?)\b/gi, family: "violent", plover: "ASSAULT", mode: "explosive", event_type: ERV, sub_event_type: "Remote explosive/landmine/IED", priority: 84, strength: 0.8 },
+  { id: "explosion", re: /\b(explosions?|blasts?|exploded|detonat\w*)\b/gi, family: "violent", plover: "ASSAULT", mode: "explosive", event_type: ERV, sub_event_type: "Remote explosive/landmine/IED", priority: 60, strength: 0.5 },
+  { id: "suicide", re: /\bsuicide (?:bomb\w*|attack\w*|vest)/gi, family: "violent", plover: "ASSAULT", mode: "explosive", event_type: ERV, sub_event_type: "Suicide bomb", priority: 92, strength: 0.9 },
+  { id: "grenade", re: /\bgrenades?\b/gi, family: "violent", plover: "ASSAULT", mode: "explosive", event_type: ERV, sub_event_type: "Grenade", priority: 83, strength: 0.8 },
+  { id: "clash", re: /\b(clash(?:es|ed)?|fighting|fought|firefights?|gun ?battles?|exchanges? of fire|exchanged fire|battles?|skirmish\w*|ambush\w*|armed confrontations?|confrontations?|military engagements|engagements)\b/gi, family: "violent", plover: "ASSAULT", mode: "firearms", event_type: "Battles", sub_event_type: "Armed clash", priority: 80, strength: 0.8 },
+  { id: "shooting", re: /\b(opened fire|open(?:ing)? fire|shot (?:dead|and killed|at)|shooting|gunfire|fired (?:live )?(?:rounds|bullets|shots|at|on|toward|towards)|sniper fire|were shot|was shot|gunmen attacked)\b/gi, family: "violent", plover: "ASSAULT", mode: "firearms", event_type: "Violence against civilians", sub_event_type: "Attack", priority: 75, strength: 0.7 },
+  { id: "attack", re: /\b(attack(?:ed|s)?|assault(?:ed)?|stormed)\b/gi, family: "violent", plover: "ASSAULT", mode: "firearms", event_type: "Battles", sub_event_type: "Armed clash", priority: 65, strength: 0.55 },
+  { id: "abduction", re: /\b(abduct\w*|kidnap\w*|forcibly disappeared)\b/gi, family: "violent", plover: "ASSAULT", mode: "abduct", event_type: "Violence against civilians", sub_event_type: "Abduction/forced disappearance", priority: 78, strength: 0.8 },
+  { id: "killing", re: /\b(killed|murdered|executed|assassinat\w*|slain|stabbed|beaten to death|lynched|killing)\b/gi, family: "violent", plover: "ASSAULT", mode: "firearms", event_type: "Violence against civilians", sub_event_type: "Attack", priority: 40, strength: 0.5 },
+  { id: "base", re: /\b(set(?:ting)? up|established|establish|erect(?:ed|ing)|fortif(?:ied|ying)|construct(?:ed|ing)|built|building|dug|digging)\b[^.;]{0,50}?\b(positions?|posts?|outposts?|bases?|checkpoints?|barriers?|military points?|fortifications?|trenches|berms?|earthworks?|roadblocks?)\b/gi, family: "physical", plover: "MOBILIZE", mode: "troops", event_type: SD, sub_event_type: "Headquarters or base established", priority: 70, strength: 0.8 },
+  { id: "arrest", re: /\b(arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|detentions?|rounded up|took \w+ (?:into custody|prisoner)|taken into custody)\b/gi, family: "physical", plover: "COERCE", mode: "arrest", event_type: SD, sub_event_type: "Arrests", priority: 75, strength: 0.75 },
+  { id: "destruction", re: /\b(bulldoz\w*|demolish\w*|demolition\w*|razed?|raz(?:ing)|destroy(?:ed|ing)? (?:\w+ ){0,2}(?:homes?|houses?|buildings?|crops|farmland|orchards|trees|roads?|fields|forests?|property)|uproot\w*|torched|set (?:fire to|ablaze)|burn(?:ed|t) (?:\w+ ){0,2}(?:homes?|houses?|shops?)|loot\w*|ransack\w*|vandali\w*)\b/gi, family: "physical", plover: "COERCE", mode: "property", event_type: SD, sub_event_type: "Looting/property destruction", priority: 72, strength: 0.75 },
+  { id: "disrupted", re: /\b(intercepted|shot down|downed|seized (?:a |an |the )?(?:\w+ ){0,2}(?:weapons|arms|ammunition|cache|shipment|rockets|launchers)|confiscated|weapons caches?|arms caches?|defused|thwarted|foiled)\b/gi, family: "physical", plover: "COERCE", mode: "seize", event_type: SD, sub_event_type: "Disrupted weapons use", priority: 68, strength: 0.7 },
+  { id: "withdrawal", re: /\b(withdr[ae]w\w*|pulled (?:out|back)|pullback|pull-out|retreated|vacated|evacuated (?:their |its )?(?:positions?|posts?|bases?))\b/gi, family: "physical", plover: "RETREAT", mode: "withdraw", event_type: SD, sub_event_type: "Non-violent transfer of territory", priority: 66, strength: 0.65 },
+  { id: "group-change", re: /\b(dissolved|disbanded|dissolution|merged into|integrated into|integration into|joined the (?:defen[cs]e )?ministry|announced the formation|was formed|were formed|formed a|formation of)\b/gi, family: "physical", plover: "MOBILIZE", mode: "organise", event_type: SD, sub_event_type: "Change to group/activity", priority: 55, strength: 0.6 },
+  { id: "incursion", re: /\b(incursions?|advanced|advancing|pushed (?:into|deeper|towards?)|entered|raided|raids?|moved into|infiltrated|penetrated|crossed into|pushed into|patrolled|deployed|deployment|redeployed|reinforcements|mobili[sz]\w*|massed|convoys?|ground operation|incurs\w*)\b/gi, family: "physical", plover: "MOBILIZE", mode: "troops", event_type: SD, sub_event_type: "Other", priority: 50, strength: 0.6 },
+  { id: "protest", re: /\b(protest(?:s|ed|ers|ing)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ies|ied)|sit-ins?|marched|took to the streets|general strike)\b/gi, family: "protest", plover: "PROTEST", mode: "demonstrate", event_type: "Protests", sub_event_type: "Peaceful protest", priority: 60, strength: 0.75 },
+  { id: "ceasefire", re: /\b(ceasefire|cease-fire|truce)\b/gi, family: "diplomatic", plover: "AGREE", mode: "ceasefire", event_type: SD, sub_event_type: "Agreement", priority: 80, strength: 0.7 },
+  { id: "agreement", re: /\b((?:signed|reached|struck|concluded|sealed|clinched)(?: \w+){0,3} (?:agreement|deal|accord|understanding|arrangement|memorandum)|agreed (?:to|on|upon)|agreement was reached)\b/gi, family: "diplomatic", plover: "AGREE", mode: null, event_type: SD, sub_event_type: "Agreement", priority: 75, strength: 0.7 },
+  { id: "talks", re: /\b(talks|negotiations?|negotiated|met|meetings?|meet|held discussions|discussed|consultations?|contacts|dialogue|summit|phone call|spoke by phone|hosted|visited)\b/gi, family: "diplomatic", plover: "CONSULT", mode: "meet", event_type: SD, sub_event_type: "Other", priority: 60, strength: 0.65 },
+  { id: "release", re: /\b(handed over|handover|hand over|returned|return of|released|release of|freed|repatriat\w*|prisoner (?:swap|exchange))\b/gi, family: "diplomatic", plover: "RETREAT", mode: "release", event_type: SD, sub_event_type: "Other", priority: 65, strength: 0.6 },
+  { id: "aid", re: /\b(humanitarian (?:aid|assistance|convoys?|supplies)|aid (?:convoys?|deliveries|shipments?|trucks)|delivered (?:\w+ ){0,2}aid|relief (?:supplies|convoys?)|medical aid|humanitarian corridor)\b/gi, family: "diplomatic", plover: "AID", mode: "humanitarian", event_type: SD, sub_event_type: "Other", priority: 62, strength: 0.7 },
+];
+
+/** PLOVER intensity by category and mode (−10…+10), after the product brief. */
+export function ploverScore(plover: string, mode: string | null): number {
+  switch (plover) {
+    case "ASSAULT":
+      return mode === "aerial" || mode === "drone" ? -9.5 : mode === "heavy-weapons" || mode === "explosive" ? -9 : -8;
+    case "MOBILIZE": return -6.5;
+    case "COERCE": return mode === "arrest" ? -7 : -7;
+    case "PROTEST": return -4.5;
+    case "CONSULT": return 4;
+    case "AGREE": return 5;
+    case "RETREAT": return mode === "withdraw" ? 8 : mode === "ceasefire" ? 7.5 : 6;
+    case "AID": return 10;
+    case "CONCEDE": return 6;
+    case "COOPERATE": return 6;
+    default: return 0;
+  }
+}
+
+/** Victims that make an attack one-sided (violence against civilians). */
+export const CIVILIAN_TARGET = /\b(civilians?|residents?|villagers?|farmers?|shepherds?|children|child|boys?|girls?|women|woman|family|families|journalists?|passers-by|worshippers|students?|teenagers?|a man|a young man|young men|an? (?:elderly )?(?:man|woman)|merchant|driver|people|pedestrians?|motorists?|doctors?|medics?)\b/i;
+/** Words that say the targets were armed. */
+export const ARMED_TARGET = /\b(soldiers?|troops|fighters?|militants?|gunmen|forces|members of|personnel|positions?|army|militia\w*|patrols?|officers?|recruits|combatants|operatives|tanks?|vehicles|convoys?|base|checkpoint|depots?|sites?|facilit(?:y|ies)|headquarters|barracks)\b/i;
+export const AIR_CONTEXT = /\b(jets?|warplanes?|aircraft|air ?force|planes?|helicopters?|air ?strikes?|aerial|drones?|from the air)\b/i;
+export const DRONE_CONTEXT = /\bdrones?\b/i;
+export const SHELL_CONTEXT = /\b(artillery|shell(?:s|ed|ing)|mortars?|tanks?|rockets?|missiles? (?:fired|launched)|howitzers?)\b/i;
+export const PROTEST_FORCE = /\b(fired (?:live )?(?:rounds |bullets |shots )?(?:at|on|toward|towards|into)|opened fire|shot|killed|wounded|injured|wounding|injuring)\b/i;
+export const PROTEST_INTERVENTION = /\b(dispersed|tear gas|arrested|detained|broke up|beat|warning shots)\b/i;

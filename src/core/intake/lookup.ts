@@ -1,0 +1,132 @@
+// Dictionaries built once per pack: gazetteer names and actor names in three
+// languages, plus the fallbacks for names the pack does not know.
+import type { Actor, Place } from "../agreement/gazetteer.ts";
+import { PhraseIndex, type Token } from "./text.ts";
+
+export interface PackIndex {
+  places: PhraseIndex<Place>;
+  actors: PhraseIndex<Actor>;
+  /** Per country: the actor for its armed forces and for its government. */
+  byCountry: Map<string, { military: Actor | null; political: Actor | null }>;
+  /** Where homonyms are pulled when an article gives no other clue. */
+  anchor: { lon: number; lat: number };
+}
+
+const cache = new WeakMap<readonly Place[], WeakMap<readonly Actor[], PackIndex>>();
+
+export function packIndex(places: readonly Place[], actors: readonly Actor[]): PackIndex {
+  let inner = cache.get(places);
+  if (!inner) {
+    inner = new WeakMap();
+    cache.set(places, inner);
+  }
+  const hit = inner.get(actors);
+  if (hit) return hit;
+  const pIndex = new PhraseIndex<Place>();
+  for (const p of places) for (const n of [...p.names.en, ...p.names.ar, ...p.names.he]) pIndex.add(n, p);
+  const aIndex = new PhraseIndex<Actor>();
+  for (const a of actors) for (const n of [...a.names.en, ...a.names.ar, ...a.names.he]) aIndex.add(n, a);
+  const byCountry = new Map<string, { military: Actor | null; political: Actor | null }>();
+  for (const a of actors) {
+    if (!a.country) continue;
+    const e = byCountry.get(a.country) ?? { military: null, political: null };
+    if (a.kind === "state-forces" && !e.military) e.military = a;
+    if ((a.kind === "government" || a.kind === "mediator") && !e.political) e.political = a;
+    byCountry.set(a.country, e);
+  }
+  for (const e of byCountry.values()) {
+    e.military ??= e.political;
+    e.political ??= e.military;
+  }
+  // The anchor is the median of the pack's own places: robust to a few far capitals.
+  const near = places.filter((p) => p.rank <= 5);
+  const lons = near.map((p) => p.lon).sort((a, b) => a - b);
+  const lats = near.map((p) => p.lat).sort((a, b) => a - b);
+  const anchor = { lon: lons[Math.floor(lons.length / 2)] ?? 0, lat: lats[Math.floor(lats.length / 2)] ?? 0 };
+  const built: PackIndex = { places: pIndex, actors: aIndex, byCountry, anchor };
+  inner.set(actors, built);
+  return built;
+}
+
+export function distanceKm(aLon: number, aLat: number, bLon: number, bLat: number): number {
+  const r = Math.PI / 180;
+  const dLat = (bLat - aLat) * r;
+  const dLon = (bLon - aLon) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * r) * Math.cos(bLat * r) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Picks among homonyms: pack rank plus distance to the places the article names unambiguously. */
+export function resolveHomonym(candidates: readonly Place[], anchor: { lon: number; lat: number }): Place {
+  let best = candidates[0]!;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const score = c.rank + distanceKm(c.lon, c.lat, anchor.lon, anchor.lat) / 15;
+    if (score < bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return best;
+}
+
+export interface ActorMention {
+  name: string;
+  actor: Actor | null;
+  country: string | null;
+  inter: number | null;
+  start: number;
+  end: number;
+  /** A news source ("…, state media said"), not a participant. */
+  source: boolean;
+}
+
+const NATIONALITY: Record<string, string> = {
+  israeli: "ISR", syrian: "SYR", american: "USA", "u.s.": "USA", us: "USA", jordanian: "JOR", turkish: "TUR", russian: "RUS", iranian: "IRN", lebanese: "LBN", saudi: "SAU", french: "FRA", qatari: "QAT", emirati: "ARE",
+};
+const MILITARY_NOUN = /^(forces?|troops|army|military|soldiers|jets?|warplanes?|aircraft|drones?|tanks?|patrols?|units?|officers?|strikes?|airstrikes?|incursions?|raids?|shelling|fire|bulldozers|vehicles|convoys?|positions?|police|artillery|helicopters?|commandos|gunfire|operation|operations)$/i;
+const POLITICAL_NOUN = /^(officials?|delegation|delegations|authorities|government|envoy|president|minister|leaders?|leadership|negotiators|side|diplomats?|counterparts?|administration|presidency|mediators?)$/i;
+const NATIONALITY_RE = /\b(Israeli|Syrian|American|U\.S\.|US|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)\s+((?:[a-z][a-z-]*\s+){0,2})([a-z]+)\b/g;
+const ORG_RE = /\b((?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}(?:Brigades?|Battalions?|Front|Movement|Council|Army|Forces|Guard|Regiment|Division|Militia|Faction|Committee|Authority|Ministry|Group|Legion|Corps|Directorate|Observatory|Network))\b/g;
+const SOURCE_AFTER = /^\s*,?\s*(?:said|says|reported|reports|told|stated|claimed|announced|confirmed|added|noted|quoted|wrote|posted|cited)\b/i;
+const SOURCE_BEFORE = /(?:according to|said|told|reported by|quoted|quoting|citing|cited by|via|statement by|sources? (?:in|close to))\s+(?:the\s+|a\s+)?$/i;
+const REPORTERS = /\b(Observatory|SOHR|state media|SANA|news agency|Reuters|AFP|Associated Press|outlet|monitor|network|broadcaster|channel|newspaper|TV|television|Ynet|Haaretz|Times of Israel|Al Jazeera|Enab Baladi|Suwayda 24)\b/i;
+
+export function findActors(sentence: string, base: number, tokens: readonly Token[], index: PackIndex): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (const m of index.actors.match(tokens)) {
+    const actor = m.values[0]!;
+    out.push({ name: sentence.slice(m.start - base, m.end - base), actor, country: actor.country, inter: actor.inter, start: m.start, end: m.end, source: false });
+  }
+  const overlaps = (s: number, e: number): boolean => out.some((x) => s < x.end && e > x.start);
+  NATIONALITY_RE.lastIndex = 0;
+  for (let m = NATIONALITY_RE.exec(sentence); m; m = NATIONALITY_RE.exec(sentence)) {
+    const country = NATIONALITY[(m[1] ?? "").toLowerCase()];
+    const noun = m[3] ?? "";
+    if (!country) continue;
+    const military = MILITARY_NOUN.test(noun);
+    if (!military && !POLITICAL_NOUN.test(noun)) continue;
+    const start = base + m.index;
+    const end = start + m[0].length;
+    if (overlaps(start, end)) continue;
+    const entry = index.byCountry.get(country);
+    const actor = (military ? entry?.military : entry?.political) ?? null;
+    out.push({ name: m[0], actor, country, inter: actor?.inter ?? (military ? 1 : 1), start, end, source: false });
+  }
+  ORG_RE.lastIndex = 0;
+  for (let m = ORG_RE.exec(sentence); m; m = ORG_RE.exec(sentence)) {
+    const start = base + m.index;
+    const end = start + m[0].length;
+    if (overlaps(start, end)) continue;
+    const name = m[0].replace(/^the\s+/i, "");
+    const adj = /\b(Israeli|Syrian|Jordanian|Turkish|Russian|Iranian|Lebanese|American)\b/.exec(name)?.[1]?.toLowerCase();
+    const inter = /Ministry|Authority|Directorate|Army/.test(name) ? 1 : /Council|Committee/.test(name) ? 3 : 2;
+    out.push({ name, actor: null, country: adj ? NATIONALITY[adj] ?? null : null, inter, start, end, source: REPORTERS.test(name) });
+  }
+  for (const a of out) {
+    const after = sentence.slice(a.end - base, a.end - base + 30);
+    const before = sentence.slice(Math.max(0, a.start - base - 30), a.start - base);
+    if (SOURCE_AFTER.test(after) || SOURCE_BEFORE.test(before) || REPORTERS.test(a.name)) a.source = true;
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
