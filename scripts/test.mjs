@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under src/, test/ and e2e/ with Node's own test runner
-// (through tsx). Optional arguments filter files by substring.
+// Runs every *.test.ts under src/ and test/ with Node's own test runner
+// (through tsx). Optional arguments filter files by substring. --e2e runs the
+// browser tests in e2e/ instead (they need Debian's chromium).
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 
-const roots = ["src", "test", "e2e"];
+const e2e = process.argv.includes("--e2e");
+const roots = e2e ? ["e2e"] : ["src", "test"];
 const filters = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const dbOnly = process.argv.includes("--db-only");
-const flags = process.argv.slice(2).filter((a) => a.startsWith("-") && a !== "--db-only");
+const flags = process.argv.slice(2).filter((a) => a.startsWith("-") && a !== "--db-only" && a !== "--e2e");
 // --db-only: the PostgreSQL pass. Database tests skip their SQLite half, so CI
 // does not run the SQLite suite twice.
 if (dbOnly) process.env.TRUCELINE_TEST_DIALECTS = "postgres";

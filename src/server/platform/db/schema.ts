@@ -112,7 +112,7 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
-export interface Database {
+export interface FoundationTables {
   meta: MetaTable;
   parties: PartiesTable;
   users: UsersTable;
@@ -127,5 +127,9 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
 }
 
-// Kept for tables that later gain generated columns.
+// Each feature module declares its tables in its own *.table.ts and adds
+// them here, one line each.
+export interface Database
+  extends FoundationTables {}
+
 export type { Generated };
