@@ -37,11 +37,11 @@ export async function createRuntime(config: Config, opts: { clock?: Clock; skipI
   const handle = await openAndMigrate({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema });
   try {
     const clock = opts.clock ?? systemClock;
-    const key = loadOrCreateDeploymentKey(config.dataDir);
+    const key = loadOrCreateDeploymentKey(config.dataDir, config.keyFile);
     const deploymentId = await meta(handle.db, "deployment_id", () => newId("dep"));
     const recordedKey = await meta(handle.db, "deployment_key_id", () => key.keyId);
     if (recordedKey !== key.keyId) {
-      throw new Error(`The deployment key in ${config.dataDir}/keys (${key.keyId}) is not the one this database was signed with (${recordedKey}). Point TRUCELINE_DATA at the right folder.`);
+      throw new Error(`The deployment key (${key.keyId}) is not the one this database was signed with (${recordedKey}). Point TRUCELINE_DATA or TRUCELINE_KEY_FILE at the right key.`);
     }
     const audit = new AuditService(handle.dialect, key, deploymentId, clock);
     if (!opts.skipIntegrityCheck) {

@@ -26,6 +26,8 @@ export const configSchema = z.object({
   checkpointSeconds: z.coerce.number().min(0).default(60),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   evidenceMaxBytes: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  /** The deployment's Ed25519 private key (PEM); several processes of one deployment share it. Default: <data>/keys/deployment-ed25519.pem. */
+  keyFile: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof configSchema> & { dataDir: string };
 
@@ -45,6 +47,7 @@ export const envNames: Record<keyof z.infer<typeof configSchema>, string> = {
   checkpointSeconds: "TRUCELINE_CHECKPOINT_SECONDS",
   logLevel: "LOG_LEVEL",
   evidenceMaxBytes: "TRUCELINE_EVIDENCE_MAX_BYTES",
+  keyFile: "TRUCELINE_KEY_FILE",
 };
 
 export class ConfigError extends Error {

@@ -4,7 +4,7 @@
 // can tell if it was handed a different key.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { sha256Hex } from "../../../core/audit/canonical.ts";
 
 export interface DeploymentKey {
@@ -26,9 +26,9 @@ function fromPrivate(priv: KeyObject): DeploymentKey {
   };
 }
 
-export function loadOrCreateDeploymentKey(dataDir: string): DeploymentKey {
-  const dir = join(dataDir, "keys");
-  const file = join(dir, "deployment-ed25519.pem");
+export function loadOrCreateDeploymentKey(dataDir: string, keyFile?: string): DeploymentKey {
+  const file = keyFile ?? join(dataDir, "keys", "deployment-ed25519.pem");
+  const dir = dirname(file);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const { privateKey } = generateKeyPairSync("ed25519");
