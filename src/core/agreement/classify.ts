@@ -107,6 +107,14 @@ export function parseGeometry(input: unknown, where: Partial<InputIssue> = {}): 
   return geom;
 }
 
+const classifiers = new WeakMap<Pack, Classifier>();
+/** The classifier of a pack, built once per pack object (its index takes ~0.2 s). */
+export function classifierFor(pack: Pack): Classifier {
+  let c = classifiers.get(pack);
+  if (!c) { c = createClassifier(pack); classifiers.set(pack, c); }
+  return c;
+}
+
 export function createClassifier(pack: Pack): Classifier {
   const proj = pack.projection;
   const zoneIndex = createPolygonIndex(pack.zones.map((z) => z.geometry));
@@ -307,8 +315,13 @@ export function createClassifier(pack: Pack): Classifier {
         if (segmentsIntersect(xy[i]!, xy[i + 1]!, line.measure.xy[j]!, line.measure.xy[j + 1]!)) { inside = false; break; }
       }
     }
-    const minDist = Math.min(...xy.map((q) => line.measure.distanceXY(q[0], q[1])));
-    return { inside, certain: !pack.meta.approximate || minDist > pack.meta.accuracy_m };
+    // Certain when every vertex is clear of the line by more than the stated
+    // accuracy (inside), or some vertex is that far over it (outside).
+    const acc = pack.meta.approximate ? pack.meta.accuracy_m : 0;
+    const certain = inside
+      ? xy.every((q) => line.measure.distanceXY(q[0], q[1]) > acc)
+      : xy.some((q) => !pointInMultiPolygon(q[0], q[1], [p.ownSideXY]) && line.measure.distanceXY(q[0], q[1]) > acc);
+    return { inside, certain };
   };
 
   return {

@@ -6,7 +6,7 @@ import { resolve, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildPack } from "../../../core/agreement/build.ts";
 import type { Pack } from "../../../core/agreement/build.ts";
-import { createClassifier } from "../../../core/agreement/classify.ts";
+import { classifierFor } from "../../../core/agreement/classify.ts";
 import type { Classifier } from "../../../core/agreement/classify.ts";
 import { PackValidationError } from "../../../core/agreement/errors.ts";
 import type { PackIssue } from "../../../core/agreement/errors.ts";
@@ -59,7 +59,7 @@ export function classifierForFolder(dir: string): Promise<Classifier> {
   const key = resolve(dir);
   let c = classifierCache.get(key);
   if (!c) {
-    c = loadPackFolder(key).then(createClassifier);
+    c = loadPackFolder(key).then(classifierFor);
     classifierCache.set(key, c);
     c.catch(() => classifierCache.delete(key));
   }
