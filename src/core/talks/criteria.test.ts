@@ -40,6 +40,6 @@ test("notification lead-time share", () => {
 test("criteria are validated with field paths", () => {
   const r = criterionSchema.safeParse({ kind: "max_incidents_per_week", event_type: "Battles", max: -1, weeks: 2, from: "June" });
   assert.equal(r.success, false);
-  const paths = r.error!.issues.map((i) => i.path.join("."));
+  const paths = r.error.issues.map((i) => i.path.join("."));
   assert.ok(paths.includes("max") && paths.includes("from"));
 });
