@@ -72,11 +72,11 @@ function bundledDir(id: string, root = BUNDLED_PACKS_DIR): string {
 }
 
 /** A bundled pack by id (packs/<id>). */
-export function loadBundledPack(id: string, root?: string): Promise<Pack> {
+export async function loadBundledPack(id: string, root?: string): Promise<Pack> {
   return loadPackFolder(bundledDir(id, root));
 }
 
-export function loadBundledClassifier(id: string, root?: string): Promise<Classifier> {
+export async function loadBundledClassifier(id: string, root?: string): Promise<Classifier> {
   return classifierForFolder(bundledDir(id, root));
 }
 
