@@ -136,6 +136,25 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "three days ago", "two weeks ago", "a month ago"
+    re: /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple of)\s+(days?|weeks?|months?|years?)\s+(?:ago|earlier|before)(\s+today)?\b/gi,
+    resolve: (m, ref) => {
+      if (!ref) return null;
+      const nWord = (m[1] ?? "").toLowerCase().replace(/ of$/, "");
+      const n = /^\d+$/.test(nWord) ? Number(nWord) : NUMBER_WORDS[nWord] ?? 1;
+      const unit = (m[2] ?? "").toLowerCase();
+      if (unit.startsWith("day")) { const d = addDays(ref, -n); return { date: d, precision: "day", start: d, end: d }; }
+      if (unit.startsWith("week")) { const c = addDays(ref, -7 * n); return range(addDays(c, -3), addDays(c, 3), "week", c); }
+      if (unit.startsWith("year")) {
+        const d = `${Number(ref.slice(0, 4)) - n}${ref.slice(4)}`;
+        // "A year ago today" names the day; "a year ago" only the season.
+        return m[3] ? { date: d, precision: "day", start: d, end: d } : range(addDays(d, -15), addDays(d, 15), "month", d);
+      }
+      const c = addDays(ref, -30 * n);
+      return range(addDays(c, -15), addDays(c, 15), "month", c);
+    },
+  },
+  {
     re: /\b(today|this morning|this afternoon|this evening|tonight|yesterday|last night|overnight|the day before|tomorrow)\b/gi,
     resolve: (m, ref) => {
       if (!ref) return null;
@@ -148,21 +167,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "three days ago", "two weeks ago", "a month ago"
-    re: /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple of)\s+(days?|weeks?|months?)\s+(?:ago|earlier|before)\b/gi,
-    resolve: (m, ref) => {
-      if (!ref) return null;
-      const nWord = (m[1] ?? "").toLowerCase().replace(/ of$/, "");
-      const n = /^\d+$/.test(nWord) ? Number(nWord) : NUMBER_WORDS[nWord] ?? 1;
-      const unit = (m[2] ?? "").toLowerCase();
-      if (unit.startsWith("day")) { const d = addDays(ref, -n); return { date: d, precision: "day", start: d, end: d }; }
-      if (unit.startsWith("week")) { const c = addDays(ref, -7 * n); return range(addDays(c, -3), addDays(c, 3), "week", c); }
-      const c = addDays(ref, -30 * n);
-      return range(addDays(c, -15), addDays(c, 15), "month", c);
-    },
-  },
-  {
-    re: /\b(earlier this week|this week|last week|the previous week|past week|earlier this month|this month|last month|the previous month|(?:in |over )?(?:the )?(?:recent|past|last) (?:few |several |two |three )?(?:days|weeks|months)|recently|last weekend|this weekend|over the weekend|at the weekend)\b/gi,
+    re: /\b((?:over |in |during )?the (?:past|previous|last) (?:two|three|four|five|2|3|4|5) days|earlier this week|this week|last week|the previous week|past week|earlier this month|this month|last month|the previous month|(?:in |over )?(?:the )?(?:recent|past|last) (?:few |several |two |three )?(?:days|weeks|months)|recently|last weekend|this weekend|over the weekend|at the weekend)\b/gi,
     resolve: (m, ref) => {
       if (!ref) return null;
       const w = (m[1] ?? "").toLowerCase();
@@ -170,6 +175,11 @@ const RULES: Rule[] = [
       const monday = addDays(ref, -((wd + 6) % 7));
       const y = Number(ref.slice(0, 4));
       const mo = Number(ref.slice(5, 7));
+      const nDays = /(?:past|previous|last) (two|three|four|five|\d) days/.exec(w);
+      if (nDays) {
+        const n = NUMBER_WORDS[nDays[1] ?? ""] ?? Number(nDays[1]);
+        return range(addDays(ref, -n), addDays(ref, -1), "week");
+      }
       if (w.includes("weekend")) {
         const sat = addDays(ref, -((wd + 1) % 7 || 7));
         const base = w.startsWith("this") && wd === 6 ? ref : sat;

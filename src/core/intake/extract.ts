@@ -51,7 +51,7 @@ const FATALITY_RES = [
 const NEGATION = /\b(no|not|never|denied|denies|deny|without|nor|neither|refuted|dismissed reports of|didn't|did not|has not|have not|had not|was not|were not)\b[^,;:]*$/i;
 const FUTURE = /\b(will|shall|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s)? (?:of|against)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
 const HYPOTHETICAL = /\b(could|might|may|if|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
-const TREND = /\b(decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more)\s+(?:\w+\s+){0,2}$/i;
+const TREND = /\b(days of|weeks of|months of|decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more)\s+(?:\w+\s+){0,2}$/i;
 const BACKGROUND = /\b(previously|earlier (?:this year|last year|back-channel|talks|contacts|rounds?)|earlier|last year|in the past|formerly|once|which (?:had )?witnessed|was the scene|prior to|back in|for years|for decades|since the|history of|historically|build on|built on|in recent months)\b/i;
 const PAST_PERFECT = /\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|ought|ew|ung|ot|ade|ook|ent)\b/i;
 const NEAR_CUE = /\b(near|outside|outskirts of|around|vicinity of|close to|countryside of|east of|west of|north of|south of|kilometres? from|km from|edge of|road to|road between|road linking|highway)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$/i;
@@ -146,23 +146,28 @@ function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorM
     const a2 = after.find((a) => a !== a1 && (a.actor?.id ?? a.name) !== (a1?.actor?.id ?? a1?.name));
     if (a1 && a2) return [a1, a2];
   }
-  const before = parts.filter((a) => a.end <= triggerAt + 1);
   const byAgent = /\bby\s+(?:the\s+)?$/i;
   const agentAfter = parts.find((a) => a.start > triggerAt && byAgent.test(sentence.text.slice(Math.max(0, a.start - sentence.start - 12), a.start - sentence.start)));
-  // Nearest mention before the trigger is usually the subject; a passive "by X" overrides it.
-  let a1: ActorMention | null = agentAfter ?? before[before.length - 1] ?? null;
+  // Direction does not matter for the dyad; the first participant is usually the subject, a passive "by X" overrides it.
+  let pool = parts;
+  if (def.family === "diplomatic") {
+    // A mediator is the third party: keep it out of the dyad when two other countries take part.
+    const others = parts.filter((a) => a.actor?.kind !== "mediator");
+    if (new Set(others.map((a) => a.country)).size >= 2) pool = others;
+  }
+  let a1: ActorMention | null = agentAfter ?? pool[0] ?? null;
   if (a1 && a1.actor?.kind === "civilians" && def.family === "violent") {
     const armed = parts.find((a) => a !== a1 && a.actor?.kind !== "civilians");
     if (armed) a1 = armed;
   }
-  a1 ??= parts[0] ?? null;
+  a1 ??= pool[0] ?? null;
   const key = (a: ActorMention | null): string => a ? a.actor?.id ?? a.name.toLowerCase() : "";
-  const others = parts.filter((a) => key(a) !== key(a1));
+  const others = pool.filter((a) => key(a) !== key(a1));
   const a2 = others.find((a) => a.start > triggerAt && a.country !== a1?.country) ?? others.find((a) => a.start > triggerAt) ?? others.find((a) => a.country !== a1?.country) ?? others[0] ?? null;
   return [a1, a2];
 }
 
-function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: ActorMention | null): { event_type: string; sub_event_type: string; plover: string; mode: string | null } | null {
+function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: ActorMention | null, trigger: number): { event_type: string; sub_event_type: string; plover: string; mode: string | null } | null {
   let { event_type, sub_event_type, plover, mode } = def;
   const t = s.text;
   if (def.id === "strike" || def.id === "attack") {
@@ -177,8 +182,16 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     }
   }
   if (def.id === "airstrike" && DRONE_CONTEXT.test(t)) mode = "drone";
-  const civilianTarget = a2?.actor?.kind === "civilians" || (CIVILIAN_TARGET.test(t) && !ARMED_TARGET.test(t));
-  if ((def.id === "shooting" || def.id === "killing") && !civilianTarget && (ARMED_TARGET.test(t) || (a2 && a2.actor?.kind !== "civilians" && a1))) {
+  // Who was hit is read after the trigger ("fired at villagers"), or before it for passives ("a resident was killed").
+  const rel = trigger - s.start;
+  const after = t.slice(rel, rel + 70);
+  const before = t.slice(Math.max(0, rel - 60), rel);
+  const firstIdx = (re: RegExp, x: string): number => { const m = re.exec(x); return m ? m.index : Infinity; };
+  const targetText = def.id === "killing" ? before + " " + after : after;
+  const civAt = firstIdx(CIVILIAN_TARGET, targetText);
+  const armedAt = firstIdx(ARMED_TARGET, targetText);
+  const civilianTarget = civAt < armedAt;
+  if ((def.id === "shooting" || def.id === "killing") && !civilianTarget && (armedAt < Infinity || (a2 && a2.actor?.kind !== "civilians" && a1))) {
     event_type = "Battles"; sub_event_type = "Armed clash";
   }
   if (def.id === "attack" && event_type === "Battles" && civilianTarget) {
@@ -194,7 +207,7 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   }
   if (def.id === "ceasefire") {
     if (/\b(took effect|came into (?:effect|force)|went into effect|in effect|held|holding|entered into force|began)\b/i.test(t)) { plover = "RETREAT"; mode = "ceasefire"; }
-    else if (/\b(announced|declared|unilateral)\b/i.test(t)) { plover = "CONCEDE"; mode = "ceasefire"; }
+    else if (/\b(announced|declared|unilateral)\b/i.test(t) && !/\b(?:ceasefire|truce|cease-fire)\s+(?:agreement\s+)?with\b/i.test(t)) { plover = "CONCEDE"; mode = "ceasefire"; }
     else if (!/\b(agreed|reached|brokered|signed|struck|mediated|negotiated|secured|accepted)\b/i.test(t)) return null;
   }
   if (def.id === "withdrawal" && /\b(agreed to|announced|pledged|promised|will)\b/i.test(t)) plover = "CONCEDE";
@@ -206,12 +219,17 @@ function flagsFor(s: Sentence, triggerRel: number, date: DateRange, ref: string 
   const window = s.text.slice(Math.max(0, triggerRel - 45), triggerRel);
   const negated = NEGATION.test(clause) && !/\bnot only\b/i.test(clause);
   let future = FUTURE.test(clause);
-  const hypothetical = HYPOTHETICAL.test(window.slice(-35)) && !/\b(in|on|over|about)\s+\w*\s*$/i.test(window.slice(-12)) ? true : /\b(could|might|would|if)\b[^,;:]*$/i.test(clause);
+  const hypothetical: boolean = HYPOTHETICAL.test(window.slice(-35)) && !/\b(in|on|over|about)\s+\w*\s*$/i.test(window.slice(-12)) ? true : /\b(could|might|would|if)\b[^,;:]*$/i.test(clause);
+  // Modal right after the trigger noun: "Talks could resume", "a deal will be signed".
+  const next = s.text.slice(triggerRel).replace(/^\S+\s*/, "").slice(0, 40);
+  const modalAfter = /^(?:\w+\s+)?(could|might|may|would|will|is expected to|are expected to|is set to|are set to)\b/i.exec(next)?.[1]?.toLowerCase();
+  if (modalAfter === "will" || modalAfter?.includes("expected") || modalAfter?.includes("set")) future = true;
+  const hypo2 = modalAfter === "could" || modalAfter === "might" || modalAfter === "may" || modalAfter === "would";
   const trend = TREND.test(s.text.slice(Math.max(0, triggerRel - 40), triggerRel));
   if (ref && date.start && isoToDays(date.start) > isoToDays(ref) + 1) future = true;
   let background = BACKGROUND.test(s.text) || PAST_PERFECT.test(clause);
   if (ref && date.end && isoToDays(date.end) < isoToDays(ref) - 10) background = true;
-  return { background, future, hypothetical, negated, trend };
+  return { background, future, hypothetical: hypothetical || hypo2, negated, trend };
 }
 
 function nearestDate(mentions: readonly DateMention[], triggerRel: number): DateMention | null {
@@ -284,6 +302,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
 
   const candidates: Candidate[] = [];
   let discourseDate: { date: DateRange; sentence: number; paragraph: number } | null = null;
+  let backgroundDate: { date: DateRange; sentence: number } | null = null;
   let lastPlace: { place: PlaceMention; sentence: number } | null = null;
   for (const a of analysed) {
     const { s } = a;
@@ -294,14 +313,26 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         found.push({ def, rel: m.index, len: m[0].length, text: m[0] });
       }
     }
+    // Overlapping triggers: the longer phrase wins ("seized a shipment of rockets" over "rockets").
+    found.sort((x, y) => y.len - x.len || y.def.priority - x.def.priority);
+    const spans: Array<[number, number]> = [];
+    for (let i = 0; i < found.length; i++) {
+      const f = found[i]!;
+      if (spans.some(([a, b]) => f.rel < b && f.rel + f.len > a)) { found.splice(i--, 1); continue; }
+      spans.push([f.rel, f.rel + f.len]);
+    }
+    // "Killed" reports the toll of an attack told by another trigger; alone it is an attack itself.
+    if (found.some((f) => f.def.family === "violent" && f.def.id !== "killing")) {
+      for (let i = found.length - 1; i >= 0; i--) if (found[i]!.def.id === "killing") found.splice(i, 1);
+    }
     // Keep the strongest trigger per family, and per event type among violent ones.
     found.sort((x, y) => y.def.priority - x.def.priority || x.rel - y.rel);
-    const kept = new Map<string, (typeof found)[number] & { refined: NonNullable<ReturnType<typeof refineType>>; a1: ActorMention | null; a2: ActorMention | null; flags: ReturnType<typeof flagsFor>; date: DateRange; explicit: boolean }>();
+    const kept = new Map<string, Omit<(typeof found)[number], never> & { refined: NonNullable<ReturnType<typeof refineType>>; a1: ActorMention | null; a2: ActorMention | null; flags: ReturnType<typeof flagsFor>; date: DateRange; explicit: boolean }>();
     const sentenceDate = nearestDate(a.dates, s.text.length / 2);
     for (const f of found) {
       const at = s.start + f.rel;
       const [a1, a2] = pickActors(f.def, s, a.actors, at);
-      const refined = refineType(f.def, s, a1, a2);
+      const refined = refineType(f.def, s, a1, a2, at);
       if (!refined) continue;
       const near = nearestDate(a.dates, f.rel);
       const future = FUTURE.test(clauseBefore(s.text, f.rel));
@@ -320,7 +351,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     }
     const families = new Set([...kept.values()].map((k) => k.def.family));
     const factual = (k: { flags: Proposal["flags"] }): boolean => !k.flags.future && !k.flags.hypothetical && !k.flags.negated;
-    const hasViolent = [...kept.values()].some((k) => k.def.family === "violent" && factual(k));
+    const lastViolent = [...candidates].reverse().find((c) => c.def.family === "violent" && s.index - c.evidence[c.evidence.length - 1]!.index <= 3);
+    const isCoref = (k: { def: TriggerDef; explicit: boolean; rel: number }): boolean =>
+      k.def.family === "violent" && k.def.strength <= 0.55 && !!lastViolent && !k.explicit && pickPlace(a.places, s.start + k.rel) === null;
+    const hasViolent = [...kept.values()].some((k) => k.def.family === "violent" && factual(k) && !isCoref(k));
     for (const [key, k] of kept) {
       // A raid that kills is one violent event, not also a movement of troops.
       if (hasViolent && k.def.family === "physical" && (k.def.id === "incursion" || k.def.id === "arrest")) continue;
@@ -333,6 +367,9 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (!explicit && discourseDate && discourseDate.sentence >= s.index - 4 && discourseDate.paragraph >= s.paragraph - 1 && !k.flags.background) {
         date = discourseDate.date;
         explicit = true;
+      } else if (!explicit && k.flags.background && backgroundDate && backgroundDate.sentence === s.index - 1) {
+        date = backgroundDate.date;
+        explicit = true;
       }
       let place = pickPlace(a.places, s.start + k.rel);
       let placeInherited = false;
@@ -342,6 +379,30 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       }
       let a1 = k.a1;
       let a2 = k.a2;
+      const recentViolent = [...candidates].reverse().find((c) => c.def.family === "violent" && s.index - c.evidence[c.evidence.length - 1]!.index <= 3);
+      // A weak word ("the attack", "the strike") with no place or date of its own points back at an event already told.
+      if (isCoref(k) && recentViolent) {
+        if (!recentViolent.evidence.includes(s)) recentViolent.evidence.push(s);
+        continue;
+      }
+      // "Explosions" in an article about air strikes are the strikes.
+      if (k.def.id === "explosion" && recentViolent && recentViolent.event_type === "Explosions/Remote violence") {
+        k.refined = { event_type: recentViolent.event_type, sub_event_type: recentViolent.sub_event_type, plover: recentViolent.plover, mode: recentViolent.mode };
+      }
+      // No armed actor named in the sentence ("troops fired", "another unit"): the one from the sentences just before.
+      const armed = (m: ActorMention | null): boolean => !!m && m.actor?.kind !== "civilians";
+      if (k.def.family !== "diplomatic" && k.def.family !== "protest" && !armed(a1) && !armed(a2)) {
+        const prevC = [...candidates].reverse().find((c) => s.index - c.sentence.index <= 2 && c.def.family !== "diplomatic" && armed(c.actor1));
+        const prevS = analysed[analysed.indexOf(a) - 1];
+        const prevParts = prevS ? prevS.actors.filter((m) => !m.source && armed(m)) : [];
+        const inherited1 = prevC?.actor1 ?? prevParts[0] ?? null;
+        const inherited2 = prevC ? prevC.actor2 : prevParts.find((m) => (m.actor?.id ?? m.name) !== (inherited1?.actor?.id ?? inherited1?.name)) ?? null;
+        if (inherited1) {
+          const victim = a1 ?? a2;
+          a1 = inherited1;
+          a2 = victim ?? (k.def.id === "clash" || k.def.id === "attack" ? inherited2 : null);
+        }
+      }
       if (k.def.family === "diplomatic" && (!a2 || !a1 || a1.country === a2.country)) {
         // "These talks…": a diplomatic follow-up keeps the dyad of the talks already reported.
         const prevDip = [...candidates].reverse().find((c) => c.def.family === "diplomatic" && c.actor1 && c.actor2 && c.actor1.country !== c.actor2.country);
@@ -349,6 +410,16 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
           a1 = a1 && a1.country === prevDip.actor2?.country ? a1 : prevDip.actor1;
           a2 = a1 === prevDip.actor1 ? prevDip.actor2 : prevDip.actor1;
         }
+      }
+      const coordinated = k.def.family === "protest" || k.def.family === "violent" ? coordinatedPlaces(s, a.places, place) : [];
+      for (const extra of coordinated) {
+        candidates.push({
+          sentence: s, def: k.def, ...k.refined,
+          trigger: { start: s.start + k.rel, end: s.start + k.rel + k.len, text: k.text },
+          actor1: a1, actor2: a2, place: extra, placeInherited: false, date, dateExplicit: explicit,
+          fatalities: null, flags: { background: k.flags.background, future: k.flags.future, hypothetical: k.flags.hypothetical, negated: k.flags.negated },
+          evidence: [s],
+        });
       }
       candidates.push({
         sentence: s,
@@ -368,6 +439,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     }
     // Only a sentence that reports the news (not background) sets the date that follow-ups inherit.
     const reportsNews = [...kept.values()].some((k) => factual(k) && !k.flags.background);
+    const reportsPast = [...kept.values()].some((k) => factual(k) && k.flags.background);
+    if (reportsPast && sentenceDate && !sentenceDate.stale && sentenceDate.date) backgroundDate = { date: sentenceDate, sentence: s.index };
     if (reportsNews && sentenceDate && !sentenceDate.stale && sentenceDate.date) discourseDate = { date: sentenceDate, sentence: s.index, paragraph: s.paragraph };
     const physicalPlace = pickPlace(a.places.filter((p) => p.place?.feature !== "capital"), s.start);
     if (physicalPlace) lastPlace = { place: physicalPlace, sentence: s.index };
@@ -465,6 +538,19 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     });
   }
   return out;
+}
+
+/** Other places listed with the chosen one ("in A, B and C"): ACLED codes one event per place. */
+function coordinatedPlaces(s: Sentence, places: readonly PlaceMention[], chosen: PlaceMention | null): PlaceMention[] {
+  if (!chosen?.place || chosen.place.feature === "region") return [];
+  const sorted = [...places].filter((p) => p.place && p.place.feature !== "region").sort((x, y) => x.start - y.start);
+  const i = sorted.indexOf(chosen);
+  if (i < 0) return [];
+  const out: PlaceMention[] = [];
+  const joins = (l: PlaceMention, r: PlaceMention): boolean => /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$/.test(s.text.slice(l.end - s.start, r.start - s.start));
+  for (let j = i; j + 1 < sorted.length && joins(sorted[j]!, sorted[j + 1]!); j++) out.push(sorted[j + 1]!);
+  for (let j = i; j - 1 >= 0 && joins(sorted[j - 1]!, sorted[j]!); j--) out.push(sorted[j - 1]!);
+  return out.filter((p) => p.place !== chosen.place);
 }
 
 function sameDyad(a: Candidate, b: Candidate): boolean {

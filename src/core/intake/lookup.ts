@@ -86,7 +86,7 @@ const NATIONALITY: Record<string, string> = {
 };
 const MILITARY_NOUN = /^(forces?|troops|army|military|soldiers|jets?|warplanes?|aircraft|drones?|tanks?|patrols?|units?|officers?|strikes?|airstrikes?|incursions?|raids?|shelling|fire|bulldozers|vehicles|convoys?|positions?|police|artillery|helicopters?|commandos|gunfire|operation|operations)$/i;
 const POLITICAL_NOUN = /^(officials?|delegation|delegations|authorities|government|envoy|president|minister|leaders?|leadership|negotiators|side|diplomats?|counterparts?|administration|presidency|mediators?)$/i;
-const NATIONALITY_RE = /\b(Israeli|Syrian|American|U\.S\.|US|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)\s+((?:[a-z][a-z-]*\s+){0,2})([a-z]+)\b/g;
+const NATIONALITY_RE = /\b(Israeli|Syrian|American|U\.S\.|US|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)((?:\s+[a-z][a-z-]*){1,3})/g;
 const ORG_RE = /\b((?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}(?:Brigades?|Battalions?|Front|Movement|Council|Army|Forces|Guard|Regiment|Division|Militia|Faction|Committee|Authority|Ministry|Group|Legion|Corps|Directorate|Observatory|Network))\b/g;
 const SOURCE_AFTER = /^\s*,?\s*(?:said|says|reported|reports|told|stated|claimed|announced|confirmed|added|noted|quoted|wrote|posted|cited)\b/i;
 const SOURCE_BEFORE = /(?:according to|said|told|reported by|quoted|quoting|citing|cited by|via|statement by|sources? (?:in|close to))\s+(?:the\s+|a\s+)?$/i;
@@ -102,16 +102,18 @@ export function findActors(sentence: string, base: number, tokens: readonly Toke
   NATIONALITY_RE.lastIndex = 0;
   for (let m = NATIONALITY_RE.exec(sentence); m; m = NATIONALITY_RE.exec(sentence)) {
     const country = NATIONALITY[(m[1] ?? "").toLowerCase()];
-    const noun = m[3] ?? "";
     if (!country) continue;
-    const military = MILITARY_NOUN.test(noun);
-    if (!military && !POLITICAL_NOUN.test(noun)) continue;
+    // The role noun may come after one or two modifiers: "Israeli army bulldozers", "Syrian security forces".
+    const words = (m[2] ?? "").trim().split(/\s+/);
+    const at = words.findIndex((w) => MILITARY_NOUN.test(w) || POLITICAL_NOUN.test(w));
+    if (at < 0) continue;
+    const military = MILITARY_NOUN.test(words[at] ?? "");
     const start = base + m.index;
-    const end = start + m[0].length;
+    const end = start + (m[1] ?? "").length + 1 + words.slice(0, at + 1).join(" ").length;
     if (overlaps(start, end)) continue;
     const entry = index.byCountry.get(country);
     const actor = (military ? entry?.military : entry?.political) ?? null;
-    out.push({ name: m[0], actor, country, inter: actor?.inter ?? (military ? 1 : 1), start, end, source: false });
+    out.push({ name: sentence.slice(start - base, end - base), actor, country, inter: actor?.inter ?? 1, start, end, source: false });
   }
   ORG_RE.lastIndex = 0;
   for (let m = ORG_RE.exec(sentence); m; m = ORG_RE.exec(sentence)) {
@@ -123,10 +125,20 @@ export function findActors(sentence: string, base: number, tokens: readonly Toke
     const inter = /Ministry|Authority|Directorate|Army/.test(name) ? 1 : /Council|Committee/.test(name) ? 3 : 2;
     out.push({ name, actor: null, country: adj ? NATIONALITY[adj] ?? null : null, inter, start, end, source: REPORTERS.test(name) });
   }
+  const kept: ActorMention[] = [];
   for (const a of out) {
     const after = sentence.slice(a.end - base, a.end - base + 30);
     const before = sentence.slice(Math.max(0, a.start - base - 30), a.start - base);
-    if (SOURCE_AFTER.test(after) || SOURCE_BEFORE.test(before) || REPORTERS.test(a.name)) a.source = true;
+    // "fighting in Syria", "bound for Lebanon": a country name after a locative preposition is a place.
+    if (a.actor && (a.actor.kind === "government" || a.actor.kind === "state-forces") && /^[A-Z][a-z]+$/.test(a.name) && /\b(in|across|inside|into|from|of|throughout|for|toward|towards)\s+(?:southern\s+|northern\s+|western\s+|eastern\s+)?$/i.test(before)) continue;
+    if (SOURCE_AFTER.test(after) || SOURCE_BEFORE.test(before) || REPORTERS.test(a.name)) {
+      a.source = true;
+      // "The army said its troops…", "Israel said it had struck…": the speaker is also the actor.
+      const rest = sentence.slice(a.end - base);
+      if (a.actor && /^\s*,?\s*(?:said|says|announced|confirmed|claimed|stated)\s+(?:that\s+)?(?:it|its|they|their)\b/i.test(rest)) a.source = false;
+      else if (a.actor && /\b(?:its|their)\s+(?:\w+\s+)?(?:troops|forces|soldiers|aircraft|jets|units|patrols?|positions)\b/i.test(rest)) a.source = false;
+    }
+    kept.push(a);
   }
-  return out.sort((x, y) => x.start - y.start);
+  return kept.sort((x, y) => x.start - y.start);
 }

@@ -1,0 +1,49 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { findDates, inferYear } from "./dates.ts";
+
+const ref = "2025-05-28"; // a Wednesday
+const first = (text: string, r: string | null = ref) => findDates(text, r)[0];
+
+test("weekdays resolve to the latest such day not after the reference", () => {
+  assert.equal(first("Israeli jets struck on Tuesday.")?.date, "2025-05-27");
+  assert.equal(first("It happened on Wednesday.")?.date, "2025-05-28");
+  assert.equal(first("Troops entered last Friday.")?.date, "2025-05-23");
+});
+
+test("vague month expressions give ranges with month precision", () => {
+  const d = first("In early May, a meeting took place in Riyadh.")!;
+  assert.deepEqual([d.start, d.end, d.precision], ["2025-05-01", "2025-05-10", "month"]);
+  const dec = first("after the fall of Assad in December")!;
+  assert.deepEqual([dec.start, dec.end], ["2024-12-01", "2024-12-31"]);
+});
+
+test("relative expressions", () => {
+  assert.equal(first("yesterday")?.date, "2025-05-27");
+  assert.deepEqual([first("last week")?.start, first("last week")?.end], ["2025-05-19", "2025-05-25"]);
+  assert.equal(first("three days ago")?.date, "2025-05-25");
+  assert.equal(first("A year ago today, rebels entered Damascus.")?.date, "2024-05-28");
+  assert.deepEqual([first("over the previous two days")?.start, first("over the previous two days")?.end], ["2025-05-26", "2025-05-27"]);
+});
+
+test("dates without a year take the latest past year; old labels are stale", () => {
+  assert.equal(first("on 14 May")?.date, "2025-05-14");
+  assert.equal(first("on 3 June")?.date, "2024-06-03");
+  assert.equal(first("a return to the 1974 ceasefire terms")?.stale, true);
+  assert.equal(first("the modal may not be a month"), undefined);
+  assert.equal(inferYear("2025-01-05", 12, 20, false), 2024);
+  assert.equal(inferYear("2025-12-20", 1, 5, true), 2026);
+});
+
+test("no resolved range ever starts after it ends, and day precision is a single day", () => {
+  const phrases = ["on Tuesday", "last week", "in early May", "mid-June", "late December 2024", "on 3 June", "yesterday", "two weeks ago", "in recent weeks", "this month", "last month", "over the past three days", "in 2024", "on May 2, 2025", "a year ago today", "overnight", "at the weekend"];
+  fc.assert(fc.property(fc.constantFrom(...phrases), fc.integer({ min: 0, max: 3000 }), fc.boolean(), (phrase, offset, future) => {
+    const r = new Date(Date.UTC(2018, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+    for (const d of findDates(`Reported ${phrase}.`, r, future)) {
+      if (d.start && d.end) assert.ok(d.start <= d.end, `${phrase} @ ${r}: ${d.start} > ${d.end}`);
+      if (d.date && d.start) assert.ok(d.date >= d.start, `${phrase} @ ${r}`);
+      if (d.date && d.end) assert.ok(d.date <= d.end, `${phrase} @ ${r}`);
+    }
+  }));
+});
