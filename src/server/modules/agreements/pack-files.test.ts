@@ -52,7 +52,7 @@ test("the 12 check points land on their side; Majdal Shams and Hader come out ne
   const c = await loadBundledClassifier(PACK);
   for (const p of CHECK_POINTS) {
     const r = c.classifyPoint(lon(p.lon), lat(p.lat));
-    assert.ok(Math.abs(r.distance_km.A - p.A) < 0.05 && Math.abs(r.distance_km.B - p.B) < 0.05, `${p.name}: ${JSON.stringify(r.distance_km)}`);
+    assert.ok(Math.abs(r.distance_km.A! - p.A) < 0.05 && Math.abs(r.distance_km.B! - p.B) < 0.05, `${p.name}: ${JSON.stringify(r.distance_km)}`);
     if (p.nearLine) {
       assert.equal(r.near_line, p.nearLine, p.name);
       assert.equal(r.certain, false, p.name);
