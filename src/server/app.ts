@@ -12,6 +12,7 @@ import { newId } from "./platform/ids.ts";
 import { accountRoutes, SESSION_COOKIE } from "./modules/accounts/account.routes.ts";
 import { noteRoutes } from "./modules/notes/note.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { talksRoutes } from "./modules/talks/talks.routes.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -103,6 +104,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   accountRoutes(router, ctx);
   noteRoutes(router, ctx);
   auditRoutes(router, ctx);
+  talksRoutes(router, ctx);
 
   const openapi = buildOpenApi(router.operations, ctx.version);
   app.get("/api/openapi.json", async () => openapi);

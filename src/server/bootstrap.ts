@@ -11,6 +11,8 @@ import { openAndMigrate, type Db, type DbHandle } from "./platform/db/database.t
 import { newId } from "./platform/ids.ts";
 import { AccountService } from "./modules/accounts/account.service.ts";
 import { NoteService } from "./modules/notes/note.service.ts";
+import { TalksService } from "./modules/talks/talks.service.ts";
+import { loadBundledPack } from "./modules/agreements/pack-files.ts";
 
 export const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -59,6 +61,7 @@ export async function createRuntime(config: Config, opts: { clock?: Clock; skipI
       audit,
       accounts: new AccountService({ db: handle.db, audit, clock, kdfLogN: config.kdfLogN, sessionHours: config.sessionHours, loginMaxFailures: config.loginMaxFailures, lockoutMinutes: config.lockoutMinutes }),
       notes: new NoteService({ db: handle.db, audit, clock }),
+      talks: new TalksService({ db: handle.db, audit, clock, inspectionZones: async () => (await loadBundledPack(config.pack)).zones.map((z) => z.id) }),
     };
     return { ctx, handle, close: () => handle.close() };
   } catch (e) {

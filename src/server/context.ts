@@ -8,6 +8,7 @@ import type { DeploymentKey } from "./platform/crypto/keys.ts";
 import type { Db, Dialect } from "./platform/db/database.ts";
 import type { AccountService } from "./modules/accounts/account.service.ts";
 import type { NoteService } from "./modules/notes/note.service.ts";
+import type { TalksService } from "./modules/talks/talks.service.ts";
 
 export interface AppContext {
   config: Config;
@@ -20,4 +21,5 @@ export interface AppContext {
   audit: AuditService;
   accounts: AccountService;
   notes: NoteService;
+  talks: TalksService;
 }

@@ -7,6 +7,7 @@ import pg from "pg";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider, type Transaction } from "kysely";
 import type { Database } from "./schema.ts";
 import * as foundation from "./migrations/2026-11-28T0900_foundation.ts";
+import * as talks from "./migrations/2026-11-29T1200_talks.ts";
 
 export type Dialect = "sqlite" | "postgres";
 export type Db = Kysely<Database>;
@@ -27,6 +28,7 @@ export interface DbHandle {
 // Timestamped names: the Migrator runs them in this order, once each.
 const migrations: Record<string, Migration> = {
   "2026-11-28T0900_foundation": foundation,
+  "2026-11-29T1200_talks": talks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

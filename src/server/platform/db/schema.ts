@@ -1,6 +1,7 @@
 // Row types of every table, as Kysely sees them. Row types stay inside
 // repositories: services and routes work with the domain types they return.
 import type { Generated } from "kysely";
+import type { TalksTables } from "../../modules/talks/talks.table.ts";
 
 export interface MetaTable {
   key: string;
@@ -130,6 +131,7 @@ export interface FoundationTables {
 // Each feature module declares its tables in its own *.table.ts and adds
 // them here, one line each.
 export interface Database
-  extends FoundationTables {}
+  extends FoundationTables,
+    TalksTables {}
 
 export type { Generated };

@@ -1,0 +1,131 @@
+// What readers see of meetings, commitments and windows. Minutes whose own
+// distribution excludes the reader are dropped; delegates the reader may not
+// identify are shown only as a count per party.
+import { z } from "zod";
+import { canSeeField, type Distribution, type Viewer } from "../../../core/access/distribution.ts";
+import { renderMarkdown } from "../../../core/text/markdown.ts";
+import type { Evaluation } from "../../../core/talks/criteria.ts";
+import type { CommitmentEventRow, CommitmentRow, DelegateRow, MeetingRow, WindowRow } from "./talks.repository.ts";
+
+export const delegateSchema = z.object({ id: z.string(), party: z.string(), name: z.string(), role_title: z.string(), distribution: z.string() });
+export const meetingSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  starts_at: z.string(),
+  ends_at: z.string(),
+  place: z.string(),
+  format: z.string(),
+  mediator_party: z.string().nullable(),
+  agenda: z.array(z.string()),
+  minutes_md: z.string().nullable(),
+  minutes_html: z.string().nullable(),
+  minutes_redacted: z.boolean(),
+  outcomes: z.array(z.string()),
+  distribution: z.string(),
+  delegates: z.array(delegateSchema),
+  /** Members the reader may not identify, counted per party. */
+  undisclosed_delegates: z.record(z.string(), z.number()),
+  updated_at: z.string(),
+});
+
+export function presentMeeting(v: Viewer, m: MeetingRow, delegates: DelegateRow[], hidden: Array<{ party_id: string; n: number }>): z.infer<typeof meetingSchema> {
+  const minutesOk = canSeeField(v, m.distribution as Distribution, m.minutes_distribution as Distribution, m.owner_party);
+  return {
+    id: m.id,
+    title: m.title,
+    starts_at: m.starts_at,
+    ends_at: m.ends_at,
+    place: m.place,
+    format: m.format,
+    mediator_party: m.mediator_party,
+    agenda: JSON.parse(m.agenda) as string[],
+    minutes_md: minutesOk ? m.minutes_md : null,
+    minutes_html: minutesOk ? renderMarkdown(m.minutes_md) : null,
+    minutes_redacted: !minutesOk,
+    outcomes: JSON.parse(m.outcomes) as string[],
+    distribution: m.distribution,
+    delegates: delegates.map((d) => ({ id: d.id, party: d.party_id, name: d.name, role_title: d.role_title, distribution: d.distribution })),
+    undisclosed_delegates: Object.fromEntries(hidden.map((h) => [h.party_id, h.n])),
+    updated_at: m.updated_at,
+  };
+}
+
+export const evaluationSchema = z.object({
+  status: z.string(),
+  on_track: z.boolean(),
+  summary: z.string(),
+  numbers: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  records: z.array(z.string()),
+});
+
+export const commitmentSchema = z.object({
+  id: z.string(),
+  meeting_id: z.string().nullable(),
+  text: z.string(),
+  committed_party: z.string(),
+  beneficiary_party: z.string().nullable(),
+  kind: z.string(),
+  due_date: z.string().nullable(),
+  status: z.string(),
+  criterion: z.unknown().nullable(),
+  measured: evaluationSchema.nullable(),
+  distribution: z.string(),
+  owner_party: z.string(),
+  history: z.array(z.object({ status: z.string(), reason: z.string(), evidence: z.array(z.object({ type: z.string(), id: z.string(), note: z.string().optional() })), at: z.string(), actor_party: z.string().nullable() })).optional(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+export function presentCommitment(c: CommitmentRow, measured: Evaluation | null, history?: CommitmentEventRow[]): z.infer<typeof commitmentSchema> {
+  return {
+    id: c.id,
+    meeting_id: c.meeting_id,
+    text: c.text,
+    committed_party: c.committed_party,
+    beneficiary_party: c.beneficiary_party,
+    kind: c.kind,
+    due_date: c.due_date,
+    status: c.status,
+    criterion: c.criterion ? (JSON.parse(c.criterion) as unknown) : null,
+    measured,
+    distribution: c.distribution,
+    owner_party: c.owner_party,
+    ...(history
+      ? { history: history.map((h) => ({ status: h.status, reason: h.reason, evidence: JSON.parse(h.evidence) as Array<{ type: string; id: string; note?: string }>, at: h.at, actor_party: h.actor_party })) }
+      : {}),
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+  };
+}
+
+export const windowSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  zone: z.string().nullable(),
+  area: z.unknown().nullable(),
+  starts_at: z.string(),
+  ends_at: z.string(),
+  status: z.string(),
+  findings: z.record(z.string(), z.number()).nullable(),
+  completed_at: z.string().nullable(),
+  distribution: z.string(),
+  owner_party: z.string(),
+});
+
+export function presentWindow(w: WindowRow): z.infer<typeof windowSchema> {
+  return {
+    id: w.id,
+    kind: w.kind,
+    title: w.title,
+    zone: w.zone,
+    area: w.area ? (JSON.parse(w.area) as unknown) : null,
+    starts_at: w.starts_at,
+    ends_at: w.ends_at,
+    status: w.status,
+    findings: w.findings ? (JSON.parse(w.findings) as Record<string, number>) : null,
+    completed_at: w.completed_at,
+    distribution: w.distribution,
+    owner_party: w.owner_party,
+  };
+}
