@@ -8,7 +8,7 @@ import { InputError, pathToField } from "./errors.ts";
 import type { InputIssue } from "./errors.ts";
 import { ZONE_OUTSIDE } from "./schema.ts";
 import {
-  createPolygonIndex, difference, intersection, km, multiPolygonArea, pointInMultiPolygon, pointSegmentDist2,
+  bboxOfMultiPolygon, createPolygonIndex, difference, intersection, km, multiPolygonArea, pointInMultiPolygon, pointSegmentDist2,
   segmentsIntersect, sideBandRing, sidePath, vincentyDistance,
 } from "../geo/index.ts";
 import type { Compass, Km, Lat, Lon, MultiPolygonCoords, Position, XY } from "../geo/index.ts";
@@ -57,6 +57,8 @@ export interface GeometryClassification {
   sites: string[];
   total_length_km?: number;
   total_area_km2?: number;
+  /** Set when exact clipping failed and some areas were estimated by sampling (±1 %). */
+  areas_sampled?: boolean;
   point?: PointClassification;
 }
 
@@ -88,6 +90,19 @@ export const geometryInputSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(ring).min(1)).min(1) }),
 ], { error: "geometry.type must be Point, LineString, MultiLineString, Polygon or MultiPolygon" });
 export type GeometryInput = z.infer<typeof geometryInputSchema>;
+
+/** Area of a ∩ b by point sampling on a 300 × 300 grid over a's bounding box. */
+function sampledArea(a: MultiPolygonCoords, b: MultiPolygonCoords): number {
+  const box = bboxOfMultiPolygon(a);
+  const n = 300;
+  const dx = (box.maxX - box.minX) / n, dy = (box.maxY - box.minY) / n;
+  let hits = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+    const x = box.minX + (i + 0.5) * dx, y = box.minY + (j + 0.5) * dy;
+    if (pointInMultiPolygon(x, y, a) && pointInMultiPolygon(x, y, b)) hits++;
+  }
+  return hits * dx * dy;
+}
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -255,6 +270,7 @@ export function createClassifier(pack: Pack): Classifier {
     const crosses = pack.parties.filter((p) => partsXY.some((part) => part.some((q) => !pointInMultiPolygon(q[0], q[1], [p.ownSideXY])))).map((p) => p.id);
     let total_length_km: number | undefined;
     let total_area_km2: number | undefined;
+    let areas_sampled = false;
     if (!polysXY) {
       // Walk each line in short steps; a step belongs to the zone of its midpoint.
       const len = new Map<number, number>();
@@ -283,22 +299,35 @@ export function createClassifier(pack: Pack): Classifier {
       const total = multiPolygonArea(polysXY);
       total_area_km2 = round6(total / 1e6);
       let inside = 0;
+      let sampled = false;
       const coreList = pack.meta.approximate ? zoneCores() : null;
       pack.zones.forEach((z, i) => {
-        const a = multiPolygonArea(intersection(polysXY, z.xy));
+        let a: number;
+        try {
+          a = multiPolygonArea(intersection(polysXY, z.xy));
+        } catch {
+          // The clipper can fail on near-degenerate input; fall back to sampling.
+          a = sampledArea(polysXY, z.xy);
+          sampled = true;
+        }
         if (a <= 1e-6) return;
         inside += a;
         let certain = true;
         if (coreList) {
           const core = coreList[i];
-          certain = core ? multiPolygonArea(intersection(polysXY, core)) > 1 : false;
+          try {
+            certain = core ? multiPolygonArea(intersection(polysXY, core)) > 1 : false;
+          } catch {
+            certain = false;
+          }
         }
         zones.push({ zone: z.id, area_km2: round6(a / 1e6), share: round6(total ? a / total : 0), certain });
       });
       const rest = total - inside;
-      if (rest > Math.max(1e-6, total * 1e-9)) zones.push({ zone: ZONE_OUTSIDE, area_km2: round6(rest / 1e6), share: round6(rest / total), certain: true });
+      if (rest > Math.max(1e-6, total * 1e-9)) zones.push({ zone: ZONE_OUTSIDE, area_km2: round6(rest / 1e6), share: round6(Math.max(0, rest) / total), certain: true });
+      if (sampled) areas_sampled = true;
     }
-    return { type: g.type, zones, distance_km, near_line, crosses_party_lines: crosses, sites: [...touchedSites], total_length_km, total_area_km2 };
+    return { type: g.type, zones, distance_km, near_line, crosses_party_lines: crosses, sites: [...touchedSites], total_length_km, total_area_km2, ...(areas_sampled ? { areas_sampled } : {}) };
   };
 
   const onOwnSide = (partyId: string, input: unknown) => {

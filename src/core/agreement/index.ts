@@ -6,3 +6,5 @@ export * from "./classify.ts";
 export * from "./activity.ts";
 export * from "./export.ts";
 export * from "./gazetteer.ts";
+export * from "./channel.ts";
+export * from "./api.ts";
