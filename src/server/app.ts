@@ -13,6 +13,8 @@ import { accountRoutes, SESSION_COOKIE } from "./modules/accounts/account.routes
 import { noteRoutes } from "./modules/notes/note.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { talksRoutes } from "./modules/talks/talks.routes.ts";
+import { basemapRoutes } from "./modules/agreements/basemap.routes.ts";
+import { webAppRoutes } from "./platform/http/web-app.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -105,9 +107,11 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   noteRoutes(router, ctx);
   auditRoutes(router, ctx);
   talksRoutes(router, ctx);
+  basemapRoutes(router, ctx);
 
   const openapi = buildOpenApi(router.operations, ctx.version);
   app.get("/api/openapi.json", async () => openapi);
+  await webAppRoutes(app);
 
   return app;
 }

@@ -1,38 +1,10 @@
 // Accounts as clients see them: never a password hash, a TOTP secret or a token hash.
-import { z } from "zod";
+import type { z } from "zod";
+import { meSchema, sessionSchema, tokenSchema, userSchema } from "../../../core/api/accounts.ts";
 import type { UserRow, TokenRow, SessionRow } from "./account.repository.ts";
 import type { AuthUser } from "../../platform/http/auth-context.ts";
 
-export const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  display_name: z.string(),
-  party: z.string().nullable(),
-  role: z.string(),
-  totp_enabled: z.boolean(),
-  disabled: z.boolean(),
-  created_at: z.string(),
-});
-
-export const meSchema = z.object({
-  user: z.object({ id: z.string(), username: z.string(), display_name: z.string(), party: z.string().nullable(), role: z.string(), totp_enabled: z.boolean() }),
-  party_kind: z.string().nullable(),
-  groups: z.array(z.string()),
-  csrf_token: z.string().nullable(),
-  demo: z.boolean(),
-});
-
-export const tokenSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  scopes: z.array(z.string()),
-  created_at: z.string(),
-  expires_at: z.string(),
-  revoked_at: z.string().nullable(),
-  last_used_at: z.string().nullable(),
-});
-
-export const sessionSchema = z.object({ id: z.string(), created_at: z.string(), expires_at: z.string(), current: z.boolean() });
+export { userSchema, meSchema, tokenSchema, sessionSchema };
 
 export function presentUser(u: UserRow): z.infer<typeof userSchema> {
   return { id: u.id, username: u.username, display_name: u.display_name, party: u.party_id, role: u.role, totp_enabled: u.totp_enabled === 1, disabled: u.disabled === 1, created_at: u.created_at };

@@ -1,0 +1,26 @@
+// Entry point: bundled fonts (served from this origin), styles, providers.
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import "@fontsource/noto-sans/400.css";
+import "@fontsource/noto-sans/700.css";
+import "@fontsource/noto-sans-arabic/400.css";
+import "@fontsource/noto-sans-arabic/700.css";
+import "@fontsource/noto-sans-hebrew/400.css";
+import "@fontsource/noto-sans-hebrew/700.css";
+import "./styles.css";
+import { I18nProvider } from "./i18n/i18n.tsx";
+import { SessionProvider } from "./app/session.tsx";
+import { App } from "./app/App.tsx";
+
+const root = document.getElementById("root");
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </I18nProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,188 @@
+// The map, loaded on demand (this module pulls in MapLibre; nothing else in
+// the first bundle imports it). Basemap from the pack, incidents clustered,
+// notification areas, an optional polygon-drawing mode, and HTML labels for
+// places and cluster counts in the chosen language.
+import { useEffect, useRef } from "react";
+import { Map as MlMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import type { BasemapDto, BasemapPlace } from "../../core/api/packs.ts";
+import type { Lang } from "../i18n/i18n.tsx";
+import { buildStyle } from "./style.ts";
+
+setWorkerUrl(workerUrl);
+
+export interface FeatureCollection {
+  type: "FeatureCollection";
+  features: { type: "Feature"; id?: string | number; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[];
+}
+
+export interface MapViewProps {
+  basemap: BasemapDto;
+  lang: Lang;
+  /** Accessible name of the map region. */
+  label: string;
+  /** MapLibre's own control texts, translated. */
+  controlLabels: Record<string, string>;
+  incidents?: FeatureCollection | undefined;
+  areas?: FeatureCollection | undefined;
+  /** Polygon being drawn: vertices in lon/lat. */
+  draft?: [number, number][] | undefined;
+  /** When set, clicks add a vertex instead of selecting. */
+  onMapClick?: ((lngLat: [number, number]) => void) | undefined;
+  onIncidentClick?: ((id: string) => void) | undefined;
+  /** Fit to these bounds instead of the pack's (e.g. a notification area). */
+  fitTo?: [number, number, number, number] | undefined;
+}
+
+// Smaller rank = more important; shown from lower zooms.
+const rankForZoom = (z: number) => (z < 8 ? 1 : z < 9 ? 3 : z < 10 ? 5 : 10);
+
+function placeName(p: BasemapPlace, lang: Lang): string {
+  return (lang === "ar" ? p.name.ar : lang === "he" ? p.name.he : null) ?? p.name.en;
+}
+
+function draftCollection(draft: [number, number][] | undefined) {
+  const pts = draft ?? [];
+  const features: unknown[] = pts.map((c) => ({ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: c } }));
+  if (pts.length >= 3) features.push({ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [[...pts, pts[0]]] } });
+  else if (pts.length === 2) features.push({ type: "Feature", properties: {}, geometry: { type: "LineString", coordinates: pts } });
+  return { type: "FeatureCollection", features };
+}
+
+export default function MapView(props: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MlMap | null>(null);
+  const placeMarkers = useRef<{ place: BasemapPlace; marker: Marker; el: HTMLElement }[]>([]);
+  const clusterMarkers = useRef(new Map<number, Marker>());
+  const latest = useRef(props);
+  latest.current = props;
+
+  // Create the map once per basemap.
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const b = props.basemap;
+    const map = new MlMap({
+      container: el,
+      style: buildStyle(b),
+      bounds: props.fitTo ?? b.bbox,
+      fitBoundsOptions: { padding: 24 },
+      attributionControl: { compact: true, customAttribution: b.attribution },
+      locale: props.controlLabels,
+      maxZoom: 15,
+      minZoom: 5,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), "top-right");
+    map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
+    mapRef.current = map;
+    const canvas = map.getCanvas();
+    canvas.setAttribute("aria-label", props.label);
+
+    // Place labels as HTML: the browser shapes Arabic and Hebrew properly.
+    placeMarkers.current = b.places.map((p) => {
+      const label = document.createElement("div");
+      label.className = `map-label map-label-${p.feature}`;
+      label.setAttribute("aria-hidden", "true");
+      const marker = new Marker({ element: label, anchor: "left", offset: [4, 0] }).setLngLat([p.lon, p.lat]).addTo(map);
+      marker.getElement().removeAttribute("tabindex");
+      marker.getElement().removeAttribute("role");
+      return { place: p, marker, el: label };
+    });
+    const updateLabels = () => {
+      const max = rankForZoom(map.getZoom());
+      const lang = latest.current.lang;
+      for (const m of placeMarkers.current) {
+        m.el.textContent = placeName(m.place, lang);
+        m.el.style.display = m.place.rank <= max ? "" : "none";
+      }
+    };
+    const updateClusters = () => {
+      if (!map.getLayer("clusters")) return;
+      const seen = new Set<number>();
+      for (const f of map.queryRenderedFeatures({ layers: ["clusters"] })) {
+        const id = f.properties.cluster_id as number;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        let mk = clusterMarkers.current.get(id);
+        if (!mk) {
+          const d = document.createElement("div");
+          d.className = "cluster-count";
+          d.setAttribute("aria-hidden", "true");
+          d.textContent = new Intl.NumberFormat(latest.current.lang, { notation: "compact" }).format(f.properties.point_count as number);
+          mk = new Marker({ element: d }).setLngLat((f.geometry as unknown as { coordinates: [number, number] }).coordinates).addTo(map);
+          mk.getElement().removeAttribute("tabindex");
+          mk.getElement().removeAttribute("role");
+          clusterMarkers.current.set(id, mk);
+        }
+      }
+      for (const [id, mk] of clusterMarkers.current) if (!seen.has(id)) { mk.remove(); clusterMarkers.current.delete(id); }
+    };
+    map.on("zoomend", updateLabels);
+    map.on("idle", updateClusters);
+    map.on("load", () => {
+      updateLabels();
+      // Keep the sources note folded until asked for: it would cover the south of the line.
+      el.querySelector(".maplibregl-ctrl-attrib")?.classList.remove("maplibregl-compact-show");
+      el.dataset.mapLoaded = "true";
+    });
+    map.on("click", (e: MapMouseEvent) => {
+      const p = latest.current;
+      if (p.onMapClick) { p.onMapClick([e.lngLat.lng, e.lngLat.lat]); return; }
+      const hits = map.queryRenderedFeatures(e.point, { layers: ["clusters", "incident-points"] });
+      const hit = hits[0];
+      if (!hit) return;
+      if (hit.layer.id === "clusters") {
+        const src = map.getSource<GeoJSONSource>("incidents");
+        void src?.getClusterExpansionZoom(hit.properties.cluster_id as number).then((zoom) => {
+          map.easeTo({ center: (hit.geometry as unknown as { coordinates: [number, number] }).coordinates, zoom });
+        });
+      } else if (p.onIncidentClick) p.onIncidentClick(String(hit.properties.id));
+    });
+    for (const layer of ["clusters", "incident-points"]) {
+      map.on("mouseenter", layer, () => { if (!latest.current.onMapClick) map.getCanvas().style.cursor = "pointer"; });
+      map.on("mouseleave", layer, () => { map.getCanvas().style.cursor = latest.current.onMapClick ? "crosshair" : ""; });
+    }
+    return () => {
+      for (const mk of clusterMarkers.current.values()) mk.remove();
+      clusterMarkers.current.clear();
+      map.remove();
+      mapRef.current = null;
+    };
+    // The map is rebuilt only for another pack; other props flow in through the effects below.
+  }, [props.basemap]);
+
+  // Data updates without rebuilding the map.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      void map.getSource<GeoJSONSource>("incidents")?.setData((props.incidents ?? { type: "FeatureCollection", features: [] }) as never);
+      void map.getSource<GeoJSONSource>("areas")?.setData((props.areas ?? { type: "FeatureCollection", features: [] }) as never);
+      void map.getSource<GeoJSONSource>("draft")?.setData(draftCollection(props.draft) as never);
+      if (container.current) container.current.dataset.incidents = String(props.incidents?.features.length ?? 0);
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once("load", apply);
+  }, [props.incidents, props.areas, props.draft]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    map.getCanvas().style.cursor = props.onMapClick ? "crosshair" : "";
+    map.getCanvas().setAttribute("aria-label", props.label);
+    for (const m of placeMarkers.current) m.el.textContent = placeName(m.place, props.lang);
+    for (const mk of clusterMarkers.current.values()) mk.remove();
+    clusterMarkers.current.clear();
+    map.triggerRepaint();
+  }, [props.lang, props.label, props.onMapClick]);
+
+  useEffect(() => {
+    if (props.fitTo && mapRef.current) mapRef.current.fitBounds(props.fitTo, { padding: 40, duration: 0 });
+  }, [props.fitTo]);
+
+  return <div ref={container} className="map-canvas" data-testid="map" />;
+}
