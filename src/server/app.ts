@@ -13,6 +13,7 @@ import { accountRoutes, SESSION_COOKIE } from "./modules/accounts/account.routes
 import { noteRoutes } from "./modules/notes/note.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { talksRoutes } from "./modules/talks/talks.routes.ts";
+import { incidentRoutes } from "./modules/incidents/incident.routes.ts";
 import { basemapRoutes } from "./modules/agreements/basemap.routes.ts";
 import { webAppRoutes } from "./platform/http/web-app.ts";
 
@@ -107,6 +108,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   noteRoutes(router, ctx);
   auditRoutes(router, ctx);
   talksRoutes(router, ctx);
+  incidentRoutes(router, ctx);
   basemapRoutes(router, ctx);
 
   const openapi = buildOpenApi(router.operations, ctx.version);

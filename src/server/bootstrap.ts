@@ -12,7 +12,8 @@ import { newId } from "./platform/ids.ts";
 import { AccountService } from "./modules/accounts/account.service.ts";
 import { NoteService } from "./modules/notes/note.service.ts";
 import { TalksService } from "./modules/talks/talks.service.ts";
-import { loadBundledPack } from "./modules/agreements/pack-files.ts";
+import { loadBundledPack, loadBundledClassifier } from "./modules/agreements/pack-files.ts";
+import { IncidentService } from "./modules/incidents/incident.service.ts";
 
 export const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -62,6 +63,7 @@ export async function createRuntime(config: Config, opts: { clock?: Clock; skipI
       accounts: new AccountService({ db: handle.db, audit, clock, kdfLogN: config.kdfLogN, sessionHours: config.sessionHours, loginMaxFailures: config.loginMaxFailures, lockoutMinutes: config.lockoutMinutes }),
       notes: new NoteService({ db: handle.db, audit, clock }),
       talks: new TalksService({ db: handle.db, audit, clock, inspectionZones: async () => (await loadBundledPack(config.pack)).zones.map((z) => z.id) }),
+      incidents: new IncidentService({ db: handle.db, dialect: handle.dialect, audit, clock, dataDir: config.dataDir, evidenceMaxBytes: config.evidenceMaxBytes, classifier: () => loadBundledClassifier(config.pack) }),
     };
     return { ctx, handle, close: () => handle.close() };
   } catch (e) {

@@ -9,6 +9,7 @@ import type { Db, Dialect } from "./platform/db/database.ts";
 import type { AccountService } from "./modules/accounts/account.service.ts";
 import type { NoteService } from "./modules/notes/note.service.ts";
 import type { TalksService } from "./modules/talks/talks.service.ts";
+import type { IncidentService } from "./modules/incidents/incident.service.ts";
 
 export interface AppContext {
   config: Config;
@@ -22,4 +23,5 @@ export interface AppContext {
   accounts: AccountService;
   notes: NoteService;
   talks: TalksService;
+  incidents: IncidentService;
 }

@@ -8,6 +8,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, 
 import type { Database } from "./schema.ts";
 import * as foundation from "./migrations/2026-11-28T0900_foundation.ts";
 import * as talks from "./migrations/2026-11-29T1200_talks.ts";
+import * as incidents from "./migrations/2026-11-29T1330_incidents.ts";
 
 export type Dialect = "sqlite" | "postgres";
 export type Db = Kysely<Database>;
@@ -29,6 +30,7 @@ export interface DbHandle {
 const migrations: Record<string, Migration> = {
   "2026-11-28T0900_foundation": foundation,
   "2026-11-29T1200_talks": talks,
+  "2026-11-29T1330_incidents": incidents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

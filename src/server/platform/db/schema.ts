@@ -2,6 +2,7 @@
 // repositories: services and routes work with the domain types they return.
 import type { Generated } from "kysely";
 import type { TalksTables } from "../../modules/talks/talks.table.ts";
+import type { IncidentsTables } from "../../modules/incidents/incident.table.ts";
 
 export interface MetaTable {
   key: string;
@@ -132,6 +133,7 @@ export interface FoundationTables {
 // them here, one line each.
 export interface Database
   extends FoundationTables,
-    TalksTables {}
+    TalksTables,
+    IncidentsTables {}
 
 export type { Generated };

@@ -1,0 +1,240 @@
+// All SQL of the incident register. Every read takes the viewer and filters
+// in SQL through visibleTo, so lists, counts, GeoJSON and exports can never
+// disagree about what a user may see. Bulk writes use one precompiled
+// multi-row statement per chunk: the importer's hot path.
+import { CompiledQuery, sql, type Expression, type SqlBool } from "kysely";
+import type { Viewer } from "../../../core/access/distribution.ts";
+import { visibleTo } from "../../platform/access.ts";
+import type { DbOrTx, Dialect } from "../../platform/db/database.ts";
+import { INCIDENT_COLUMNS } from "./incident-audit.ts";
+import type {
+  IncidentClaimsTable, IncidentEvidenceTable, IncidentMergesTable, IncidentSetsTable, IncidentVerificationsTable, IncidentsTable,
+} from "./incident.table.ts";
+
+export type IncidentRow = IncidentsTable;
+export type ClaimRow = IncidentClaimsTable;
+export type VerificationRow = IncidentVerificationsTable;
+export type MergeRow = IncidentMergesTable;
+export type EvidenceRow = IncidentEvidenceTable;
+export type SetRow = IncidentSetsTable;
+
+export interface IncidentFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  /** [west, south, east, north] in degrees. */
+  bbox?: readonly [number, number, number, number] | undefined;
+  zone?: string | undefined;
+  admin1?: string | undefined;
+  event_type?: string | undefined;
+  sub_event_type?: string | undefined;
+  actor?: string | undefined;
+  party?: string | undefined;
+  verification?: string | undefined;
+  q?: string | undefined;
+  include_merged?: boolean | undefined;
+}
+
+export const GROUP_KEYS = {
+  zone: "incidents.zone",
+  admin1: "incidents.pack_admin1",
+  event_type: "incidents.event_type",
+  sub_event_type: "incidents.sub_event_type",
+  verification: "incidents.verification",
+  party: "incidents.owner_party",
+  week: "incidents.week",
+  month: "month",
+} as const;
+export type GroupKey = keyof typeof GROUP_KEYS;
+
+export interface Cursor {
+  event_date: string;
+  id: string;
+}
+
+/** Free text → the dialect's full-text query: every word must appear (as a prefix). */
+function ftsQuery(dialect: Dialect, q: string): string | null {
+  const words = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).slice(0, 12);
+  if (!words.length) return null;
+  return dialect === "sqlite" ? words.map((w) => `"${w}"*`).join(" ") : words.map((w) => `${w}:*`).join(" & ");
+}
+
+const FTS_PG = sql`to_tsvector('simple', incidents.notes || ' ' || incidents.location || ' ' || incidents.actor1 || ' ' || incidents.actor2 || ' ' || incidents.assoc_actor_1 || ' ' || incidents.assoc_actor_2)`;
+
+export function incidentWhere(dialect: Dialect, viewer: Viewer, f: IncidentFilter): Expression<SqlBool>[] {
+  const w: Expression<SqlBool>[] = [visibleTo(viewer, "incidents.distribution", "incidents.owner_party")];
+  if (!f.include_merged) w.push(sql<SqlBool>`incidents.merged_into is null`);
+  if (f.from) w.push(sql<SqlBool>`incidents.event_date >= ${f.from}`);
+  if (f.to) w.push(sql<SqlBool>`incidents.event_date <= ${f.to}`);
+  if (f.bbox) {
+    const [west, south, east, north] = f.bbox;
+    w.push(sql<SqlBool>`incidents.latitude between ${south} and ${north}`);
+    w.push(west <= east ? sql<SqlBool>`incidents.longitude between ${west} and ${east}` : sql<SqlBool>`(incidents.longitude >= ${west} or incidents.longitude <= ${east})`);
+  }
+  if (f.zone) w.push(sql<SqlBool>`incidents.zone = ${f.zone}`);
+  if (f.admin1) w.push(sql<SqlBool>`incidents.pack_admin1 = ${f.admin1}`);
+  if (f.event_type) w.push(sql<SqlBool>`incidents.event_type = ${f.event_type}`);
+  if (f.sub_event_type) w.push(sql<SqlBool>`incidents.sub_event_type = ${f.sub_event_type}`);
+  if (f.verification) w.push(sql<SqlBool>`incidents.verification = ${f.verification}`);
+  if (f.actor) w.push(sql<SqlBool>`(incidents.actor1 = ${f.actor} or incidents.actor2 = ${f.actor})`);
+  if (f.party) {
+    // A claim counts only when the viewer may see it: otherwise the filter would reveal hidden claims.
+    w.push(sql<SqlBool>`(incidents.owner_party = ${f.party} or exists (select 1 from incident_claims c where c.incident_id = incidents.id and c.author_party = ${f.party} and ${visibleTo(viewer, "c.distribution", "c.author_party")}))`);
+  }
+  if (f.q) {
+    const m = ftsQuery(dialect, f.q);
+    if (m === null) w.push(sql<SqlBool>`1 = 0`);
+    else if (dialect === "sqlite") w.push(sql<SqlBool>`incidents.rowid in (select rowid from incidents_fts where incidents_fts match ${m})`);
+    else w.push(sql<SqlBool>`${FTS_PG} @@ to_tsquery('simple', ${m})`);
+  }
+  return w;
+}
+
+function filtered(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter) {
+  return db.selectFrom("incidents").where((eb) => eb.and(incidentWhere(dialect, viewer, f)));
+}
+
+const MAX_PARAMS = { sqlite: 32_000, postgres: 65_000 } as const;
+
+function placeholders(dialect: Dialect, rows: number, cols: number): string {
+  const parts: string[] = [];
+  let n = 1;
+  for (let r = 0; r < rows; r++) {
+    const p: string[] = [];
+    for (let c = 0; c < cols; c++) p.push(dialect === "sqlite" ? "?" : `$${n++}`);
+    parts.push(`(${p.join(",")})`);
+  }
+  return parts.join(",");
+}
+
+const insertSqlCache = new Map<string, string>();
+
+function insertSql(dialect: Dialect, rows: number): string {
+  const key = `${dialect}:${rows}`;
+  let s = insertSqlCache.get(key);
+  if (!s) {
+    s = `insert into incidents (${INCIDENT_COLUMNS.join(",")}) values ${placeholders(dialect, rows, INCIDENT_COLUMNS.length)}`;
+    if (insertSqlCache.size > 64) insertSqlCache.clear();
+    insertSqlCache.set(key, s);
+  }
+  return s;
+}
+
+function updateSql(dialect: Dialect): string {
+  const cols = INCIDENT_COLUMNS.filter((c) => c !== "id");
+  const set = cols.map((c, i) => `${c} = ${dialect === "sqlite" ? "?" : `$${i + 1}`}`).join(", ");
+  return `update incidents set ${set} where id = ${dialect === "sqlite" ? "?" : `$${cols.length + 1}`}`;
+}
+
+export const incidentRepository = {
+  async insertMany(db: DbOrTx, dialect: Dialect, rows: readonly IncidentRow[]): Promise<void> {
+    const per = Math.floor(MAX_PARAMS[dialect] / INCIDENT_COLUMNS.length);
+    for (let i = 0; i < rows.length; i += per) {
+      const chunk = rows.slice(i, i + per);
+      const params: unknown[] = [];
+      for (const r of chunk) for (const c of INCIDENT_COLUMNS) params.push(r[c]);
+      await db.executeQuery(CompiledQuery.raw(insertSql(dialect, chunk.length), params));
+    }
+  },
+  async replace(db: DbOrTx, dialect: Dialect, row: IncidentRow): Promise<void> {
+    const params: unknown[] = INCIDENT_COLUMNS.filter((c) => c !== "id").map((c) => row[c]);
+    params.push(row.id);
+    await db.executeQuery(CompiledQuery.raw(updateSql(dialect), params));
+  },
+  deleteByIds: (db: DbOrTx, ids: readonly string[]) => db.deleteFrom("incidents").where("id", "in", ids).execute(),
+  insertSet: (db: DbOrTx, row: SetRow) => db.insertInto("incident_sets").values(row).execute(),
+  findSets: (db: DbOrTx, ids: readonly string[]) => (ids.length ? db.selectFrom("incident_sets").selectAll().where("id", "in", ids).execute() : Promise.resolve([])),
+  /** Unfiltered: for writes that authorize explicitly, and the importer's idempotency. */
+  findRaw: (db: DbOrTx, id: string) => db.selectFrom("incidents").selectAll().where("id", "=", id).executeTakeFirst(),
+  findManyRaw: (db: DbOrTx, ids: readonly string[]) => (ids.length ? db.selectFrom("incidents").selectAll().where("id", "in", ids).execute() : Promise.resolve([])),
+  findByAcledIds: (db: DbOrTx, ids: readonly string[]) =>
+    ids.length ? db.selectFrom("incidents").selectAll().where("event_id_cnty", "in", ids).execute() : Promise.resolve([] as IncidentRow[]),
+  findVisible: (db: DbOrTx, dialect: Dialect, viewer: Viewer, id: string) =>
+    db.selectFrom("incidents").selectAll().where("id", "=", id).where(visibleTo(viewer, "incidents.distribution", "incidents.owner_party")).executeTakeFirst(),
+  list(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter, after: Cursor | null, limit: number) {
+    let qb = filtered(db, dialect, viewer, f).selectAll("incidents");
+    if (after) qb = qb.where(sql<SqlBool>`(incidents.event_date < ${after.event_date} or (incidents.event_date = ${after.event_date} and incidents.id < ${after.id}))`);
+    return qb.orderBy("incidents.event_date", "desc").orderBy("incidents.id", "desc").limit(limit).execute();
+  },
+  async count(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter): Promise<number> {
+    const r = await filtered(db, dialect, viewer, f).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+  async countBy(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter, keys: readonly GroupKey[]): Promise<Array<Record<string, string | number | null>>> {
+    const month = dialect === "sqlite" ? sql`substr(incidents.event_date, 1, 7)` : sql`substring(incidents.event_date from 1 for 7)`;
+    const exprs = keys.map((k) => (k === "month" ? sql`${month}`.as("month") : sql.ref(GROUP_KEYS[k]).as(k)));
+    const rows = await filtered(db, dialect, viewer, f)
+      .select([...exprs, sql<number>`count(*)`.as("n"), sql<number>`sum(incidents.fatalities)`.as("fatalities")])
+      .groupBy(keys.map((k) => (k === "month" ? month : sql.ref(GROUP_KEYS[k]))))
+      .orderBy(keys.map((_, i) => sql.raw(String(i + 1))))
+      .execute();
+    return rows.map((r) => ({ ...(r as Record<string, string | number | null>), n: Number((r as { n: unknown }).n), fatalities: Number((r as { fatalities: unknown }).fatalities ?? 0) }));
+  },
+  /** Streams in (date, id) order in pages, so an export of any size uses constant memory. */
+  async *iterate(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter, page = 1000): AsyncGenerator<IncidentRow> {
+    let after: Cursor | null = null;
+    for (;;) {
+      const rows: IncidentRow[] = await incidentRepository.list(db, dialect, viewer, f, after, page);
+      for (const r of rows) yield r;
+      if (rows.length < page) return;
+      const last = rows[rows.length - 1]!;
+      after = { event_date: last.event_date, id: last.id };
+    }
+  },
+  /** Candidates for the duplicate rule: same type, dates within ±days, visible, not merged. */
+  duplicateCandidates: (db: DbOrTx, viewer: Viewer, row: Pick<IncidentRow, "id" | "event_type">, from: string, to: string, limit = 500) =>
+    db.selectFrom("incidents").selectAll()
+      .where(visibleTo(viewer, "incidents.distribution", "incidents.owner_party"))
+      .where("event_type", "=", row.event_type).where("event_date", ">=", from).where("event_date", "<=", to)
+      .where("merged_into", "is", null).where("id", "!=", row.id)
+      .orderBy("event_date").orderBy("id").limit(limit).execute(),
+  /** Rows whose classification came from another pack or version (page by id). */
+  staleClassification: (db: DbOrTx, packId: string, version: string, after: string | null, limit: number) => {
+    let q = db.selectFrom("incidents").selectAll().where((eb) => eb.or([eb("pack_id", "is", null), eb("pack_id", "!=", packId), eb("pack_version", "is", null), eb("pack_version", "!=", version)]));
+    if (after) q = q.where("id", ">", after);
+    return q.orderBy("id").limit(limit).execute();
+  },
+  mergedInto: (db: DbOrTx, viewer: Viewer, survivorId: string) =>
+    db.selectFrom("incidents").select(["id"]).where("merged_into", "=", survivorId).where(visibleTo(viewer, "incidents.distribution", "incidents.owner_party")).execute(),
+  hasDependents: async (db: DbOrTx, ids: readonly string[]): Promise<Set<string>> => {
+    if (!ids.length) return new Set();
+    const [a, b, c, d] = await Promise.all([
+      db.selectFrom("incident_claims").select("incident_id as id").where("incident_id", "in", ids).execute(),
+      db.selectFrom("incident_evidence").select("incident_id as id").where("incident_id", "in", ids).execute(),
+      db.selectFrom("incident_verifications").select("incident_id as id").where("incident_id", "in", ids).execute(),
+      db.selectFrom("incident_merges").select("merged_id as id").where((eb) => eb.or([eb("merged_id", "in", ids), eb("survivor_id", "in", ids)])).execute(),
+    ]);
+    return new Set([...a, ...b, ...c, ...d].map((r) => r.id));
+  },
+
+  // Claims
+  insertClaim: (db: DbOrTx, row: ClaimRow) => db.insertInto("incident_claims").values(row).execute(),
+  updateClaim: (db: DbOrTx, id: string, patch: Partial<ClaimRow>) => db.updateTable("incident_claims").set(patch).where("id", "=", id).execute(),
+  findClaimRaw: (db: DbOrTx, id: string) => db.selectFrom("incident_claims").selectAll().where("id", "=", id).executeTakeFirst(),
+  claimsVisible: (db: DbOrTx, viewer: Viewer, incidentIds: readonly string[]) =>
+    incidentIds.length
+      ? db.selectFrom("incident_claims").selectAll().where("incident_id", "in", incidentIds).where(visibleTo(viewer, "incident_claims.distribution", "incident_claims.author_party")).orderBy("created_at").orderBy("id").execute()
+      : Promise.resolve([] as ClaimRow[]),
+  claimsByArticle: (db: DbOrTx, viewer: Viewer, articleId: string) =>
+    db.selectFrom("incident_claims").selectAll().where("article_id", "=", articleId).where(visibleTo(viewer, "incident_claims.distribution", "incident_claims.author_party")).execute(),
+
+  // Verification history
+  insertVerification: (db: DbOrTx, row: VerificationRow) => db.insertInto("incident_verifications").values(row).execute(),
+  verificationsVisible: (db: DbOrTx, viewer: Viewer, incidentId: string) =>
+    db.selectFrom("incident_verifications").selectAll().where("incident_id", "=", incidentId).where(visibleTo(viewer, "incident_verifications.distribution", "incident_verifications.owner_party")).orderBy("at").orderBy("id").execute(),
+
+  // Merges
+  insertMerge: (db: DbOrTx, row: MergeRow) => db.insertInto("incident_merges").values(row).execute(),
+  updateMerge: (db: DbOrTx, id: string, patch: Partial<MergeRow>) => db.updateTable("incident_merges").set(patch).where("id", "=", id).execute(),
+  findMergeRaw: (db: DbOrTx, id: string) => db.selectFrom("incident_merges").selectAll().where("id", "=", id).executeTakeFirst(),
+  mergesOf: (db: DbOrTx, incidentId: string) =>
+    db.selectFrom("incident_merges").selectAll().where((eb) => eb.or([eb("survivor_id", "=", incidentId), eb("merged_id", "=", incidentId)])).orderBy("at").execute(),
+
+  // Evidence
+  insertEvidence: (db: DbOrTx, row: EvidenceRow) => db.insertInto("incident_evidence").values(row).execute(),
+  findEvidenceVisible: (db: DbOrTx, viewer: Viewer, incidentId: string, id: string) =>
+    db.selectFrom("incident_evidence").selectAll().where("id", "=", id).where("incident_id", "=", incidentId).where(visibleTo(viewer, "incident_evidence.distribution", "incident_evidence.owner_party")).executeTakeFirst(),
+  evidenceVisible: (db: DbOrTx, viewer: Viewer, incidentIds: readonly string[]) =>
+    incidentIds.length
+      ? db.selectFrom("incident_evidence").selectAll().where("incident_id", "in", incidentIds).where(visibleTo(viewer, "incident_evidence.distribution", "incident_evidence.owner_party")).orderBy("created_at").execute()
+      : Promise.resolve([] as EvidenceRow[]),
+};
