@@ -5,7 +5,7 @@ import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { multiPolygon, point } from "@turf/helpers";
 import { loadBundledClassifier } from "../src/server/modules/agreements/pack-files.ts";
 import { expandBBox, pointSegmentDist2 } from "../src/core/geo/index.ts";
-import type { MultiPolygonCoords } from "../src/core/geo/index.ts";
+import type { Lat, Lon, MultiPolygonCoords } from "../src/core/geo/index.ts";
 
 const PACK = process.env.BENCH_PACK ?? "israel-syria-1974";
 const N = Number(process.env.BENCH_POINTS ?? 1_000_000);
@@ -78,6 +78,12 @@ async function main() {
   }
   const turfMs = performance.now() - t2;
 
+  // The full answer (distances, side, governorate) costs more than the zone alone; measured on a slice.
+  const fullN = Math.min(N, 100_000);
+  const t3 = performance.now();
+  for (let i = 0; i < fullN; i++) classifier.classifyPoint(xs[i]! as Lon, ys[i]! as Lat);
+  const fullPps = fullN / ((performance.now() - t3) / 1000);
+
   const pps = N / (oursMs / 1000);
   const turfPps = turfN / (turfMs / 1000);
   console.log(JSON.stringify({
@@ -90,6 +96,7 @@ async function main() {
     turf_points: turfN,
     turf_sample: turfN === N ? "all points" : `every ${Math.round(stride * 10) / 10}th point (${turfN} of ${N})`,
     edge_excluded: edgeCases,
+    full_classify_pps: Math.round(fullPps),
     pack: PACK,
     build_ms: Math.round(buildMs),
     runtime_s: Math.round((performance.now() - t0) / 100) / 10,
