@@ -4,8 +4,8 @@
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { multiPolygon, point } from "@turf/helpers";
 import { loadBundledClassifier } from "../src/server/modules/agreements/pack-files.ts";
-import { expandBBox, pointSegmentDist2 } from "../src/core/geo/index.ts";
-import type { Lat, Lon, MultiPolygonCoords } from "../src/core/geo/index.ts";
+import { expandBBox, nearAnyEdge } from "../src/core/geo/index.ts";
+import type { Lat, Lon } from "../src/core/geo/index.ts";
 
 const PACK = process.env.BENCH_PACK ?? "israel-syria-1974";
 const N = Number(process.env.BENCH_POINTS ?? 1_000_000);
@@ -21,17 +21,6 @@ function rng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function nearEdge(x: number, y: number, polys: MultiPolygonCoords[], eps: number): boolean {
-  const e2 = eps * eps;
-  for (const mp of polys) for (const poly of mp) for (const ring of poly) {
-    for (let i = 0; i + 1 < ring.length; i++) {
-      const a = ring[i]!, b = ring[i + 1]!;
-      if (pointSegmentDist2(x, y, a[0], a[1], b[0], b[1]) <= e2) return true;
-    }
-  }
-  return false;
 }
 
 async function main() {
@@ -67,12 +56,13 @@ async function main() {
   const turfN = Math.min(N, Math.max(probe, Math.floor(TURF_BUDGET_MS / perPoint)));
   const stride = N / turfN;
   let mismatches = 0, edgeCases = 0;
+  const zoneGeoms = pack.zones.map((z) => z.geometry);
   const t2 = performance.now();
   for (let k = 0; k < turfN; k++) {
     const i = Math.floor(k * stride);
     const ref = turfZone(xs[i]!, ys[i]!);
     if (ref !== ours[i]) {
-      if (nearEdge(xs[i]!, ys[i]!, pack.zones.map((z) => z.geometry), 1e-9)) edgeCases++;
+      if (nearAnyEdge(xs[i]!, ys[i]!, zoneGeoms, 1e-9)) edgeCases++;
       else mismatches++;
     }
   }

@@ -11,6 +11,8 @@ import { Router, type AuthMode } from "./platform/http/route.ts";
 import { newId } from "./platform/ids.ts";
 import { accountRoutes, SESSION_COOKIE } from "./modules/accounts/account.routes.ts";
 import { noteRoutes } from "./modules/notes/note.routes.ts";
+import { realtimeRoutes } from "./platform/realtime/realtime.routes.ts";
+import { hotlineRoutes } from "./modules/hotline/hotline.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { talksRoutes } from "./modules/talks/talks.routes.ts";
 import { incidentRoutes } from "./modules/incidents/incident.routes.ts";
@@ -93,7 +95,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     return auth;
   };
 
-  const router = new Router(app, authenticate);
+  const router = new Router(app, authenticate, { db: ctx.db, clock: ctx.clock });
 
   router.route({
     method: "GET", url: "/api/health", auth: "none", tags: ["system"], summary: "Liveness and database reachability",
@@ -106,6 +108,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
 
   accountRoutes(router, ctx);
   noteRoutes(router, ctx);
+  realtimeRoutes(router, ctx);
+  hotlineRoutes(router, ctx);
   auditRoutes(router, ctx);
   talksRoutes(router, ctx);
   incidentRoutes(router, ctx);

@@ -11,6 +11,9 @@ import { openAndMigrate, type Db, type DbHandle } from "./platform/db/database.t
 import { newId } from "./platform/ids.ts";
 import { AccountService } from "./modules/accounts/account.service.ts";
 import { NoteService } from "./modules/notes/note.service.ts";
+import { JobService } from "./platform/jobs/jobs.service.ts";
+import { RealtimeService } from "./platform/realtime/realtime.service.ts";
+import { HotlineService } from "./modules/hotline/hotline.service.ts";
 import { TalksService } from "./modules/talks/talks.service.ts";
 import { loadBundledPack, loadBundledClassifier } from "./modules/agreements/pack-files.ts";
 import { IncidentService } from "./modules/incidents/incident.service.ts";
@@ -51,6 +54,8 @@ export async function createRuntime(config: Config, opts: { clock?: Clock; skipI
       const check = await audit.integrityCheck(handle.db);
       if (!check.ok) throw new IntegrityError(check.problems);
     }
+    const jobs = new JobService({ db: handle.db, dialect: handle.dialect, clock });
+    const realtime = new RealtimeService({ db: handle.db, dialect: handle.dialect, clock, jobs, listen: config.databaseUrl && handle.schema ? { url: config.databaseUrl, schema: handle.schema } : undefined });
     const ctx: AppContext = {
       config,
       db: handle.db,
@@ -62,6 +67,9 @@ export async function createRuntime(config: Config, opts: { clock?: Clock; skipI
       audit,
       accounts: new AccountService({ db: handle.db, audit, clock, kdfLogN: config.kdfLogN, sessionHours: config.sessionHours, loginMaxFailures: config.loginMaxFailures, lockoutMinutes: config.lockoutMinutes }),
       notes: new NoteService({ db: handle.db, audit, clock }),
+      realtime,
+      jobs,
+      hotline: new HotlineService({ db: handle.db, dialect: handle.dialect, audit, clock, key, deploymentId, realtime, jobs, dataDir: config.dataDir, packId: config.pack }),
       talks: new TalksService({ db: handle.db, audit, clock, inspectionZones: async () => (await loadBundledPack(config.pack)).zones.map((z) => z.id) }),
       incidents: new IncidentService({ db: handle.db, dialect: handle.dialect, audit, clock, dataDir: config.dataDir, evidenceMaxBytes: config.evidenceMaxBytes, classifier: () => loadBundledClassifier(config.pack) }),
     };

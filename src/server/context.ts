@@ -8,6 +8,9 @@ import type { DeploymentKey } from "./platform/crypto/keys.ts";
 import type { Db, Dialect } from "./platform/db/database.ts";
 import type { AccountService } from "./modules/accounts/account.service.ts";
 import type { NoteService } from "./modules/notes/note.service.ts";
+import type { RealtimeService } from "./platform/realtime/realtime.service.ts";
+import type { JobService } from "./platform/jobs/jobs.service.ts";
+import type { HotlineService } from "./modules/hotline/hotline.service.ts";
 import type { TalksService } from "./modules/talks/talks.service.ts";
 import type { IncidentService } from "./modules/incidents/incident.service.ts";
 
@@ -22,6 +25,9 @@ export interface AppContext {
   audit: AuditService;
   accounts: AccountService;
   notes: NoteService;
+  realtime: RealtimeService;
+  jobs: JobService;
+  hotline: HotlineService;
   talks: TalksService;
   incidents: IncidentService;
 }

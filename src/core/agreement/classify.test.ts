@@ -7,7 +7,7 @@ import { buildPack } from "./build.ts";
 import { createClassifier, MAX_POINTS_PER_BATCH } from "./classify.ts";
 import { InputError } from "./errors.ts";
 import { miniPackFiles } from "./fixture.ts";
-import { lat, lon } from "../geo/index.ts";
+import { lat, lon, nearAnyEdge } from "../geo/index.ts";
 
 const pack = buildPack(miniPackFiles());
 const c = createClassifier(pack);
@@ -48,6 +48,7 @@ test("admin area and sites come with the point", () => {
 test("classifier agrees with turf over every zone polygon (property)", () => {
   const feats = pack.zones.map((z) => multiPolygon(z.geometry));
   fc.assert(fc.property(fc.double({ min: 35.3, max: 36.4, noNaN: true }), fc.double({ min: 32.7, max: 33.6, noNaN: true }), (x, y) => {
+    if (nearAnyEdge(x, y, pack.zones.map((z) => z.geometry))) return;
     const ref = feats.findIndex((f) => booleanPointInPolygon(point([x, y]), f));
     assert.equal(c.zoneIndexAt(x, y), ref);
   }), { numRuns: 3000 });

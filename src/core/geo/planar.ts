@@ -111,3 +111,15 @@ export function findRingSelfIntersection(ring: Ring): [number, number] | null {
   }
   return null;
 }
+
+/** True when (x, y) lies within eps of any edge: where point-in-polygon answers legitimately differ. */
+export function nearAnyEdge(x: number, y: number, polygons: readonly MultiPolygonCoords[], eps = 1e-9): boolean {
+  const e2 = eps * eps;
+  for (const mp of polygons) for (const poly of mp) for (const ring of poly) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const a = ring[i]!, b = ring[i + 1]!;
+      if (pointSegmentDist2(x, y, a[0], a[1], b[0], b[1]) <= e2) return true;
+    }
+  }
+  return false;
+}

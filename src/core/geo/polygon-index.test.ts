@@ -4,6 +4,7 @@ import fc from "fast-check";
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { multiPolygon, point } from "@turf/helpers";
 import { createPolygonIndex } from "./polygon-index.ts";
+import { nearAnyEdge } from "./planar.ts";
 import type { MultiPolygonCoords, Position } from "./types.ts";
 
 /** A star-shaped (hence simple) ring around a centre, from random radii. */
@@ -28,6 +29,7 @@ test("grid index agrees with turf on random disjoint polygons and points", () =>
       const idx = createPolygonIndex(polys, { maxCells });
       const feats = polys.map((p) => multiPolygon(p));
       for (const [x, y] of pts) {
+        if (nearAnyEdge(x, y, polys)) continue; // boundary points may go either way
         let ref = -1;
         for (let k = 0; k < feats.length; k++) if (booleanPointInPolygon(point([x, y]), feats[k]!)) { ref = k; break; }
         assert.equal(idx.lookup(x, y), ref, `point ${x},${y}`);

@@ -7,6 +7,8 @@ import pg from "pg";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider, type Transaction } from "kysely";
 import type { Database } from "./schema.ts";
 import * as foundation from "./migrations/2026-11-28T0900_foundation.ts";
+import * as realtimeJobs from "./migrations/2026-11-29T1000_realtime_jobs.ts";
+import * as hotline from "./migrations/2026-11-29T1010_hotline.ts";
 import * as talks from "./migrations/2026-11-29T1200_talks.ts";
 import * as incidents from "./migrations/2026-11-29T1330_incidents.ts";
 
@@ -29,6 +31,8 @@ export interface DbHandle {
 // Timestamped names: the Migrator runs them in this order, once each.
 const migrations: Record<string, Migration> = {
   "2026-11-28T0900_foundation": foundation,
+  "2026-11-29T1000_realtime_jobs": realtimeJobs,
+  "2026-11-29T1010_hotline": hotline,
   "2026-11-29T1200_talks": talks,
   "2026-11-29T1330_incidents": incidents,
 };

@@ -1,6 +1,9 @@
 // Row types of every table, as Kysely sees them. Row types stay inside
 // repositories: services and routes work with the domain types they return.
 import type { Generated } from "kysely";
+import type { RealtimeTables } from "../realtime/realtime.table.ts";
+import type { JobsTables } from "../jobs/jobs.table.ts";
+import type { HotlineTables } from "../../modules/hotline/hotline.table.ts";
 import type { TalksTables } from "../../modules/talks/talks.table.ts";
 import type { IncidentsTables } from "../../modules/incidents/incident.table.ts";
 
@@ -133,6 +136,9 @@ export interface FoundationTables {
 // them here, one line each.
 export interface Database
   extends FoundationTables,
+    RealtimeTables,
+    JobsTables,
+    HotlineTables,
     TalksTables,
     IncidentsTables {}
 

@@ -12,6 +12,13 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "idempotency_conflict"
+  // Hotline: each way a signed message can be refused has its own code.
+  | "signature_invalid"
+  | "key_unknown"
+  | "key_revoked"
+  | "message_replayed"
+  | "clock_skew"
+  | "not_in_thread"
   | "internal";
 
 export interface ErrorDetail {
@@ -28,6 +35,12 @@ const statusOf: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   idempotency_conflict: 409,
+  signature_invalid: 400,
+  key_unknown: 400,
+  key_revoked: 403,
+  message_replayed: 409,
+  clock_skew: 400,
+  not_in_thread: 403,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

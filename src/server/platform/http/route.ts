@@ -7,6 +7,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { AppError, errors, type ErrorDetail } from "./errors.ts";
 import type { AuthContext } from "./auth-context.ts";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/database.ts";
+import { IdempotencyStore, idempotencyKeyPattern, requestHash } from "./idempotency.ts";
 
 export type AuthMode = "none" | "optional" | "user";
 
@@ -75,18 +78,23 @@ export type Authenticate = (req: FastifyRequest, mode: AuthMode, scope: "read" |
 /** Registers routes on one Fastify instance and remembers them for its OpenAPI document. */
 export class Router {
   readonly operations: OpenApiOperation[] = [];
+  private readonly idempotency: IdempotencyStore | null;
   constructor(
     readonly app: FastifyInstance,
     private readonly authenticate: Authenticate,
-  ) {}
+    /** With a database, every signed-in POST honours an `Idempotency-Key` header. */
+    store?: { db: Db; clock: Clock },
+  ) {
+    this.idempotency = store ? new IdempotencyStore(store) : null;
+  }
 
   route<P = undefined, Q = undefined, B = undefined>(spec: RouteSpec<P, Q, B>): void {
-    defineRoute(this.app, this.authenticate, spec);
+    defineRoute(this.app, this.authenticate, spec, this.idempotency);
     this.operations.push({ method: spec.method, url: spec.url, spec: spec });
   }
 }
 
-function defineRoute<P, Q, B>(app: FastifyInstance, authenticate: Authenticate, spec: RouteSpec<P, Q, B>): void {
+function defineRoute<P, Q, B>(app: FastifyInstance, authenticate: Authenticate, spec: RouteSpec<P, Q, B>, idempotency: IdempotencyStore | null): void {
   const scope = spec.scope ?? (spec.method === "GET" ? "read" : "write");
   app.route({
     method: spec.method,
@@ -98,12 +106,50 @@ function defineRoute<P, Q, B>(app: FastifyInstance, authenticate: Authenticate, 
       const query = parsePart(spec.query, req.query, "query");
       const body = spec.rawBody ? (req.body as B) : parsePart(spec.body, req.body, "body");
       const ctx = { req, reply, params, query, body, auth } as UserRouteContext<P, Q, B>;
+      const clientKey = req.headers["idempotency-key"];
+      if (idempotency && spec.method === "POST" && auth && clientKey !== undefined && !spec.rawBody) {
+        return runOnce(idempotency, auth.user.id, clientKey, req, reply, async () => spec.handler(ctx), spec.status ?? 200);
+      }
       const result = await (spec.handler)(ctx);
       if (reply.sent) return reply;
       reply.code(spec.status ?? 200);
       return result;
     },
   });
+}
+
+/** Runs a POST at most once per (user, Idempotency-Key): a retry gets the stored response. */
+async function runOnce(store: IdempotencyStore, userId: string, clientKey: string | string[], req: FastifyRequest, reply: FastifyReply, handler: () => Promise<unknown>, status: number): Promise<unknown> {
+  if (typeof clientKey !== "string" || !idempotencyKeyPattern.test(clientKey)) {
+    throw errors.validation("Idempotency-Key must be 1–200 printable ASCII characters without spaces.", [{ path: "headers.idempotency-key", problem: "1–200 printable ASCII characters" }]);
+  }
+  const begun = await store.begin(userId, clientKey, requestHash(req.method, req.url, req.body));
+  switch (begun.state) {
+    case "mismatch":
+      throw new AppError("idempotency_conflict", "This Idempotency-Key was already used for a different request; use a new key for a new request.", [{ path: "headers.idempotency-key", problem: "reused with a different request" }]);
+    case "in_progress":
+      throw new AppError("conflict", "A request with this Idempotency-Key is still being processed; retry in a moment.", [], { "retry-after": "1" });
+    case "replay":
+      reply.header("idempotent-replayed", "true");
+      reply.code(begun.status);
+      return begun.response;
+    case "new":
+      break;
+  }
+  let result: unknown;
+  try {
+    result = await handler();
+  } catch (e) {
+    await store.abandon(begun.key).catch(() => undefined);
+    throw e;
+  }
+  if (reply.sent) {
+    await store.abandon(begun.key).catch(() => undefined);
+    return reply;
+  }
+  await store.finish(begun.key, status, result);
+  reply.code(status);
+  return result;
 }
 
 export function isAppError(e: unknown): e is AppError {
