@@ -38,9 +38,15 @@ async function main() {
 
   const ours = new Int16Array(N);
   for (let i = 0; i < Math.min(N, 100_000); i++) ours[i] = classifier.zoneIndexAt(xs[i]!, ys[i]!); // warm-up
-  const t1 = performance.now();
-  for (let i = 0; i < N; i++) ours[i] = classifier.zoneIndexAt(xs[i]!, ys[i]!);
-  const oursMs = performance.now() - t1;
+  // One pass over a million points takes only tens of milliseconds, so a
+  // single pass is at the mercy of the scheduler: time 7 passes, take the median.
+  const passes: number[] = [];
+  for (let pass = 0; pass < 7; pass++) {
+    const t1 = performance.now();
+    for (let i = 0; i < N; i++) ours[i] = classifier.zoneIndexAt(xs[i]!, ys[i]!);
+    passes.push(performance.now() - t1);
+  }
+  const oursMs = passes.sort((a, b) => a - b)[3]!;
 
   const features = pack.zones.map((z) => multiPolygon(z.geometry));
   const turfZone = (x: number, y: number) => {
@@ -87,6 +93,7 @@ async function main() {
     turf_sample: turfN === N ? "all points" : `every ${Math.round(stride * 10) / 10}th point (${turfN} of ${N})`,
     edge_excluded: edgeCases,
     full_classify_pps: Math.round(fullPps),
+    timing: "pps = median of 7 passes over all points",
     pack: PACK,
     build_ms: Math.round(buildMs),
     runtime_s: Math.round((performance.now() - t0) / 100) / 10,
