@@ -77,7 +77,7 @@ eachDialect("hotline over HTTP", (dialect) => {
     const revoked = await send(t, old, thread, "query", body);
     assert.equal(revoked.statusCode, 403);
     assert.equal(revoked.json().code, "key_revoked");
-    const codes = new Set([forged, replay, skewed, outsider, revoked].map((r) => r.json().code));
+    const codes = new Set([forged, replay, skewed, outsider, revoked].map((r) => r.json<{ code: string }>().code));
     assert.equal(codes.size, 5);
   });
 
@@ -125,7 +125,7 @@ eachDialect("hotline over HTTP", (dialect) => {
     clock.advance(90 * 60_000);
     await t.ctx.jobs.runDue();
     await t.ctx.jobs.runDue();
-    const levels = (await t.ctx.db.selectFrom("events").selectAll().where("type", "=", "hotline.escalation").execute()).map((e) => JSON.parse(e.payload)).filter((p) => p.message_id === ignored.id).map((p) => p.level);
+    const levels = (await t.ctx.db.selectFrom("events").selectAll().where("type", "=", "hotline.escalation").execute()).map((e) => JSON.parse(e.payload) as { message_id: string; level: number }).filter((p) => p.message_id === ignored.id).map((p) => p.level);
     assert.deepEqual(levels, [1, 2], "each escalation fires once");
     const open = (await t.call(isr.session, "GET", "/api/hotline/deadlines")).json().items;
     assert.ok(open.some((d: { message_id: string; escalation_level: number }) => d.message_id === ignored.id && d.escalation_level === 2));
