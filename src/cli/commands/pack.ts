@@ -5,7 +5,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import type { CliCommand, CliIo } from "../command.ts";
 import { CliError } from "../command.ts";
 import { parse, str } from "../args.ts";
-import { classifierForFolder, loadBundledClassifier, loadPackFolder } from "../../server/modules/agreements/pack-files.ts";
+import { PackNotFoundError, classifierForFolder, loadBundledClassifier, loadPackFolder } from "../../server/modules/agreements/pack-files.ts";
 import type { Classifier } from "../../core/agreement/classify.ts";
 import { InputError, PackValidationError, formatIssue } from "../../core/agreement/errors.ts";
 import { lat, lon } from "../../core/geo/index.ts";
@@ -26,6 +26,7 @@ const validate: CliCommand = {
       for (const z of pack.zones) io.out(`  ${z.id.padEnd(12)} ${z.areaKm2.toFixed(1).padStart(8)} km²  ${z.name}`);
       return 0;
     } catch (e) {
+      if (e instanceof PackNotFoundError) throw new CliError(`no pack folder at ${dir}`);
       if (!(e instanceof PackValidationError)) throw e;
       for (const i of e.issues) io.err(formatIssue(i));
       io.err(`${e.issues.length} problem${e.issues.length === 1 ? "" : "s"} in ${dir}`);
@@ -95,6 +96,7 @@ async function classifierFrom(packArg: string, io: CliIo): Promise<Classifier> {
     return packArg.includes("/") || packArg.startsWith(".") ? await classifierForFolder(resolve(io.cwd, packArg)) : await loadBundledClassifier(packArg);
   } catch (e) {
     if (e instanceof PackValidationError) throw new CliError(`pack ${packArg}: ${e.issues.slice(0, 5).map(formatIssue).join("; ")}`);
+    if (e instanceof PackNotFoundError) throw new CliError(`${e.message}; bundled packs live in packs/<id>, or pass a folder path`);
     throw e;
   }
 }

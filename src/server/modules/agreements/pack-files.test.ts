@@ -6,7 +6,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { multiPolygon, point } from "@turf/helpers";
-import { BUNDLED_PACKS_DIR, listBundledPacks, loadBundledClassifier, loadBundledPack, loadPackFolder } from "./pack-files.ts";
+import { BUNDLED_PACKS_DIR, PackNotFoundError, listBundledPacks, loadBundledClassifier, loadBundledPack, loadPackFolder } from "./pack-files.ts";
 import { PackValidationError } from "../../../core/agreement/errors.ts";
 import { checkActivity } from "../../../core/agreement/activity.ts";
 import { packToGeoJSON } from "../../../core/agreement/export.ts";
@@ -127,8 +127,8 @@ test("pack GeoJSON carries the disclaimer on the collection and every feature", 
 test("pack listing and ids", async () => {
   const list = await listBundledPacks();
   assert.ok(list.some((p) => p.id === PACK && p.approximate));
-  await assert.rejects(loadBundledPack("../etc"), PackValidationError);
-  await assert.rejects(loadBundledPack("no-such-pack"), PackValidationError);
+  await assert.rejects(loadBundledPack("../etc"), PackNotFoundError);
+  await assert.rejects(loadBundledPack("no-such-pack"), (e: unknown) => e instanceof PackNotFoundError && e.packId === "no-such-pack");
 });
 
 test("a broken pack folder is reported by file, and JSON syntax errors are named", async () => {

@@ -17,12 +17,21 @@ export const BUNDLED_PACKS_DIR = resolve(fileURLToPath(new URL(".", import.meta.
 
 const PACK_ID = /^[a-z0-9][a-z0-9-]*$/;
 
+/** No such pack (bad id or no folder): a 404, where PackValidationError is a broken pack. */
+export class PackNotFoundError extends Error {
+  constructor(readonly packId: string) {
+    super(`no agreement pack "${packId}"`);
+    this.name = "PackNotFoundError";
+  }
+}
+
 /** Reads every *.json / *.geojson in a folder; JSON syntax errors name the file and position. */
 export async function readPackFiles(dir: string): Promise<Record<string, unknown>> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new PackNotFoundError(dir);
     throw new PackValidationError([{ file: dir, message: `cannot read pack folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
   }
   const files: Record<string, unknown> = {};
@@ -67,17 +76,25 @@ export function classifierForFolder(dir: string): Promise<Classifier> {
 }
 
 function bundledDir(id: string, root = BUNDLED_PACKS_DIR): string {
-  if (!PACK_ID.test(id)) throw new PackValidationError([{ file: id, message: "not a pack id (lowercase letters, digits and dashes)" }]);
+  if (!PACK_ID.test(id)) throw new PackNotFoundError(id);
   return join(root, id);
 }
 
-/** A bundled pack by id (packs/<id>). */
+const withId = async <T>(id: string, p: () => Promise<T>): Promise<T> => {
+  try {
+    return await p();
+  } catch (e) {
+    throw e instanceof PackNotFoundError ? new PackNotFoundError(id) : e;
+  }
+};
+
+/** A bundled pack by id (packs/<id>). Throws PackNotFoundError or PackValidationError. */
 export async function loadBundledPack(id: string, root?: string): Promise<Pack> {
-  return loadPackFolder(bundledDir(id, root));
+  return withId(id, () => loadPackFolder(bundledDir(id, root)));
 }
 
 export async function loadBundledClassifier(id: string, root?: string): Promise<Classifier> {
-  return classifierForFolder(bundledDir(id, root));
+  return withId(id, () => classifierForFolder(bundledDir(id, root)));
 }
 
 export interface PackListing {
