@@ -6,6 +6,7 @@
 // every set with the chain — a row edited, added or removed behind the
 // server's back changes some set's digest.
 import { createHash } from "node:crypto";
+import { PostgresAdapter, sql } from "kysely";
 import type { DbOrTx } from "../../platform/db/database.ts";
 import { registerAuditedSubject } from "../../platform/audit/subjects.ts";
 import type { IncidentsTable } from "./incident.table.ts";
@@ -20,11 +21,28 @@ export const INCIDENT_COLUMNS = [
   "pack_version", "verification", "merged_into", "distribution", "owner_party", "created_by", "created_at", "updated_at", "audit_set",
 ] as const satisfies ReadonlyArray<keyof IncidentsTable>;
 
-const PAGE = 5000;
+const PAGE = 10_000;
 
-export function rowLine(r: IncidentsTable): string {
-  // An array, not an object: key order is fixed by INCIDENT_COLUMNS, and it is several times faster to build.
-  return JSON.stringify(INCIDENT_COLUMNS.map((c) => r[c])) + "\n";
+/**
+ * Each row as one JSON array text built by the database itself: the digest
+ * needs every column, and one string per row is several times cheaper to
+ * move into JavaScript than an object of fifty properties. The same
+ * expression serves writes and the start-up check, so they always agree.
+ */
+function rowJson(db: DbOrTx) {
+  const cols = sql.join(INCIDENT_COLUMNS.map((c) => sql.ref(`incidents.${c}`)));
+  return isPostgres(db) ? sql<string>`json_build_array(${cols})::text` : sql<string>`json_array(${cols})`;
+}
+
+// The dialect is a property of the Kysely instance; look it up once per instance.
+const dialectOf = new WeakMap<object, boolean>();
+function isPostgres(db: DbOrTx): boolean {
+  let v = dialectOf.get(db);
+  if (v === undefined) {
+    v = db.getExecutor().adapter instanceof PostgresAdapter;
+    dialectOf.set(db, v);
+  }
+  return v;
 }
 
 const EMPTY = createHash("sha256").digest("hex");
@@ -38,10 +56,10 @@ export async function setDigests(db: DbOrTx, ids: readonly string[]): Promise<Ma
       const h = createHash("sha256");
       let after: string | null = null;
       for (;;) {
-        let q = db.selectFrom("incidents").selectAll().where("audit_set", "=", id);
+        let q = db.selectFrom("incidents").select(["incidents.id", rowJson(db).as("j")]).where("audit_set", "=", id);
         if (after !== null) q = q.where("id", ">", after);
         const rows = await q.orderBy("id").limit(PAGE).execute();
-        for (const r of rows) h.update(rowLine(r));
+        for (const r of rows) h.update(r.j + "\n");
         if (rows.length < PAGE) break;
         after = rows[rows.length - 1]!.id;
       }
@@ -55,7 +73,7 @@ export async function setDigests(db: DbOrTx, ids: readonly string[]): Promise<Ma
   let after: [string, string] | null = null;
   const flush = () => { if (cur !== null && wanted.has(cur)) out.set(cur, { rows_sha256: h.digest("hex") }); };
   for (;;) {
-    let q = db.selectFrom("incidents").selectAll();
+    let q = db.selectFrom("incidents").select(["incidents.id", "incidents.audit_set", rowJson(db).as("j")]);
     if (after) {
       const [s, i] = after;
       q = q.where((eb) => eb.or([eb("audit_set", ">", s), eb.and([eb("audit_set", "=", s), eb("id", ">", i)])]));
@@ -63,7 +81,7 @@ export async function setDigests(db: DbOrTx, ids: readonly string[]): Promise<Ma
     const rows = await q.orderBy("audit_set").orderBy("id").limit(PAGE).execute();
     for (const r of rows) {
       if (r.audit_set !== cur) { flush(); cur = r.audit_set; h = createHash("sha256"); }
-      h.update(rowLine(r));
+      h.update(r.j + "\n");
     }
     if (rows.length < PAGE) break;
     const last = rows[rows.length - 1]!;
