@@ -15,6 +15,7 @@ import { realtimeRoutes } from "./platform/realtime/realtime.routes.ts";
 import { hotlineRoutes } from "./modules/hotline/hotline.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { talksRoutes } from "./modules/talks/talks.routes.ts";
+import { indicatorsRoutes } from "./modules/indicators/indicators.routes.ts";
 import { incidentRoutes } from "./modules/incidents/incident.routes.ts";
 import { basemapRoutes } from "./modules/agreements/basemap.routes.ts";
 import { webAppRoutes } from "./platform/http/web-app.ts";
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   hotlineRoutes(router, ctx);
   auditRoutes(router, ctx);
   talksRoutes(router, ctx);
+  indicatorsRoutes(router, ctx);
   incidentRoutes(router, ctx);
   basemapRoutes(router, ctx);
 

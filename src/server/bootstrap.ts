@@ -15,6 +15,8 @@ import { JobService } from "./platform/jobs/jobs.service.ts";
 import { RealtimeService } from "./platform/realtime/realtime.service.ts";
 import { HotlineService } from "./modules/hotline/hotline.service.ts";
 import { TalksService } from "./modules/talks/talks.service.ts";
+import { IndicatorsService } from "./modules/indicators/indicators.service.ts";
+import { ReportService } from "./modules/indicators/report.service.ts";
 import { loadBundledPack, loadBundledClassifier } from "./modules/agreements/pack-files.ts";
 import { IncidentService } from "./modules/incidents/incident.service.ts";
 
@@ -56,6 +58,13 @@ export async function createRuntime(config: Config, opts: { clock?: Clock; skipI
     }
     const jobs = new JobService({ db: handle.db, dialect: handle.dialect, clock });
     const realtime = new RealtimeService({ db: handle.db, dialect: handle.dialect, clock, jobs, listen: config.databaseUrl && handle.schema ? { url: config.databaseUrl, schema: handle.schema } : undefined });
+    const talks = new TalksService({ db: handle.db, audit, clock, inspectionZones: async () => (await loadBundledPack(config.pack)).zones.map((z) => z.id) });
+    const indicators = new IndicatorsService({
+      db: handle.db,
+      clock,
+      publicDelayDays: config.publicDelayDays,
+      areas: { zones: async () => (await loadBundledPack(config.pack)).zones.map((z) => z.id), admin1: async () => (await loadBundledPack(config.pack)).admin1.map((a) => ({ code: a.code, name: a.name_en })) },
+    });
     const ctx: AppContext = {
       config,
       db: handle.db,
@@ -70,7 +79,9 @@ export async function createRuntime(config: Config, opts: { clock?: Clock; skipI
       realtime,
       jobs,
       hotline: new HotlineService({ db: handle.db, dialect: handle.dialect, audit, clock, key, deploymentId, realtime, jobs, dataDir: config.dataDir, packId: config.pack }),
-      talks: new TalksService({ db: handle.db, audit, clock, inspectionZones: async () => (await loadBundledPack(config.pack)).zones.map((z) => z.id) }),
+      talks,
+      indicators,
+      reports: new ReportService({ db: handle.db, audit, clock, dataDir: config.dataDir, demo: config.demo, pack: () => loadBundledPack(config.pack), indicators, talks }),
       incidents: new IncidentService({ db: handle.db, dialect: handle.dialect, audit, clock, dataDir: config.dataDir, evidenceMaxBytes: config.evidenceMaxBytes, classifier: () => loadBundledClassifier(config.pack) }),
     };
     return { ctx, handle, close: () => handle.close() };

@@ -26,6 +26,8 @@ export const configSchema = z.object({
   checkpointSeconds: z.coerce.number().min(0).default(60),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   evidenceMaxBytes: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  /** The public dashboard lags this many days behind the present. */
+  publicDelayDays: z.coerce.number().int().min(0).max(365).default(7),
   /** The agreement pack this deployment serves (a folder under packs/). */
   pack: z.string().regex(/^[a-z0-9-]+$/, "TRUCELINE_PACK is a pack folder name such as israel-syria-1974").default("israel-syria-1974"),
   /** The deployment's Ed25519 private key (PEM); several processes of one deployment share it. Default: <data>/keys/deployment-ed25519.pem. */
@@ -51,6 +53,7 @@ export const envNames: Record<keyof z.infer<typeof configSchema>, string> = {
   evidenceMaxBytes: "TRUCELINE_EVIDENCE_MAX_BYTES",
   keyFile: "TRUCELINE_KEY_FILE",
   pack: "TRUCELINE_PACK",
+  publicDelayDays: "TRUCELINE_PUBLIC_DELAY_DAYS",
 };
 
 export class ConfigError extends Error {

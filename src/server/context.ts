@@ -12,6 +12,8 @@ import type { RealtimeService } from "./platform/realtime/realtime.service.ts";
 import type { JobService } from "./platform/jobs/jobs.service.ts";
 import type { HotlineService } from "./modules/hotline/hotline.service.ts";
 import type { TalksService } from "./modules/talks/talks.service.ts";
+import type { IndicatorsService } from "./modules/indicators/indicators.service.ts";
+import type { ReportService } from "./modules/indicators/report.service.ts";
 import type { IncidentService } from "./modules/incidents/incident.service.ts";
 
 export interface AppContext {
@@ -29,5 +31,7 @@ export interface AppContext {
   jobs: JobService;
   hotline: HotlineService;
   talks: TalksService;
+  indicators: IndicatorsService;
+  reports: ReportService;
   incidents: IncidentService;
 }

@@ -11,6 +11,7 @@ import * as realtimeJobs from "./migrations/2026-11-29T1000_realtime_jobs.ts";
 import * as hotline from "./migrations/2026-11-29T1010_hotline.ts";
 import * as talks from "./migrations/2026-11-29T1200_talks.ts";
 import * as incidents from "./migrations/2026-11-29T1330_incidents.ts";
+import * as indicators from "./migrations/2026-11-29T1400_indicators.ts";
 
 export type Dialect = "sqlite" | "postgres";
 export type Db = Kysely<Database>;
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-29T1010_hotline": hotline,
   "2026-11-29T1200_talks": talks,
   "2026-11-29T1330_incidents": incidents,
+  "2026-11-29T1400_indicators": indicators,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

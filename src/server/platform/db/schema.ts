@@ -5,6 +5,7 @@ import type { RealtimeTables } from "../realtime/realtime.table.ts";
 import type { JobsTables } from "../jobs/jobs.table.ts";
 import type { HotlineTables } from "../../modules/hotline/hotline.table.ts";
 import type { TalksTables } from "../../modules/talks/talks.table.ts";
+import type { IndicatorsTables } from "../../modules/indicators/indicators.table.ts";
 import type { IncidentsTables } from "../../modules/incidents/incident.table.ts";
 
 export interface MetaTable {
@@ -140,6 +141,7 @@ export interface Database
     JobsTables,
     HotlineTables,
     TalksTables,
+    IndicatorsTables,
     IncidentsTables {}
 
 export type { Generated };

@@ -91,6 +91,7 @@ export class RealtimeService {
   private started: Promise<void> | null = null;
   private stopped = false;
   private timers: NodeJS.Timeout[] = [];
+  private heartbeatTimer: NodeJS.Timeout | null = null;
   private listener: pg.Client | null = null;
   private accessLoadedAt = -Infinity;
   private readonly hooks = new Map<string, DeliverHook[]>();
@@ -141,10 +142,10 @@ export class RealtimeService {
       this.lastId = await this.maxId();
       if (this.d.listen) await this.connectListener();
       const poll = setInterval(() => this.wake(), this.d.pollMs ?? 1000);
-      const hb = setInterval(() => this.heartbeat(), this.d.heartbeatMs ?? 15_000);
+      this.heartbeatTimer = setInterval(() => this.heartbeat(), this.d.heartbeatMs ?? 15_000);
       poll.unref();
-      hb.unref();
-      this.timers.push(poll, hb);
+      this.heartbeatTimer.unref();
+      this.timers.push(poll);
     })();
     return this.started;
   }
@@ -155,6 +156,8 @@ export class RealtimeService {
     this.stopped = true;
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = null;
     for (const s of this.subs) this.drop(s);
     const l = this.listener;
     this.listener = null;
@@ -166,7 +169,14 @@ export class RealtimeService {
   /** Adjust timings at run time (tests make access re-load on every batch). */
   tune(opts: Pick<RealtimeOptions, "accessTtlMs" | "heartbeatMs">): void {
     if (opts.accessTtlMs !== undefined) this.d.accessTtlMs = opts.accessTtlMs;
-    if (opts.heartbeatMs !== undefined) this.d.heartbeatMs = opts.heartbeatMs;
+    if (opts.heartbeatMs !== undefined) {
+      this.d.heartbeatMs = opts.heartbeatMs;
+      if (this.heartbeatTimer) {
+        clearInterval(this.heartbeatTimer);
+        this.heartbeatTimer = setInterval(() => this.heartbeat(), opts.heartbeatMs);
+        this.heartbeatTimer.unref();
+      }
+    }
   }
 
   /** Number of open streams in this process. */
