@@ -47,7 +47,7 @@ eachDialect("incidents over HTTP", (dialect) => {
     const hidden = await t.call(syr, "GET", `/api/incidents/${isrOnly}`);
     const missing = await t.call(syr, "GET", "/api/incidents/inc_nope");
     assert.equal(hidden.statusCode, 404);
-    assert.deepEqual({ ...hidden.json(), request_id: 0 }, { ...missing.json(), request_id: 0 });
+    assert.deepEqual({ ...hidden.json<object>(), request_id: 0 }, { ...missing.json<object>(), request_id: 0 });
     assert.equal((await t.call(undof, "GET", `/api/incidents/${mediatorOnly}`)).statusCode, 404);
     assert.equal((await t.call(usa, "GET", `/api/incidents/${mediatorOnly}`)).statusCode, 200);
     for (const [s, expect] of [[isr, [shared, isrOnly, secretSource]], [syr, [shared, mediatorOnly, secretSource]], [usa, [shared, mediatorOnly, secretSource]], [undof, [shared, secretSource]], [admin, []]] as const) {
