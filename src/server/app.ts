@@ -18,6 +18,7 @@ import { talksRoutes } from "./modules/talks/talks.routes.ts";
 import { indicatorsRoutes } from "./modules/indicators/indicators.routes.ts";
 import { incidentRoutes } from "./modules/incidents/incident.routes.ts";
 import { basemapRoutes } from "./modules/agreements/basemap.routes.ts";
+import { agreementRoutes } from "./modules/agreements/agreement.routes.ts";
 import { webAppRoutes } from "./platform/http/web-app.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -116,6 +117,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   indicatorsRoutes(router, ctx);
   incidentRoutes(router, ctx);
   basemapRoutes(router, ctx);
+  agreementRoutes(router, ctx);
 
   const openapi = buildOpenApi(router.operations, ctx.version);
   app.get("/api/openapi.json", async () => openapi);
