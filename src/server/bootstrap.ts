@@ -65,8 +65,6 @@ export async function createRuntime(config: Config, opts: { clock?: Clock; skipI
       publicDelayDays: config.publicDelayDays,
       areas: { zones: async () => (await loadBundledPack(config.pack)).zones.map((z) => z.id), admin1: async () => (await loadBundledPack(config.pack)).admin1.map((a) => ({ code: a.code, name: a.name_en })) },
     });
-    const jobs = new JobService({ db: handle.db, dialect: handle.dialect, clock });
-    const realtime = new RealtimeService({ db: handle.db, dialect: handle.dialect, clock, jobs, listen: config.databaseUrl && handle.schema ? { url: config.databaseUrl, schema: handle.schema } : undefined });
     const ctx: AppContext = {
       config,
       db: handle.db,
