@@ -99,7 +99,7 @@ function isUniqueViolation(e: unknown, needle: string): boolean {
 
 export class HotlineService {
   private rulesCache: Promise<ChannelRule[]> | null = null;
-  private readonly pendingDelivered = new Map<string, ReceiptRow & { thread_id: string; members: string[] }>();
+  private readonly pendingDelivered = new Map<string, { messageId: string; party: string; userId: string; at: string }>();
   private readonly seenDelivered = new Set<string>();
   private deliveryFlush: Promise<void> | null = null;
 
@@ -202,15 +202,14 @@ export class HotlineService {
     const t = await repo.findThreadVisible(this.d.db, viewer, threadId);
     if (!t) throw errors.notFound("hotline thread");
     const rows = await repo.listMessages(this.d.db, threadId, afterSeq, limit);
-    this.noteDelivered(viewer, rows, JSON.parse(t.parties) as string[]);
+    this.noteDelivered(viewer, rows);
     return rows.map((m) => presentMessage(m, this.d.key.keyId));
   }
 
   async getMessage(viewer: Viewer, id: string) {
     const m = await repo.findMessageVisible(this.d.db, viewer, id);
     if (!m) throw errors.notFound("hotline message");
-    const t = (await repo.findThreadRaw(this.d.db, m.thread_id))!;
-    this.noteDelivered(viewer, [m], JSON.parse(t.parties) as string[]);
+    this.noteDelivered(viewer, [m]);
     const deadlines = await repo.deadlinesForMessages(this.d.db, [m.id]);
     return { ...presentMessage(m, this.d.key.keyId), deadlines: deadlines.map(presentDeadline) };
   }
@@ -358,7 +357,7 @@ export class HotlineService {
         await repo.insertMessage(tx, row);
         await this.d.audit.record(tx, actor(viewer), { action: `hotline.message.${p.kind}`, subjectType: "hotline_message", subjectId: id, distribution: AUDIT_DIST, ownerParty: viewer.party });
         const view = presentMessage(row, this.d.key.keyId);
-        await this.d.realtime.publish(tx, { type: "hotline.message", payload: view, distribution: THREAD_DIST, ownerParty: viewer.party, recipients: { parties: members } });
+        await this.d.realtime.publish(tx, { type: "hotline.message", payload: messageEvent(row), distribution: THREAD_DIST, ownerParty: viewer.party, recipients: { parties: members } });
 
         // Deadlines this message sets.
         const deadlines: DeadlineRow[] = [];
@@ -418,12 +417,10 @@ export class HotlineService {
     const m = await repo.findMessageVisible(this.d.db, viewer, id);
     if (!m) throw errors.notFound("hotline message");
     if (m.sender_party === viewer.party) throw errors.validation("Read receipts are for the recipients of a message, not its sender.", [{ path: "id", problem: "your own party's message" }]);
-    const t = (await repo.findThreadRaw(this.d.db, m.thread_id))!;
-    const members = JSON.parse(t.parties) as string[];
     await this.d.db.transaction().execute(async (tx) => {
       const row = this.signReceipt(m, "read", viewer.party!, viewer.userId!, this.now());
       if ((await repo.insertReceipts(tx, [row])) === 1) {
-        await this.d.realtime.publish(tx, { type: "hotline.receipt", payload: this.receiptView(row), distribution: THREAD_DIST, ownerParty: m.sender_party, recipients: { parties: members } });
+        await this.d.realtime.publish(tx, { type: "hotline.receipt", payload: this.receiptView(row), distribution: THREAD_DIST, ownerParty: m.sender_party, recipients: { parties: [m.sender_party, viewer.party!] } });
       }
     });
     return this.receiptView((await repo.findReceipt(this.d.db, id, "read", viewer.party!))!);
@@ -433,44 +430,23 @@ export class HotlineService {
     return { body: JSON.parse(r.body) as ReceiptBody, signature: r.signature, key_id: this.d.key.keyId };
   }
 
-  /** A message reached a recipient party's user (stream or read): record it once per party, in batches. */
+  /** A message reached a recipient party's user over the stream: record it once per party, in batches. */
   private observeDelivery(ev: RealtimeEvent, viewer: Viewer): void {
-    const view = ev.payload as ReturnType<typeof presentMessage>;
-    if (!viewer.party || !viewer.userId || viewer.party === view.sender.party) return;
-    const k = `${view.id}\u0000${viewer.party}`;
-    if (this.seenDelivered.has(k) || this.pendingDelivered.has(k)) return;
-    const body: ReceiptBody = {
-      format: RECEIPT_FORMAT,
-      deployment: this.d.deploymentId,
-      event: "delivered",
-      message_id: view.id,
-      thread_id: view.thread_id,
-      thread_seq: view.seq,
-      payload_sha256: view.receipt.body.payload_sha256,
-      sender_signature: view.signature,
-      findings_sha256: null,
-      late: null,
-      shortfall_minutes: null,
-      party: viewer.party,
-      user_id: viewer.userId,
-      at: this.now(),
-    };
-    const text = canonicalJson(body);
-    const members = ev.recipients?.parties ? [...ev.recipients.parties] : [];
-    this.pendingDelivered.set(k, { id: newId("rcp"), message_id: view.id, event: "delivered", party_id: viewer.party, user_id: viewer.userId, at: body.at, body: text, signature: this.d.key.sign(Buffer.from(text, "utf8")), thread_id: view.thread_id, members });
-    this.scheduleDeliveryFlush();
+    const m = ev.payload as MessageEvent;
+    if (!viewer.party || !viewer.userId || viewer.party === m.sender.party) return;
+    this.queueDelivery(m.id, viewer.party, viewer.userId);
   }
 
-  private noteDelivered(viewer: Viewer, rows: MessageRow[], members: string[]): void {
+  private noteDelivered(viewer: Viewer, rows: MessageRow[]): void {
     if (!viewer.party || !viewer.userId) return;
-    const at = this.now();
-    for (const m of rows) {
-      if (m.sender_party === viewer.party) continue;
-      const k = `${m.id}\u0000${viewer.party}`;
-      if (this.seenDelivered.has(k) || this.pendingDelivered.has(k)) continue;
-      this.pendingDelivered.set(k, { ...this.signReceipt(m, "delivered", viewer.party, viewer.userId, at), thread_id: m.thread_id, members });
-    }
-    if (this.pendingDelivered.size) this.scheduleDeliveryFlush();
+    for (const m of rows) if (m.sender_party !== viewer.party) this.queueDelivery(m.id, viewer.party, viewer.userId);
+  }
+
+  private queueDelivery(messageId: string, party: string, userId: string): void {
+    const k = `${messageId}\u0000${party}`;
+    if (this.seenDelivered.has(k) || this.pendingDelivered.has(k)) return;
+    this.pendingDelivered.set(k, { messageId, party, userId, at: this.now() });
+    this.scheduleDeliveryFlush();
   }
 
   private scheduleDeliveryFlush(): void {
@@ -481,20 +457,25 @@ export class HotlineService {
     });
   }
 
-  /** Writes queued delivery receipts in one transaction; already-recorded ones are skipped. */
+  /** Writes queued delivery receipts in one transaction; already-recorded ones are skipped. Each is announced to the sender's party. */
   async flushDeliveries(): Promise<void> {
     const batch = [...this.pendingDelivered.entries()];
     if (!batch.length) return;
     for (const [k] of batch) this.pendingDelivered.delete(k);
-    const existing = await repo.existingReceipts(this.d.db, [...new Set(batch.map(([, r]) => r.message_id))], "delivered");
-    const fresh = batch.filter(([k]) => !existing.has(k));
-    await this.d.db.transaction().execute(async (tx) => {
-      for (const [, r] of fresh) {
-        const { thread_id: _t, members, ...row } = r;
-        if ((await repo.insertReceipts(tx, [row])) !== 1) continue;
-        await this.d.realtime.publish(tx, { type: "hotline.receipt", payload: this.receiptView(row), distribution: THREAD_DIST, ownerParty: null, recipients: { parties: members } });
-      }
-    });
+    const ids = [...new Set(batch.map(([, r]) => r.messageId))];
+    const [existing, rows] = await Promise.all([repo.existingReceipts(this.d.db, ids, "delivered"), this.d.db.selectFrom("hotline_messages").selectAll().where("id", "in", ids).execute()]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const fresh = batch.filter(([k, r]) => !existing.has(k) && byId.has(r.messageId));
+    if (fresh.length) {
+      await this.d.db.transaction().execute(async (tx) => {
+        for (const [, r] of fresh) {
+          const m = byId.get(r.messageId)!;
+          const row = this.signReceipt(m, "delivered", r.party, r.userId, r.at);
+          if ((await repo.insertReceipts(tx, [row])) !== 1) continue;
+          await this.d.realtime.publish(tx, { type: "hotline.receipt", payload: this.receiptView(row), distribution: THREAD_DIST, ownerParty: m.sender_party, recipients: { parties: [m.sender_party, r.party] } });
+        }
+      });
+    }
     for (const [k] of batch) this.seenDelivered.add(k);
     if (this.seenDelivered.size > 200_000) this.seenDelivered.clear();
   }
@@ -555,6 +536,25 @@ export class HotlineService {
       receipts: receipts.map((r) => this.receiptView(r)),
     };
   }
+}
+
+/** What the stream says about a new message: enough to show it and fetch the rest (GET /api/hotline/messages/:id). */
+export interface MessageEvent {
+  id: string;
+  thread_id: string;
+  seq: number;
+  kind: string;
+  sender: { user_id: string; party: string };
+  nonce: string;
+  received_at: string;
+  refers_to: string | null;
+  corrects: string | null;
+  late: boolean | null;
+}
+
+function messageEvent(m: MessageRow): MessageEvent {
+  const timing = m.timing ? (JSON.parse(m.timing) as Timing) : null;
+  return { id: m.id, thread_id: m.thread_id, seq: m.seq, kind: m.kind, sender: { user_id: m.sender_user, party: m.sender_party }, nonce: m.nonce, received_at: m.received_at, refers_to: m.refers_to, corrects: m.corrects, late: timing ? timing.late : null };
 }
 
 function replayed(nonce: string): AppError {

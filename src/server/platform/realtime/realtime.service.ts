@@ -246,21 +246,29 @@ export class RealtimeService {
       const rows = await this.d.db.selectFrom("events").selectAll().where("id", ">", this.lastId).orderBy("id").limit(PAGE).execute();
       if (!rows.length) return;
       if (this.subs.size) await this.refreshAccess(false);
+      // One write per stream per batch: under load, many events share a syscall.
+      const out = new Map<Subscriber, string[]>();
       for (const r of rows) {
         const ev = decode(r);
         const frame = sseFrame(ev);
-        for (const s of this.subs) if (s.live) this.deliver(s, ev, frame);
+        for (const s of this.subs) if (s.live) this.deliver(s, ev, frame, out);
         this.lastId = ev.id;
       }
+      for (const [s, chunks] of out) this.send(s, chunks.length === 1 ? chunks[0]! : chunks.join(""));
       if (rows.length < PAGE) return;
     }
   }
 
-  private deliver(sub: Subscriber, ev: RealtimeEvent, frame: string | null): void {
+  private deliver(sub: Subscriber, ev: RealtimeEvent, frame: string | null, out?: Map<Subscriber, string[]>): void {
     if (sub.closed || ev.id <= sub.cursor) return;
     sub.cursor = ev.id;
     if (!mayReceive(sub.viewer, ev)) return;
-    this.send(sub, frame ?? sseFrame(ev));
+    const chunk = frame ?? sseFrame(ev);
+    if (out) {
+      const list = out.get(sub);
+      if (list) list.push(chunk);
+      else out.set(sub, [chunk]);
+    } else this.send(sub, chunk);
     const hooks = this.hooks.get(ev.type);
     if (hooks) for (const h of hooks) h(ev, sub.viewer);
   }
