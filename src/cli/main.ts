@@ -8,10 +8,11 @@ import { AppError } from "../server/platform/http/errors.ts";
 import { serveCommand, demoCommand } from "./commands/serve.ts";
 import { accountCommands } from "./commands/accounts.ts";
 import { auditCommands } from "./commands/audit.ts";
+import { incidentCommands } from "./commands/incidents.ts";
 import { packCommands } from "./commands/pack.ts";
 import { hotlineCommands } from "./commands/hotline.ts";
 
-export const commands: CliCommand[] = [serveCommand, demoCommand, ...accountCommands, ...auditCommands, ...packCommands, ...hotlineCommands];
+export const commands: CliCommand[] = [serveCommand, demoCommand, ...accountCommands, ...auditCommands, ...incidentCommands, ...packCommands, ...hotlineCommands];
 
 function help(io: CliIo): void {
   io.out("truceline — the security channel across a ceasefire line\n");

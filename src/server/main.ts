@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import { createRuntime, type Runtime } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
+import { systemActor } from "./platform/audit/audit.service.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -28,6 +29,8 @@ export async function startServer(config: Config, opts: { beforeListen?: (rt: Ru
         }, config.checkpointSeconds * 1000)
       : null;
   timer?.unref();
+  // Incidents classified under an older pack version are brought up to date in the background.
+  ctx.incidents.reclassifyStale(systemActor).then((r) => { if (r.changed) app.log.info(r, "incidents reclassified against the current pack"); }).catch((err: unknown) => app.log.error({ err }, "incident reclassification failed"));
   let stopped = false;
   return {
     app,
