@@ -11,8 +11,9 @@ import { auditCommands } from "./commands/audit.ts";
 import { incidentCommands } from "./commands/incidents.ts";
 import { packCommands } from "./commands/pack.ts";
 import { hotlineCommands } from "./commands/hotline.ts";
+import { intakeAddCommand, intakeExtractCommand } from "./commands/intake.ts";
 
-export const commands: CliCommand[] = [serveCommand, demoCommand, ...accountCommands, ...auditCommands, ...incidentCommands, ...packCommands, ...hotlineCommands];
+export const commands: CliCommand[] = [serveCommand, demoCommand, ...accountCommands, ...auditCommands, ...incidentCommands, ...packCommands, ...hotlineCommands, intakeAddCommand, intakeExtractCommand];
 
 function help(io: CliIo): void {
   io.out("truceline — the security channel across a ceasefire line\n");

@@ -17,6 +17,7 @@ import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { talksRoutes } from "./modules/talks/talks.routes.ts";
 import { indicatorsRoutes } from "./modules/indicators/indicators.routes.ts";
 import { incidentRoutes } from "./modules/incidents/incident.routes.ts";
+import { intakeRoutes } from "./modules/intake/intake.routes.ts";
 import { basemapRoutes } from "./modules/agreements/basemap.routes.ts";
 import { agreementRoutes } from "./modules/agreements/agreement.routes.ts";
 import { webAppRoutes } from "./platform/http/web-app.ts";
@@ -116,6 +117,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   talksRoutes(router, ctx);
   indicatorsRoutes(router, ctx);
   incidentRoutes(router, ctx);
+  intakeRoutes(router, ctx);
   basemapRoutes(router, ctx);
   agreementRoutes(router, ctx);
 

@@ -19,6 +19,7 @@ import { IndicatorsService } from "./modules/indicators/indicators.service.ts";
 import { ReportService } from "./modules/indicators/report.service.ts";
 import { loadBundledPack, loadBundledClassifier } from "./modules/agreements/pack-files.ts";
 import { IncidentService } from "./modules/incidents/incident.service.ts";
+import { IntakeService, intakePack } from "./modules/intake/intake.service.ts";
 
 export const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -83,6 +84,7 @@ export async function createRuntime(config: Config, opts: { clock?: Clock; skipI
       indicators,
       reports: new ReportService({ db: handle.db, audit, clock, dataDir: config.dataDir, demo: config.demo, pack: () => loadBundledPack(config.pack), indicators, talks }),
       incidents: new IncidentService({ db: handle.db, dialect: handle.dialect, audit, clock, dataDir: config.dataDir, evidenceMaxBytes: config.evidenceMaxBytes, classifier: () => loadBundledClassifier(config.pack) }),
+      intake: new IntakeService({ db: handle.db, audit, clock, jobs, incidents: () => ctx.incidents, fetch: { allowPrivate: config.intakeAllowPrivate, maxBytes: config.intakeMaxBytes, timeoutMs: config.intakeTimeoutMs }, pack: () => intakePack(config.pack) }),
     };
     return { ctx, handle, close: () => handle.close() };
   } catch (e) {

@@ -28,6 +28,10 @@ export const configSchema = z.object({
   evidenceMaxBytes: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   /** The public dashboard lags this many days behind the present. */
   publicDelayDays: z.coerce.number().int().min(0).max(365).default(7),
+  /** Intake URL fetching: allow private and loopback addresses (closed networks and tests only). */
+  intakeAllowPrivate: z.preprocess((v) => v === true || v === "1" || v === "true", z.boolean()),
+  intakeMaxBytes: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  intakeTimeoutMs: z.coerce.number().int().positive().default(15_000),
   /** The agreement pack this deployment serves (a folder under packs/). */
   pack: z.string().regex(/^[a-z0-9-]+$/, "TRUCELINE_PACK is a pack folder name such as israel-syria-1974").default("israel-syria-1974"),
   /** The deployment's Ed25519 private key (PEM); several processes of one deployment share it. Default: <data>/keys/deployment-ed25519.pem. */
@@ -53,6 +57,9 @@ export const envNames: Record<keyof z.infer<typeof configSchema>, string> = {
   evidenceMaxBytes: "TRUCELINE_EVIDENCE_MAX_BYTES",
   keyFile: "TRUCELINE_KEY_FILE",
   pack: "TRUCELINE_PACK",
+  intakeAllowPrivate: "TRUCELINE_INTAKE_ALLOW_PRIVATE",
+  intakeMaxBytes: "TRUCELINE_INTAKE_MAX_BYTES",
+  intakeTimeoutMs: "TRUCELINE_INTAKE_TIMEOUT_MS",
   publicDelayDays: "TRUCELINE_PUBLIC_DELAY_DAYS",
 };
 

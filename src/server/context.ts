@@ -15,6 +15,7 @@ import type { TalksService } from "./modules/talks/talks.service.ts";
 import type { IndicatorsService } from "./modules/indicators/indicators.service.ts";
 import type { ReportService } from "./modules/indicators/report.service.ts";
 import type { IncidentService } from "./modules/incidents/incident.service.ts";
+import type { IntakeService } from "./modules/intake/intake.service.ts";
 
 export interface AppContext {
   config: Config;
@@ -34,4 +35,5 @@ export interface AppContext {
   indicators: IndicatorsService;
   reports: ReportService;
   incidents: IncidentService;
+  intake: IntakeService;
 }

@@ -7,6 +7,7 @@ import type { AppContext } from "./context.ts";
 import { systemActor } from "./platform/audit/audit.service.ts";
 import { randomToken } from "./platform/ids.ts";
 import { seedSampleIncidents } from "./modules/incidents/incident.demo.ts";
+import { seedIntakeDemo } from "./modules/intake/intake.demo.ts";
 
 export interface DemoAccount {
   username: string;
@@ -67,6 +68,7 @@ async function seedSampleRecords(ctx: AppContext): Promise<void> {
   await ctx.notes.create(syr, { title: "Quneitra checkpoint staffing (internal)", body: "Internal planning note: visible to SYR only.", distribution: "party:SYR" });
   await ctx.notes.create(usa, { title: "Agenda for the next direct meeting", body: "Shared with both parties and the observer.", distribution: "shared" });
   await ctx.notes.create(syr, { title: "Request for a mediator call", body: "Seen by the mediator and by SYR only.", distribution: "mediator" });
+  await seedIntakeDemo(ctx, { shared: usa, own: syr });
   await seedSampleIncidents(ctx, { isr, syr, usa, undof: await viewerOf("undof.observer") });
   await ctx.audit.checkpoint(ctx.db);
 }

@@ -12,6 +12,7 @@ import * as hotline from "./migrations/2026-11-29T1010_hotline.ts";
 import * as talks from "./migrations/2026-11-29T1200_talks.ts";
 import * as incidents from "./migrations/2026-11-29T1330_incidents.ts";
 import * as indicators from "./migrations/2026-11-29T1400_indicators.ts";
+import * as intake from "./migrations/2026-11-29T1800_intake.ts";
 
 export type Dialect = "sqlite" | "postgres";
 export type Db = Kysely<Database>;
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-29T1200_talks": talks,
   "2026-11-29T1330_incidents": incidents,
   "2026-11-29T1400_indicators": indicators,
+  "2026-11-29T1800_intake": intake,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

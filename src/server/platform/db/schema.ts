@@ -7,6 +7,7 @@ import type { HotlineTables } from "../../modules/hotline/hotline.table.ts";
 import type { TalksTables } from "../../modules/talks/talks.table.ts";
 import type { IndicatorsTables } from "../../modules/indicators/indicators.table.ts";
 import type { IncidentsTables } from "../../modules/incidents/incident.table.ts";
+import type { IntakeTables } from "../../modules/intake/intake.table.ts";
 
 export interface MetaTable {
   key: string;
@@ -142,6 +143,7 @@ export interface Database
     HotlineTables,
     TalksTables,
     IndicatorsTables,
-    IncidentsTables {}
+    IncidentsTables,
+    IntakeTables {}
 
 export type { Generated };

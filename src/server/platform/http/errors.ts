@@ -19,6 +19,12 @@ export type ErrorCode =
   | "message_replayed"
   | "clock_skew"
   | "not_in_thread"
+  // Intake URL fetching: each refusal has its own code.
+  | "blocked_address"
+  | "too_large"
+  | "timeout"
+  | "http_error"
+  | "unsupported_content"
   | "internal";
 
 export interface ErrorDetail {
@@ -44,6 +50,11 @@ const statusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  blocked_address: 400,
+  too_large: 413,
+  timeout: 504,
+  http_error: 502,
+  unsupported_content: 415,
   internal: 500,
 };
 
