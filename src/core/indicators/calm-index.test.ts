@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { categories, categoryOf, computeCalmIndex, verificationStates, type WeeklyCell } from "./calm-index.ts";
+import { aggregateCells, categories, categoryOf, computeCalmIndex as computeAggregated, verificationStates, type WeeklyCell } from "./calm-index.ts";
+
+const computeCalmIndex = (cells: WeeklyCell[], areas: string[], weeks: string[], from: string | null = null) => computeAggregated(aggregateCells(cells), areas, weeks, from);
 import { addWeeks, weekOf, weeksEnding } from "./weeks.ts";
 
 test("weeks start on Monday", () => {

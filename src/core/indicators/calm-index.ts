@@ -91,11 +91,66 @@ function emptyCounts(): Record<Category, CategoryFigure> {
 }
 
 /**
- * Compute the index for every area × week. `weeks` must be consecutive and
- * ascending; the week before the first is used as "previous" only if cells for
- * it are given (pass one extra leading week to get a change for the first).
+ * Cells with the weights applied: what the database roll-up stores, so that
+ * reading a year of figures touches a few thousand rows. `aggregateCells`
+ * is the reference the SQL triggers are tested against.
  */
-export function computeCalmIndex(cells: readonly WeeklyCell[], areas: readonly string[], weeks: readonly string[], runningFrom: string | null = null): AreaWeek[] {
+export interface AggregatedCell {
+  area: string;
+  week: string;
+  category: Category;
+  events: number;
+  fatalities: number;
+  w_events: number;
+  w_fatalities: number;
+  score: number;
+  score_low: number;
+  score_high: number;
+}
+
+export function pointsOf(category: Category, fatalities: number): number {
+  return severity[category] + FATALITY_WEIGHT * fatalities;
+}
+
+/** Weights of one incident (or a cell of identical ones) — mirrored by the roll-up triggers. */
+export function weighCell(c: WeeklyCell): Omit<AggregatedCell, "area" | "week" | "category"> {
+  const w = verificationWeight[c.verification] * precisionWeight[c.precision];
+  const points = severity[c.category] * c.events + FATALITY_WEIGHT * c.fatalities;
+  return {
+    events: c.events,
+    fatalities: c.fatalities,
+    w_events: c.events * w,
+    w_fatalities: c.fatalities * w,
+    score: points * w,
+    score_low: c.verification === "verified" ? points * precisionWeight[c.precision] : 0,
+    score_high: c.verification === "rejected" ? 0 : points,
+  };
+}
+
+export function aggregateCells(cells: readonly WeeklyCell[]): AggregatedCell[] {
+  const out = new Map<string, AggregatedCell>();
+  for (const c of cells) {
+    const k = `${c.area}\u0000${c.week}\u0000${c.category}`;
+    let a = out.get(k);
+    if (!a) out.set(k, (a = { area: c.area, week: c.week, category: c.category, events: 0, fatalities: 0, w_events: 0, w_fatalities: 0, score: 0, score_low: 0, score_high: 0 }));
+    const w = weighCell(c);
+    a.events += w.events;
+    a.fatalities += w.fatalities;
+    a.w_events += w.w_events;
+    a.w_fatalities += w.w_fatalities;
+    a.score += w.score;
+    a.score_low += w.score_low;
+    a.score_high += w.score_high;
+  }
+  return [...out.values()];
+}
+
+/**
+ * Compute the index for every area × week from weighted cells. `weeks` must be
+ * consecutive and ascending; the first week serves as "previous" for the
+ * second (pass one extra leading week to get a change for the first shown).
+ */
+export function computeCalmIndex(cells: readonly AggregatedCell[], areas: readonly string[], weeks: readonly string[], runningFrom: string | null = null): AreaWeek[] {
   type Acc = { counts: Record<Category, CategoryFigure>; fat: CategoryFigure; score: number; low: number; high: number };
   const acc = new Map<string, Acc>();
   const key = (a: string, w: string) => `${a}\u0000${w}`;
@@ -103,16 +158,14 @@ export function computeCalmIndex(cells: readonly WeeklyCell[], areas: readonly s
     const k = key(c.area, c.week);
     let a = acc.get(k);
     if (!a) acc.set(k, (a = { counts: emptyCounts(), fat: { raw: 0, weighted: 0 }, score: 0, low: 0, high: 0 }));
-    const w = verificationWeight[c.verification] * precisionWeight[c.precision];
     const fig = a.counts[c.category];
     fig.raw += c.events;
-    fig.weighted += c.events * w;
+    fig.weighted += c.w_events;
     a.fat.raw += c.fatalities;
-    a.fat.weighted += c.fatalities * w;
-    const points = severity[c.category] * c.events + FATALITY_WEIGHT * c.fatalities;
-    a.score += points * w;
-    if (c.verification === "verified") a.low += points * precisionWeight[c.precision];
-    if (c.verification !== "rejected") a.high += points;
+    a.fat.weighted += c.w_fatalities;
+    a.score += c.score;
+    a.low += c.score_low;
+    a.high += c.score_high;
   }
   const out: AreaWeek[] = [];
   for (const area of areas) {

@@ -112,6 +112,7 @@ export class AcledImporter {
     }
     if (!header) fail(1, "the file is empty: expected an ACLED header row");
     await flush();
+    if (sum.imported + sum.updated > 10_000) await repo.optimize(this.svc.d.db, this.svc.d.dialect);
     return sum;
   }
 

@@ -127,7 +127,7 @@ function updateSql(dialect: Dialect): string {
 
 export const incidentRepository = {
   async insertMany(db: DbOrTx, dialect: Dialect, rows: readonly IncidentRow[]): Promise<void> {
-    const per = Math.floor(MAX_PARAMS[dialect] / INCIDENT_COLUMNS.length);
+    const per = Math.min(25, Math.floor(MAX_PARAMS[dialect] / INCIDENT_COLUMNS.length));
     for (let i = 0; i < rows.length; i += per) {
       const chunk = rows.slice(i, i + per);
       const params: unknown[] = [];
@@ -139,6 +139,10 @@ export const incidentRepository = {
     const params: unknown[] = INCIDENT_COLUMNS.filter((c) => c !== "id").map((c) => row[c]);
     params.push(row.id);
     await db.executeQuery(CompiledQuery.raw(updateSql(dialect), params));
+  },
+  /** Refresh the planner's statistics after a bulk change (SQLite; PostgreSQL's autovacuum does this itself). */
+  async optimize(db: DbOrTx, dialect: Dialect): Promise<void> {
+    if (dialect === "sqlite") await sql`PRAGMA optimize`.execute(db);
   },
   deleteByIds: (db: DbOrTx, ids: readonly string[]) => db.deleteFrom("incidents").where("id", "in", ids).execute(),
   insertSet: (db: DbOrTx, row: SetRow) => db.insertInto("incident_sets").values(row).execute(),

@@ -1,7 +1,7 @@
 // SQL of indicators: the weekly roll-up filtered by need-to-know, and reports.
 import { sql } from "kysely";
 import type { Viewer } from "../../../core/access/distribution.ts";
-import type { WeeklyCell } from "../../../core/indicators/calm-index.ts";
+import type { AggregatedCell } from "../../../core/indicators/calm-index.ts";
 import { visibleTo } from "../../platform/access.ts";
 import type { DbOrTx } from "../../platform/db/database.ts";
 import type { ReportsTable } from "./indicators.table.ts";
@@ -9,27 +9,40 @@ import type { ReportsTable } from "./indicators.table.ts";
 export type ReportRow = ReportsTable;
 
 export const indicatorsRepository = {
-  /** Cells of the roll-up a viewer may count, for weeks in [fromWeek, toWeek]. */
-  async cells(db: DbOrTx, viewer: Viewer, areaType: "zone" | "admin1", fromWeek: string, toWeek: string, areas: readonly string[] | null): Promise<WeeklyCell[]> {
+  /** Weighted cells of the roll-up a viewer may count, for weeks in [fromWeek, toWeek]. */
+  async cells(db: DbOrTx, viewer: Viewer, areaType: "zone" | "admin1", fromWeek: string, toWeek: string, areas: readonly string[] | null): Promise<AggregatedCell[]> {
     let q = db
-      .selectFrom("incident_weekly")
-      .select(["area", "week", "category", "verification", "precision", sql<number>`sum(events)`.as("events"), sql<number>`sum(fatalities)`.as("fatalities")])
+      .selectFrom("calm_weekly")
+      .select([
+        "area",
+        "week",
+        "category",
+        sql<number>`sum(events)`.as("events"),
+        sql<number>`sum(fatalities)`.as("fatalities"),
+        sql<number>`sum(w_events)`.as("w_events"),
+        sql<number>`sum(w_fatalities)`.as("w_fatalities"),
+        sql<number>`sum(score)`.as("score"),
+        sql<number>`sum(score_low)`.as("score_low"),
+        sql<number>`sum(score_high)`.as("score_high"),
+      ])
       .where("area_type", "=", areaType)
       .where("week", ">=", fromWeek)
       .where("week", "<=", toWeek)
-      .where("events", "<>", 0)
       // owner '' stands for none: the mediator rule compares with the viewer's party, which is never ''.
-      .where(visibleTo(viewer, "incident_weekly.distribution", "incident_weekly.owner_party"));
+      .where(visibleTo(viewer, "calm_weekly.distribution", "calm_weekly.owner_party"));
     if (areas) q = q.where("area", "in", areas.length ? areas : ["\u0000"]);
-    const rows = await q.groupBy(["area", "week", "category", "verification", "precision"]).execute();
+    const rows = await q.groupBy(["area", "week", "category"]).execute();
     return rows.map((r) => ({
       area: r.area,
       week: r.week,
-      category: r.category as WeeklyCell["category"],
-      verification: r.verification as WeeklyCell["verification"],
-      precision: Math.max(1, Math.min(3, Number(r.precision))) as 1 | 2 | 3,
+      category: r.category as AggregatedCell["category"],
       events: Number(r.events),
       fatalities: Number(r.fatalities),
+      w_events: Number(r.w_events),
+      w_fatalities: Number(r.w_fatalities),
+      score: Number(r.score),
+      score_low: Number(r.score_low),
+      score_high: Number(r.score_high),
     }));
   },
   insertReport: (db: DbOrTx, row: ReportRow) => db.insertInto("reports").values(row).execute(),

@@ -1,16 +1,19 @@
-// Row types: the weekly incident roll-up (kept by triggers) and stored reports.
-export interface IncidentWeeklyTable {
+// Row types: the weighted weekly incident roll-up (kept by triggers) and stored reports.
+export interface CalmWeeklyTable {
   area_type: "zone" | "admin1";
-  area: string;
   week: string;
+  area: string;
   category: string;
-  verification: string;
-  precision: number;
   distribution: string;
   /** '' when the incident has no owner party. */
   owner_party: string;
   events: number;
   fatalities: number;
+  w_events: number;
+  w_fatalities: number;
+  score: number;
+  score_low: number;
+  score_high: number;
 }
 
 export interface ReportsTable {
@@ -29,6 +32,6 @@ export interface ReportsTable {
 }
 
 export interface IndicatorsTables {
-  incident_weekly: IncidentWeeklyTable;
+  calm_weekly: CalmWeeklyTable;
   reports: ReportsTable;
 }

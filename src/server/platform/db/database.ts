@@ -13,6 +13,7 @@ import * as talks from "./migrations/2026-11-29T1200_talks.ts";
 import * as incidents from "./migrations/2026-11-29T1330_incidents.ts";
 import * as indicators from "./migrations/2026-11-29T1400_indicators.ts";
 import * as intake from "./migrations/2026-11-29T1800_intake.ts";
+import * as incidentsPartialMerged from "./migrations/2026-11-29T1900_incidents_partial_merged.ts";
 
 export type Dialect = "sqlite" | "postgres";
 export type Db = Kysely<Database>;
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-29T1330_incidents": incidents,
   "2026-11-29T1400_indicators": indicators,
   "2026-11-29T1800_intake": intake,
+  "2026-11-29T1900_incidents_partial_merged": incidentsPartialMerged,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
