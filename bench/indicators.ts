@@ -11,7 +11,7 @@ import { loadConfig } from "../src/server/config.ts";
 import { createRuntime } from "../src/server/bootstrap.ts";
 import { loadViewer } from "../src/server/platform/access.ts";
 import { systemActor } from "../src/server/platform/audit/audit.service.ts";
-import { addWeeks, weekOf } from "../src/core/indicators/weeks.ts";
+import { addWeeks } from "../src/core/indicators/weeks.ts";
 import { aggregateCells, computeCalmIndex, type WeeklyCell } from "../src/core/indicators/calm-index.ts";
 import { visibleTo } from "../src/server/platform/access.ts";
 import { categorySql } from "../src/server/platform/db/migrations/2026-11-29T1400_indicators.ts";
