@@ -15,7 +15,7 @@ import { JobService } from "./platform/jobs/jobs.service.ts";
 import { RealtimeService } from "./platform/realtime/realtime.service.ts";
 import { HotlineService } from "./modules/hotline/hotline.service.ts";
 import { TalksService } from "./modules/talks/talks.service.ts";
-import { IndicatorsService } from "./modules/indicators/indicators.service.ts";
+import { IndicatorsService, criterionSources, hotlineFigures } from "./modules/indicators/indicators.service.ts";
 import { ReportService } from "./modules/indicators/report.service.ts";
 import { loadBundledPack, loadBundledClassifier } from "./modules/agreements/pack-files.ts";
 import { IncidentService } from "./modules/incidents/incident.service.ts";
@@ -59,7 +59,7 @@ export async function createRuntime(config: Config, opts: { clock?: Clock; skipI
     }
     const jobs = new JobService({ db: handle.db, dialect: handle.dialect, clock });
     const realtime = new RealtimeService({ db: handle.db, dialect: handle.dialect, clock, jobs, listen: config.databaseUrl && handle.schema ? { url: config.databaseUrl, schema: handle.schema } : undefined });
-    const talks = new TalksService({ db: handle.db, audit, clock, inspectionZones: async () => (await loadBundledPack(config.pack)).zones.map((z) => z.id) });
+    const talks = new TalksService({ db: handle.db, audit, clock, realtime, jobs, sources: criterionSources(handle.db), inspectionZones: async () => (await loadBundledPack(config.pack)).zones.map((z) => z.id) });
     const indicators = new IndicatorsService({
       db: handle.db,
       clock,
@@ -82,7 +82,12 @@ export async function createRuntime(config: Config, opts: { clock?: Clock; skipI
       hotline: new HotlineService({ db: handle.db, dialect: handle.dialect, audit, clock, key, deploymentId, realtime, jobs, dataDir: config.dataDir, packId: config.pack }),
       talks,
       indicators,
-      reports: new ReportService({ db: handle.db, audit, clock, dataDir: config.dataDir, demo: config.demo, pack: () => loadBundledPack(config.pack), indicators, talks }),
+      reports: new ReportService({
+        db: handle.db, audit, clock, dataDir: config.dataDir, demo: config.demo, pack: () => loadBundledPack(config.pack), indicators, talks, jobs,
+        hotlineFigures: (viewer, from, to) => hotlineFigures(handle.db, viewer, from, to, clock.now()),
+        parties: async () => (await ctx.accounts.listParties()).map((p) => p.id),
+        log: (err) => process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), msg: "weekly report generation failed", err: String((err as Error).stack ?? err) })}\n`),
+      }),
       incidents: new IncidentService({ db: handle.db, dialect: handle.dialect, audit, clock, dataDir: config.dataDir, evidenceMaxBytes: config.evidenceMaxBytes, classifier: () => loadBundledClassifier(config.pack) }),
       intake: new IntakeService({ db: handle.db, audit, clock, jobs, incidents: () => ctx.incidents, fetch: { allowPrivate: config.intakeAllowPrivate, maxBytes: config.intakeMaxBytes, timeoutMs: config.intakeTimeoutMs }, pack: () => intakePack(config.pack) }),
     };

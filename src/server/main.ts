@@ -31,6 +31,8 @@ export async function startServer(config: Config, opts: { beforeListen?: (rt: Ru
   timer?.unref();
   // Incidents classified under an older pack version are brought up to date in the background.
   ctx.incidents.reclassifyStale(systemActor).then((r) => { if (r.changed) app.log.info(r, "incidents reclassified against the current pack"); }).catch((err: unknown) => app.log.error({ err }, "incident reclassification failed"));
+  // Stored timers for the inspection cadence and the weekly reports (idempotent: one per key).
+  Promise.all([ctx.talks.scheduleInspectionChecks(), ctx.reports.scheduleWeekly()]).catch((err: unknown) => app.log.error({ err }, "scheduling failed"));
   let stopped = false;
   return {
     app,

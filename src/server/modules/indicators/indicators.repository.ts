@@ -67,3 +67,47 @@ export async function periodIncidents(db: DbOrTx, viewer: Viewer, fromDate: stri
     .limit(limit)
     .execute();
 }
+
+/** Notifications a viewer may see, received in [from, to): lead-time facts for reports and criteria. */
+export function visibleNotifications(db: DbOrTx, viewer: Viewer, f: { from: string; to?: string | undefined; party?: string | undefined }) {
+  let q = db
+    .selectFrom("hotline_messages")
+    .select(["id", "sender_party", "received_at", "window_start", "timing"])
+    .where("kind", "=", "notification")
+    .where("received_at", ">=", f.from)
+    .where(visibleTo(viewer, "hotline_messages.distribution", "hotline_messages.owner_party"));
+  if (f.to) q = q.where("received_at", "<", f.to);
+  if (f.party) q = q.where("sender_party", "=", f.party);
+  return q.orderBy("received_at").limit(100_000).execute();
+}
+
+/** Reply deadlines a viewer may see, opened in [from, to). */
+export function visibleDeadlines(db: DbOrTx, viewer: Viewer, from: string, to: string) {
+  return db
+    .selectFrom("hotline_deadlines")
+    .select(["reply_kind", "created_at", "due_at", "met_at"])
+    .where("created_at", ">=", from)
+    .where("created_at", "<", to)
+    .where(visibleTo(viewer, "hotline_deadlines.distribution", "hotline_deadlines.owner_party"))
+    .limit(100_000)
+    .execute();
+}
+
+/** Incidents per week matching a commitment's criterion, with their ids. */
+export async function weeklyIncidentCounts(db: DbOrTx, viewer: Viewer, f: { event_type: string; sub_event_type?: string | undefined; zone?: string | undefined; admin1?: string | undefined; from: string; to: string }) {
+  let q = db
+    .selectFrom("incidents")
+    .select(["id", "week"])
+    .where("event_type", "=", f.event_type)
+    .where("event_date", ">=", f.from)
+    .where("event_date", "<", f.to)
+    .where("merged_into", "is", null)
+    .where(visibleTo(viewer, "incidents.distribution", "incidents.owner_party"));
+  if (f.sub_event_type) q = q.where("sub_event_type", "=", f.sub_event_type);
+  if (f.zone) q = q.where("zone", "=", f.zone);
+  if (f.admin1) q = q.where("pack_admin1", "=", f.admin1);
+  const rows = await q.limit(100_000).execute();
+  const byWeek = new Map<string, string[]>();
+  for (const r of rows) byWeek.set(r.week, [...(byWeek.get(r.week) ?? []), r.id]);
+  return [...byWeek.entries()].map(([week, ids]) => ({ week, count: ids.length, ids }));
+}

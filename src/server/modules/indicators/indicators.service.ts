@@ -8,7 +8,7 @@ import { weekOf, weeksEnding } from "../../../core/indicators/weeks.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { errors } from "../../platform/http/errors.ts";
-import { indicatorsRepository as repo } from "./indicators.repository.ts";
+import { indicatorsRepository as repo, visibleDeadlines, visibleNotifications, weeklyIncidentCounts } from "./indicators.repository.ts";
 
 export interface AreaCatalogue {
   zones: () => Promise<string[]>;
@@ -83,4 +83,41 @@ export class IndicatorsService {
     const byZone = await this.calmIndex(publicViewer, { area_type: "zone", to: lastWeek, weeks });
     return { ...byAdmin, as_of: asOf, delay_days: this.d.publicDelayDays, by_zone: byZone };
   }
+}
+
+const median = (xs: number[]): number | null => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return Math.round((s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2) * 10) / 10;
+};
+
+/** Hotline figures over what a viewer may see: lead times, late notices, acknowledgement times, overdue replies. */
+export async function hotlineFigures(db: Db, viewer: Viewer, from: string, to: string, now: Date) {
+  const notes = await visibleNotifications(db, viewer, { from, to });
+  const leads = notes.filter((n) => n.window_start !== null).map((n) => (Date.parse(n.window_start!) - Date.parse(n.received_at)) / 3_600_000);
+  const late = notes.filter((n) => n.timing !== null && (JSON.parse(n.timing) as { late?: boolean }).late === true).length;
+  const deadlines = await visibleDeadlines(db, viewer, from, to);
+  const acks = deadlines.filter((d) => d.reply_kind === "acknowledgement" && d.met_at !== null);
+  const cutoff = Math.min(now.getTime(), Date.parse(to));
+  const overdue = deadlines.filter((d) => (d.met_at === null ? Date.parse(d.due_at) < cutoff : d.met_at > d.due_at)).length;
+  return {
+    notifications: notes.length,
+    median_lead_h: median(leads),
+    late,
+    acknowledgements: acks.length,
+    median_ack_min: median(acks.map((d) => (Date.parse(d.met_at!) - Date.parse(d.created_at)) / 60_000)),
+    overdue,
+  };
+}
+
+/** Data sources for measurable commitments. */
+export function criterionSources(db: Db) {
+  return {
+    weeklyIncidents: (viewer: Viewer, f: Parameters<typeof weeklyIncidentCounts>[2]) => weeklyIncidentCounts(db, viewer, f),
+    notifications: async (viewer: Viewer, party: string, from: string) =>
+      (await visibleNotifications(db, viewer, { from: `${from}T00:00:00.000Z`, party }))
+        .filter((n) => n.window_start !== null)
+        .map((n) => ({ id: n.id, party: n.sender_party, sent_at: n.received_at, starts_at: n.window_start! })),
+  };
 }

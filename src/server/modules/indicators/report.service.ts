@@ -17,7 +17,7 @@ import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { errors } from "../../platform/http/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import type { TalksService } from "../talks/talks.service.ts";
+import type { Scheduler, TalksService } from "../talks/talks.service.ts";
 import { indicatorsRepository as repo, periodIncidents, type ReportRow } from "./indicators.repository.ts";
 import type { IndicatorsService } from "./indicators.service.ts";
 import { renderReportPdf } from "./report-pdf.ts";
@@ -36,12 +36,40 @@ export interface ReportDeps {
   indicators: IndicatorsService;
   talks: TalksService;
   hotlineFigures?: (viewer: Viewer, from: string, to: string) => Promise<HotlineFigures | null>;
+  jobs?: Scheduler | undefined;
+  /** Parties that get a weekly report (the public always does). */
+  parties?: () => Promise<string[]>;
+  log?: (err: unknown) => void;
+}
+
+const WEEKLY_JOB = "reports.weekly";
+/** Weekly reports are made on Monday at 06:00 UTC, for the week that just ended. */
+export function nextWeeklyRun(now: Date): Date {
+  const monday = Date.parse(`${addWeeks(weekOf(now.toISOString()), 0)}T06:00:00Z`);
+  return new Date(monday > now.getTime() ? monday : Date.parse(`${addWeeks(weekOf(now.toISOString()), 1)}T06:00:00Z`));
 }
 
 const sha256 = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
 
 export class ReportService {
-  constructor(private readonly d: ReportDeps) {}
+  constructor(private readonly d: ReportDeps) {
+    d.jobs?.register(WEEKLY_JOB, async (tx) => {
+      await this.scheduleNext(tx);
+      // Generation opens its own transactions: start it without waiting, so it runs once this job's commit is done.
+      // (Nothing here may touch the database outside `tx`: on SQLite that would wait on this very transaction.)
+      void (async () => this.generateWeekly(d.parties ? await d.parties() : []))().catch((err: unknown) => d.log?.(err));
+    });
+  }
+
+  private async scheduleNext(tx: Parameters<Scheduler["schedule"]>[0]): Promise<void> {
+    const at = nextWeeklyRun(this.d.clock.now());
+    await this.d.jobs?.schedule(tx, { kind: WEEKLY_JOB, dueAt: at, payload: {}, key: `${WEEKLY_JOB}:${at.toISOString()}` });
+  }
+
+  /** At start: make sure the next weekly run is scheduled (idempotent by key). */
+  async scheduleWeekly(): Promise<void> {
+    if (this.d.jobs) await this.scheduleNext(this.d.db);
+  }
 
   private dir(): string {
     const dir = join(this.d.dataDir, "reports");
