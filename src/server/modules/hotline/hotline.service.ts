@@ -452,7 +452,7 @@ export class HotlineService {
   private scheduleDeliveryFlush(): void {
     if (this.deliveryFlush) return;
     // Delivery receipts are batched for 100 ms: one transaction (one fsync) for many deliveries.
-    this.deliveryFlush = new Promise<void>((resolve) => setTimeout(resolve, 100).unref()).then(() => this.flushDeliveries()).catch((err: unknown) => process.emitWarning(`hotline delivery receipts: ${(err as Error).message}`)).finally(() => {
+    this.deliveryFlush = new Promise<void>((resolve) => setTimeout(resolve, 100)).then(() => this.flushDeliveries()).catch((err: unknown) => process.emitWarning(`hotline delivery receipts: ${(err as Error).message}`)).finally(() => {
       this.deliveryFlush = null;
       if (this.pendingDelivered.size) this.scheduleDeliveryFlush();
     });
