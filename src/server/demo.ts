@@ -6,6 +6,7 @@ import type { Role } from "../core/access/distribution.ts";
 import type { AppContext } from "./context.ts";
 import { systemActor } from "./platform/audit/audit.service.ts";
 import { randomToken } from "./platform/ids.ts";
+import { seedTalksDemo } from "./modules/talks/talks.demo.ts";
 import { seedSampleIncidents } from "./modules/incidents/incident.demo.ts";
 import { seedIntakeDemo } from "./modules/intake/intake.demo.ts";
 
@@ -69,6 +70,10 @@ async function seedSampleRecords(ctx: AppContext): Promise<void> {
   await ctx.notes.create(usa, { title: "Agenda for the next direct meeting", body: "Shared with both parties and the observer.", distribution: "shared" });
   await ctx.notes.create(syr, { title: "Request for a mediator call", body: "Seen by the mediator and by SYR only.", distribution: "mediator" });
   await seedIntakeDemo(ctx, { shared: usa, own: syr });
-  await seedSampleIncidents(ctx, { isr, syr, usa, undof: await viewerOf("undof.observer") });
+  const undof = await viewerOf("undof.observer");
+  await seedSampleIncidents(ctx, { isr, syr, usa, undof });
+  await seedTalksDemo(ctx, { isr, syr, usa, undof });
+  // A first public report, so the public page has something to show.
+  await ctx.reports.generate({ userId: usa.userId, party: "USA" }, "public", ctx.clock.now().toISOString().slice(0, 10), "en", "request");
   await ctx.audit.checkpoint(ctx.db);
 }
