@@ -1,6 +1,6 @@
 // Public API of the intake extractor (pure core).
 export { extractEvents } from "./extract.ts";
-export { simhash, hammingDistance, isNearDuplicate } from "./simhash.ts";
+export { simhash, hammingDistance, isNearDuplicate, NEAR_DUPLICATE_BITS, simhashBands, simhashBandProbes } from "./simhash.ts";
 export { splitSentences, type Sentence } from "./sentences.ts";
 export { findDates, type DateRange, type DateMention, type DatePrecision } from "./dates.ts";
 export { createAdmin1Locator, countryOfAdmin1, type Admin1Collection } from "./locate.ts";

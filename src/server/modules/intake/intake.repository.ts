@@ -31,10 +31,10 @@ export const intakeRepository = {
   /** The first visible article with exactly this text. */
   exactDuplicate: (db: DbOrTx, viewer: Viewer, hash: string) =>
     db.selectFrom("intake_articles").selectAll().where("content_hash", "=", hash).where(artVisible(viewer)).orderBy("id").limit(1).executeTakeFirst(),
-  /** Visible articles sharing at least one 16-bit SimHash band: every hash within 3 bits shares one (pigeonhole over 4 bands). */
-  simhashCandidates: (db: DbOrTx, viewer: Viewer, bands: readonly [string, string, string, string]) =>
+  /** Visible articles with a 16-bit SimHash band among the probes (simhashBandProbes: every hash within the near-duplicate threshold has one). */
+  simhashCandidates: (db: DbOrTx, viewer: Viewer, probes: readonly [readonly string[], readonly string[], readonly string[], readonly string[]]) =>
     db.selectFrom("intake_articles").select(["id", "simhash"])
-      .where((eb) => eb.or([eb("sim_b0", "=", bands[0]), eb("sim_b1", "=", bands[1]), eb("sim_b2", "=", bands[2]), eb("sim_b3", "=", bands[3])]))
+      .where((eb) => eb.or([eb("sim_b0", "in", probes[0]), eb("sim_b1", "in", probes[1]), eb("sim_b2", "in", probes[2]), eb("sim_b3", "in", probes[3])]))
       .where(artVisible(viewer)).orderBy("id").limit(500).execute(),
   listArticles: (db: DbOrTx, viewer: Viewer, after: string | null, limit: number) => {
     let q = db.selectFrom("intake_articles")

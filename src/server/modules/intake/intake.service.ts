@@ -10,7 +10,7 @@ import type { Classifier } from "../../../core/agreement/classify.ts";
 import type { Actor as GazActor, Place } from "../../../core/agreement/gazetteer.ts";
 import { weekStart } from "../../../core/incidents/dates.ts";
 import { ACLED_EVENT_TYPES, PLOVER_EVENTS, PLOVER_MODES, isEventType, isSubEventTypeOf, type Precision } from "../../../core/incidents/taxonomy.ts";
-import { countryOfAdmin1, extractEvents, hammingDistance, simhash, type ExtractContext, type LocateFn, type Proposal } from "../../../core/intake/index.ts";
+import { countryOfAdmin1, extractEvents, hammingDistance, NEAR_DUPLICATE_BITS, simhash, simhashBandProbes, simhashBands, type ExtractContext, type LocateFn, type Proposal } from "../../../core/intake/index.ts";
 import { ploverScore } from "../../../core/intake/lexicon.ts";
 import { loadViewer } from "../../platform/access.ts";
 import type { Actor, AuditService } from "../../platform/audit/audit.service.ts";
@@ -230,7 +230,7 @@ export class IntakeService {
     if (published !== null && !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw errors.validation("Invalid published: use YYYY-MM-DD", [{ path: "published", problem: "YYYY-MM-DD" }]);
     const hash = sha256Hex(text);
     const sim = simhash(text);
-    const bands = [sim.slice(0, 4), sim.slice(4, 8), sim.slice(8, 12), sim.slice(12, 16)] as const;
+    const bands = simhashBands(sim);
     const now = this.d.clock.now().toISOString();
     const ctx = await this.extractContext();
     return this.d.db.transaction().execute(async (tx) => {
@@ -240,9 +240,9 @@ export class IntakeService {
       let distance = 0;
       if (!first) {
         let best: { id: string; d: number } | null = null;
-        for (const c of await repo.simhashCandidates(tx, viewer, bands)) {
+        for (const c of await repo.simhashCandidates(tx, viewer, simhashBandProbes(sim))) {
           const dd = hammingDistance(sim, c.simhash);
-          if (dd <= 3 && (!best || dd < best.d)) best = { id: c.id, d: dd };
+          if (dd <= NEAR_DUPLICATE_BITS && (!best || dd < best.d)) best = { id: c.id, d: dd };
         }
         if (best) {
           first = await repo.findArticleRaw(tx, best.id);
