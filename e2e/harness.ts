@@ -8,9 +8,13 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../src/server/app.ts";
+import { createRuntime } from "../src/server/bootstrap.ts";
 import { loadConfig, type Config } from "../src/server/config.ts";
-import { startServer, type RunningServer } from "../src/server/main.ts";
 import { ensureDemo, type DemoAccount } from "../src/server/demo.ts";
+import type { Clock } from "../src/server/platform/clock.ts";
+import type { AppContext } from "../src/server/context.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SCREENSHOTS = join(ROOT, "test-results/screenshots");
@@ -23,10 +27,19 @@ export function buildWebApp(): void {
   if (r.status !== 0) throw new Error(`web build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
+/** Real time plus an offset the test can move forward (deadlines, escalations). */
+export class OffsetClock implements Clock {
+  offsetMs = 0;
+  now(): Date { return new Date(Date.now() + this.offsetMs); }
+  advance(ms: number): void { this.offsetMs += ms; }
+}
+
 export interface E2eServer {
   url: string;
   origin: string;
-  server: RunningServer;
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: OffsetClock;
   accounts: Map<string, DemoAccount>;
   config: Config;
   stop(): Promise<void>;
@@ -36,14 +49,19 @@ export async function startE2eServer(overrides: Partial<Config> = {}): Promise<E
   buildWebApp();
   const dataDir = mkdtempSync(join(tmpdir(), "truceline-e2e-"));
   const config = loadConfig({}, {}, { dataDir, port: 0, host: "127.0.0.1", demo: true, kdfLogN: 10, logLevel: "silent", checkpointSeconds: 0, ...overrides });
-  let accounts: DemoAccount[] = [];
-  const server = await startServer(config, { beforeListen: async (rt) => { accounts = (await ensureDemo(rt.ctx)).accounts; } });
-  const origin = new URL(server.url).origin;
+  const clock = new OffsetClock();
+  const runtime = await createRuntime(config, { clock });
+  const { accounts } = await ensureDemo(runtime.ctx);
+  const app = await buildApp(runtime.ctx, { logger: false });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const addr = app.server.address();
+  const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
   return {
-    url: server.url, origin, server, config,
+    url, origin: url, app, ctx: runtime.ctx, clock, config,
     accounts: new Map(accounts.map((a) => [a.username, a])),
     async stop() {
-      await server.stop();
+      await app.close();
+      await runtime.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

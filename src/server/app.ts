@@ -19,6 +19,7 @@ import { indicatorsRoutes } from "./modules/indicators/indicators.routes.ts";
 import { incidentRoutes } from "./modules/incidents/incident.routes.ts";
 import { intakeRoutes } from "./modules/intake/intake.routes.ts";
 import { basemapRoutes } from "./modules/agreements/basemap.routes.ts";
+import { incidentMapRoutes } from "./modules/incidents/incident-map.routes.ts";
 import { agreementRoutes } from "./modules/agreements/agreement.routes.ts";
 import { webAppRoutes } from "./platform/http/web-app.ts";
 
@@ -119,6 +120,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   incidentRoutes(router, ctx);
   intakeRoutes(router, ctx);
   basemapRoutes(router, ctx);
+  incidentMapRoutes(router, ctx);
   agreementRoutes(router, ctx);
 
   const openapi = buildOpenApi(router.operations, ctx.version);

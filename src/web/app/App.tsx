@@ -1,7 +1,7 @@
 // The shell: demo banner, header with language switcher and account, the
 // navigation, and the screen for the current path. Screens with a map load
 // the map library on demand; everything else is in the first bundle.
-import { useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { z } from "zod";
 import { healthSchema } from "../../core/api/accounts.ts";
 import { api } from "../api/client.ts";
@@ -15,6 +15,11 @@ import { MapScreen } from "../screens/MapScreen.tsx";
 import { AccountScreen } from "../screens/AccountScreen.tsx";
 import { AdminScreen } from "../screens/AdminScreen.tsx";
 import type { MeDto } from "../../core/api/accounts.ts";
+import { RealtimeProvider } from "../api/realtime.tsx";
+
+// Feature screens load on demand: they bring the shared protocol and map code.
+const HotlineScreen = lazy(() => import("../hotline/HotlineScreen.tsx"));
+const IncidentsScreen = lazy(() => import("../incidents/IncidentsScreen.tsx"));
 
 interface NavItem {
   path: string;
@@ -26,6 +31,8 @@ const hasParty = (me: MeDto) => me.user.party !== null;
 export const navItems: NavItem[] = [
   { path: "/", label: "nav.home", show: () => true },
   { path: "/map", label: "nav.map", show: hasParty },
+  { path: "/incidents", label: "nav.incidents", show: hasParty },
+  { path: "/hotline", label: "nav.hotline", show: hasParty },
   { path: "/account", label: "nav.account", show: () => true },
   { path: "/admin", label: "nav.admin", show: (me) => me.user.role === "admin" },
 ];
@@ -33,6 +40,8 @@ export const navItems: NavItem[] = [
 function screenFor(path: string, me: MeDto): ReactNode {
   if (path === "/" || path === "") return <HomeScreen />;
   if (match("/map", path) && hasParty(me)) return <MapScreen />;
+  if ((match("/hotline", path) || match("/hotline/:id", path)) && hasParty(me)) return <HotlineScreen />;
+  if ((match("/incidents", path) || match("/incidents/:id", path)) && hasParty(me)) return <IncidentsScreen />;
   if (match("/account", path)) return <AccountScreen />;
   if (match("/admin", path) && me.user.role === "admin") return <AdminScreen />;
   return <NotFound />;
@@ -98,7 +107,7 @@ export function App() {
   const items = navItems.filter((i) => i.show(me));
   const current = (p: string) => (p === "/" ? path === "/" : path === p || path.startsWith(`${p}/`));
   return (
-    <>
+    <RealtimeProvider key={me.user.id}>
       <a className="skip-link" href="#main">{t("app.skip")}</a>
       <DemoBanner demo={me.demo} />
       <header className="topbar">
@@ -123,8 +132,10 @@ export function App() {
             ))}
           </ul>
         </nav>
-        <main id="main" className="content" key={path}>{screenFor(path, me)}</main>
+        <main id="main" className="content" key={path.split("/")[1]}>
+          <Suspense fallback={<p className="muted" role="status">{t("common.loading")}</p>}>{screenFor(path, me)}</Suspense>
+        </main>
       </div>
-    </>
+    </RealtimeProvider>
   );
 }

@@ -11,7 +11,8 @@ export function ErrorNote({ error }: { error: unknown }) {
   if (error instanceof ApiError) {
     text = error.code === "network" ? t("error.network") : error.message;
     if (error.details.length) text += ` (${error.details.map((d) => `${d.path}: ${d.problem}`).join("; ")})`;
-  } else text = t("error.unexpected");
+  } else if (error instanceof Error && error.message) text = error.message;
+  else text = t("error.unexpected");
   return <p className="error" role="alert">{text}</p>;
 }
 

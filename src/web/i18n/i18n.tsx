@@ -66,13 +66,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.title = translate(lang, "app.name");
   }, [lang, dir]);
   const value = useMemo<I18n>(() => {
-    const dtf = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+    const dtf = new Intl.DateTimeFormat(lang, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC", timeZoneName: "short" });
     const df = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" });
     const rtf = new Intl.RelativeTimeFormat(lang, { numeric: "auto", style: "short" });
     return {
       lang, dir, setLang,
       t: (key, vars) => translate(lang, key, vars),
-      dateTime: (iso) => `${dtf.format(new Date(iso))} UTC`,
+      dateTime: (iso) => dtf.format(new Date(iso)),
       date: (iso) => df.format(new Date(iso)),
       num: (n, opts) => new Intl.NumberFormat(lang, opts).format(n),
       relative: (ms) => {

@@ -4,7 +4,13 @@ import { lazy, Suspense } from "react";
 import type { MapViewProps } from "./MapView.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 
-const MapView = lazy(() => import("./MapView.tsx"));
+const load = () => import("./MapView.tsx");
+const MapView = lazy(load);
+
+/** Starts downloading the map code early (e.g. while the screen fetches its data). */
+export function preloadMap(): void {
+  void load();
+}
 
 export function LazyMap(props: Omit<MapViewProps, "lang" | "controlLabels">) {
   const { t, lang } = useI18n();

@@ -123,6 +123,9 @@ export default function MapView(props: MapViewProps) {
     };
     map.on("zoomend", updateLabels);
     map.on("idle", updateClusters);
+    // Observable state for tests and the benchmark: settled after the last data change, and pans done.
+    map.on("idle", () => { el.dataset.settled = "true"; });
+    map.on("moveend", () => { el.dataset.moves = String(Number(el.dataset.moves ?? "0") + 1); });
     map.on("load", () => {
       updateLabels();
       // Keep the sources note folded until asked for: it would cover the south of the line.
@@ -163,7 +166,10 @@ export default function MapView(props: MapViewProps) {
       void map.getSource<GeoJSONSource>("incidents")?.setData((props.incidents ?? { type: "FeatureCollection", features: [] }) as never);
       void map.getSource<GeoJSONSource>("areas")?.setData((props.areas ?? { type: "FeatureCollection", features: [] }) as never);
       void map.getSource<GeoJSONSource>("draft")?.setData(draftCollection(props.draft) as never);
-      if (container.current) container.current.dataset.incidents = String(props.incidents?.features.length ?? 0);
+      if (container.current) {
+        container.current.dataset.incidents = String(props.incidents?.features.length ?? 0);
+        container.current.dataset.settled = "false";
+      }
     };
     if (map.isStyleLoaded()) apply();
     else map.once("load", apply);

@@ -1,11 +1,13 @@
 // Home: what needs me now. Sections appear as their APIs answer; a section
 // whose API is not deployed stays hidden rather than showing an error.
-import type { MouseEvent } from "react";
+import { lazy, Suspense, type MouseEvent } from "react";
 import { useMe } from "../app/session.tsx";
 import { navigate } from "../app/router.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/en.ts";
 import { ScreenTitle } from "../components/common.tsx";
+
+const DeadlinesPanel = lazy(() => import("../hotline/DeadlinesPanel.tsx"));
 
 export function HomeScreen() {
   const { t } = useI18n();
@@ -18,6 +20,7 @@ export function HomeScreen() {
         {me.user.party ? t("home.youAre", { role: t(`role.${me.user.role}` as MessageKey), party: me.user.party }) : t("home.adminNoParty")}
       </p>
       <div className="cards">
+        {me.user.party && <Suspense fallback={null}><DeadlinesPanel /></Suspense>}
         {me.user.party && (
           <article className="card">
             <h2>{t("home.mapCard")}</h2>

@@ -1,9 +1,16 @@
 // The map of the line: the pack's zones, lines and places, the disclaimer
 // always in view, and a legend that doubles as the text alternative.
+import { useEffect, useMemo, useState } from "react";
+import { mapPointsShallowSchema, type MapPoints } from "../../core/api/map.ts";
+import { api } from "../api/client.ts";
+import { useRealtime } from "../api/realtime.tsx";
+import { navigate } from "../app/router.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { eventTypeLabel } from "../incidents/labels.ts";
+import type { FeatureCollection } from "../map/MapView.tsx";
 import { useApi } from "../api/use-api.ts";
 import { loadBasemap } from "../map/basemap.ts";
-import { LazyMap } from "../map/LazyMap.tsx";
+import { LazyMap, preloadMap } from "../map/LazyMap.tsx";
 import { colors } from "../map/style.ts";
 import { ErrorNote, Loading, ScreenTitle } from "../components/common.tsx";
 import type { BasemapDto } from "../../core/api/packs.ts";
@@ -37,9 +44,35 @@ export function Legend() {
   );
 }
 
+const DAY = 86_400_000;
+
+/** Incident points → a FeatureCollection, keeping those in [from, to] of the chosen type. */
+function toFeatures(p: MapPoints | undefined, from: string, type: string): FeatureCollection {
+  const features: FeatureCollection["features"] = [];
+  for (const [id, lon, lat, date, et] of p?.rows ?? []) {
+    if (date < from || (type && et !== type)) continue;
+    features.push({ type: "Feature", properties: { id, type: et }, geometry: { type: "Point", coordinates: [lon, lat] } });
+  }
+  return { type: "FeatureCollection", features };
+}
+
 export function MapScreen() {
-  const { t } = useI18n();
+  const { t, date, num } = useI18n();
+  // Start fetching the map code with the data, not after it.
+  useEffect(() => { preloadMap(); }, []);
   const basemap = useApi(() => loadBasemap(), []);
+  const points = useApi(() => api.get("/api/incidents/points", mapPointsShallowSchema), []);
+  useRealtime(["incident.created", "incident.updated"], () => points.reload());
+  const rows = points.data?.rows ?? [];
+  const latest = rows[0]?.[3] ?? new Date().toISOString().slice(0, 10);
+  const earliest = rows[rows.length - 1]?.[3] ?? latest;
+  const span = Math.max(1, Math.round((Date.parse(latest) - Date.parse(earliest)) / DAY) + 1);
+  const [days, setDays] = useState<number | null>(null);
+  const shownDays = Math.min(days ?? span, span);
+  const from = new Date(Date.parse(latest) - (shownDays - 1) * DAY).toISOString().slice(0, 10);
+  const [type, setType] = useState("");
+  const types = useMemo(() => [...new Set(rows.map((r) => r[4]))].sort(), [rows]);
+  const incidents = useMemo(() => toFeatures(points.data, from, type), [points.data, from, type]);
   return (
     <section className="map-screen">
       <ScreenTitle>{t("map.title")}</ScreenTitle>
@@ -49,8 +82,25 @@ export function MapScreen() {
         <>
           <Disclaimer basemap={basemap.data} />
           <div className="map-with-side">
-            <div className="map-frame"><LazyMap basemap={basemap.data} label={t("map.canvasLabel")} /></div>
+            <div className="map-frame">
+              <LazyMap basemap={basemap.data} label={t("map.canvasLabel")} incidents={incidents} onIncidentClick={(id) => navigate(`/incidents/${id}`)} />
+            </div>
             <aside className="map-side">
+              <h2>{t("map.filters")}</h2>
+              <div className="field">
+                <label htmlFor="map-days">{t("map.timeSlider", { days: shownDays })}</label>
+                <input id="map-days" type="range" min={1} max={span} value={shownDays} onChange={(e) => setDays(Number(e.target.value))} aria-valuetext={t("map.fromDate", { date: date(from) })} />
+                <small className="hint">{t("map.fromDate", { date: date(from) })}</small>
+              </div>
+              <div className="field">
+                <label htmlFor="map-type">{t("incidents.type")}</label>
+                <select id="map-type" value={type} onChange={(e) => setType(e.target.value)}>
+                  <option value="">{t("common.all")}</option>
+                  {types.map((x) => <option key={x} value={x}>{eventTypeLabel(t, x)}</option>)}
+                </select>
+              </div>
+              <p className="small" data-testid="incident-count" aria-live="polite">{t("map.incidentsShown", { n: num(incidents.features.length), total: num(rows.length) })}</p>
+              <ErrorNote error={points.error} />
               <h2>{t("map.legend.title")}</h2>
               <Legend />
               <p className="muted small">{basemap.data.title}</p>
