@@ -56,6 +56,10 @@ async function main() {
     }, moves, { timeout: 30_000, polling: 16 });
     const mapReady = performance.now() - t0;
     const mapJs = await jsBytes(responses);
+    if (process.env.BENCH_DEBUG) {
+      const timings = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => `${e.name.replace(location.origin, "")} start=${Math.round(e.startTime)} dur=${Math.round(e.duration)}`));
+      console.error(timings.slice(-12).join("\n"));
+    }
     console.log(JSON.stringify({
       initial_js_kb_gz: Math.round(initial / 102.4) / 10,
       map_js_kb_gz: Math.round(mapJs / 102.4) / 10,
