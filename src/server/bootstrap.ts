@@ -43,7 +43,7 @@ export interface Runtime {
 }
 
 export async function createRuntime(config: Config, opts: { clock?: Clock; skipIntegrityCheck?: boolean } = {}): Promise<Runtime> {
-  const handle = await openAndMigrate({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema });
+  const handle = await openAndMigrate({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, sqliteSync: config.sqliteSync });
   try {
     const clock = opts.clock ?? systemClock;
     const key = loadOrCreateDeploymentKey(config.dataDir, config.keyFile);

@@ -26,6 +26,8 @@ export const configSchema = z.object({
   checkpointSeconds: z.coerce.number().min(0).default(60),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   evidenceMaxBytes: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  /** SQLite durability: normal (survives process crashes and kills) or full (also power loss; slower). */
+  sqliteSync: z.enum(["normal", "full"], { message: "TRUCELINE_SQLITE_SYNC is normal or full" }).default("normal"),
   /** The public dashboard lags this many days behind the present. */
   publicDelayDays: z.coerce.number().int().min(0).max(365).default(7),
   /** Intake URL fetching: allow private and loopback addresses (closed networks and tests only). */
@@ -61,6 +63,7 @@ export const envNames: Record<keyof z.infer<typeof configSchema>, string> = {
   intakeMaxBytes: "TRUCELINE_INTAKE_MAX_BYTES",
   intakeTimeoutMs: "TRUCELINE_INTAKE_TIMEOUT_MS",
   publicDelayDays: "TRUCELINE_PUBLIC_DELAY_DAYS",
+  sqliteSync: "TRUCELINE_SQLITE_SYNC",
 };
 
 export class ConfigError extends Error {

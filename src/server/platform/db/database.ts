@@ -12,6 +12,7 @@ import * as hotline from "./migrations/2026-11-29T1010_hotline.ts";
 import * as talks from "./migrations/2026-11-29T1200_talks.ts";
 import * as incidents from "./migrations/2026-11-29T1330_incidents.ts";
 import * as indicators from "./migrations/2026-11-29T1400_indicators.ts";
+import * as calmRollup from "./migrations/2026-11-29T1700_calm_rollup_weighted.ts";
 import * as intake from "./migrations/2026-11-29T1800_intake.ts";
 import * as incidentsPartialMerged from "./migrations/2026-11-29T1900_incidents_partial_merged.ts";
 
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-29T1200_talks": talks,
   "2026-11-29T1330_incidents": incidents,
   "2026-11-29T1400_indicators": indicators,
+  "2026-11-29T1700_calm_rollup_weighted": calmRollup,
   "2026-11-29T1800_intake": intake,
   "2026-11-29T1900_incidents_partial_merged": incidentsPartialMerged,
 };
@@ -53,6 +55,8 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** PostgreSQL schema; created when missing. */
   schema?: string | undefined;
+  /** SQLite durability: "normal" survives any process crash or kill; "full" also a power cut, at one fsync per commit. */
+  sqliteSync?: "normal" | "full" | undefined;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
@@ -73,9 +77,11 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   mkdirSync(opts.dataDir, { recursive: true });
   const file = join(opts.dataDir, "truceline.sqlite");
   const sqlite = new SQLite(file);
-  // WAL for concurrent readers; FULL sync so an acknowledged write survives a crash.
+  // WAL for concurrent readers. In WAL mode a committed transaction is in the
+  // log before the call returns, so a crash or kill -9 of the process loses
+  // nothing at "normal"; "full" adds an fsync per commit against power loss.
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma(`synchronous = ${opts.sqliteSync === "full" ? "FULL" : "NORMAL"}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
@@ -84,7 +90,8 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
 
 export async function migrate(handle: DbHandle): Promise<string[]> {
   // Name the schema: otherwise Kysely finds its bookkeeping tables in any schema of the database.
-  const migrator = new Migrator({ db: handle.db, provider, ...(handle.schema ? { migrationTableSchema: handle.schema } : {}) });
+  // Unordered: a migration written alongside another may land after it in history; each still runs once.
+  const migrator = new Migrator({ db: handle.db, provider, allowUnorderedMigrations: true, ...(handle.schema ? { migrationTableSchema: handle.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
