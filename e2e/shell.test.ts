@@ -169,6 +169,31 @@ describe("web shell", { skip }, () => {
     await rc.context.close();
   });
 
+  test("incidents: the list and one incident with claims side by side, in three languages", async () => {
+    const rc = await recordedContext(browser);
+    const page = await rc.newPage();
+    await signIn(page, server, "usa.mediator");
+    await page.getByTestId("nav").locator('a[href="/incidents"]').click();
+    await page.getByTestId("incident-table").waitFor();
+    await screenshot(page, "incidents-en");
+    await page.getByTestId("incident-table").locator("tbody a").first().click();
+    await page.getByTestId("incident-detail").waitFor();
+    await page.getByTestId("claims").waitFor();
+    for (const lang of langs) {
+      await setLanguage(page, lang);
+      await screenshot(page, `incident-detail-${lang}`);
+      const v = seriousOrWorse(await axeViolations(page));
+      assert.deepEqual(v, [], `incident detail in ${lang}: ${JSON.stringify(v)}`);
+    }
+    await page.getByTestId("nav").locator('a[href="/incidents"]').click();
+    await page.getByTestId("incident-table").waitFor();
+    await screenshot(page, "incidents-he");
+    assert.deepEqual(seriousOrWorse(await axeViolations(page)), []);
+    assert.deepEqual(foreignRequests(rc.requests, server.origin), []);
+    assert.deepEqual(rc.errors, []);
+    await rc.context.close();
+  });
+
   test("a reload on an app path serves the app; unknown API paths stay JSON 404", async () => {
     const res = await fetch(`${server.url}/account`);
     assert.equal(res.status, 200);

@@ -133,9 +133,9 @@ function IncidentDetail({ id }: { id: string }) {
       <dl className="facts">
         <dt>{t("incidents.zone")}</dt><dd dir="ltr">{i.classification.zone ?? "—"}</dd>
         <dt>{t("incidents.nearLine")}</dt><dd>{i.classification.near_line ?? "—"}{i.classification.distance_km && Object.entries(i.classification.distance_km).map(([k, v]) => <span key={k} className="muted"> · {k}: {num(v, { maximumFractionDigits: 1 })} km</span>)}</dd>
-        <dt>{t("incidents.actors")}</dt><dd>{[i.actor1, i.actor2].filter(Boolean).join(" — ")}</dd>
+        <dt>{t("incidents.actors")}</dt><dd>{[i.actor1, i.actor2].filter(Boolean).map((a, k) => <span key={k}>{k > 0 && " — "}<bdi>{a}</bdi></span>)}</dd>
         <dt>{t("incidents.position")}</dt><dd dir="ltr">{num(i.latitude, { maximumFractionDigits: 4 })}, {num(i.longitude, { maximumFractionDigits: 4 })}</dd>
-        <dt>{t("incidents.source")}</dt><dd>{i.source_redacted ? <Pill tone="muted">{t("incidents.withheld")}</Pill> : (i.source || "—")}</dd>
+        <dt>{t("incidents.source")}</dt><dd>{i.source_redacted ? <Pill tone="muted">{t("incidents.withheld")}</Pill> : <bdi>{i.source || "—"}</bdi>}</dd>
       </dl>
       {i.notes && <p className="message-text">{i.notes}</p>}
 
@@ -152,7 +152,7 @@ function IncidentDetail({ id }: { id: string }) {
                 <article key={c.id} className="card claim">
                   <p className="small"><Pill tone="info">{claimKindLabel(t, c.kind)}</Pill> <span className="muted">{dateTime(c.created_at)}</span></p>
                   {c.narrative_redacted ? <p className="muted">{t("incidents.withheld")}</p> : <p className="message-text">{c.narrative}</p>}
-                  {c.responsible_actor && <p className="small">{t("incidents.responsible")}: {c.responsible_actor}</p>}
+                  {c.responsible_actor && <p className="small">{t("incidents.responsible")}: <bdi>{c.responsible_actor}</bdi></p>}
                   {c.fatalities !== null && <p className="small">{t("incidents.fatalitiesN", { n: c.fatalities })}</p>}
                 </article>
               );

@@ -16,10 +16,12 @@ import { ErrorNote, Loading, ScreenTitle } from "../components/common.tsx";
 import type { BasemapDto } from "../../core/api/packs.ts";
 
 export function Disclaimer({ basemap }: { basemap: BasemapDto }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <p className="disclaimer" data-testid="disclaimer">
-      <strong>{t("map.approximate")}</strong> {t("map.disclaimerText")} <span lang="en" dir="ltr">({basemap.disclaimer})</span>
+      <strong>{t("map.approximate")}</strong> {t("map.disclaimerText")}
+      {/* The pack's own wording, quoted where the interface is not in its language. */}
+      {lang !== "en" && <> <span lang="en" dir="ltr">({basemap.disclaimer})</span></>}
     </p>
   );
 }
