@@ -19,6 +19,7 @@ import { IndicatorsService, criterionSources, hotlineFigures } from "./modules/i
 import { ReportService } from "./modules/indicators/report.service.ts";
 import { loadBundledPack, loadBundledClassifier } from "./modules/agreements/pack-files.ts";
 import { IncidentService } from "./modules/incidents/incident.service.ts";
+import { EvidenceStore } from "./modules/incidents/evidence.ts";
 import { IntakeService, intakePack } from "./modules/intake/intake.service.ts";
 
 export const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -59,7 +60,7 @@ export async function createRuntime(config: Config, opts: { clock?: Clock; skipI
     }
     const jobs = new JobService({ db: handle.db, dialect: handle.dialect, clock });
     const realtime = new RealtimeService({ db: handle.db, dialect: handle.dialect, clock, jobs, listen: config.databaseUrl && handle.schema ? { url: config.databaseUrl, schema: handle.schema } : undefined });
-    const talks = new TalksService({ db: handle.db, audit, clock, realtime, jobs, sources: criterionSources(handle.db), inspectionZones: async () => (await loadBundledPack(config.pack)).zones.map((z) => z.id) });
+    const talks = new TalksService({ db: handle.db, audit, clock, realtime, jobs, files: new EvidenceStore(config.dataDir, config.evidenceMaxBytes), sources: criterionSources(handle.db), inspectionZones: async () => (await loadBundledPack(config.pack)).zones.map((z) => z.id) });
     const indicators = new IndicatorsService({
       db: handle.db,
       clock,

@@ -42,6 +42,28 @@ eachDialect("talks register", (dialect) => {
     assert.deepEqual(seenByUsa.undisclosed_delegates, { ISR: 1, SYR: 1 });
   });
 
+  test("attachments: bytes hashed and sniffed, each with its own distribution", async () => {
+    const m = (await t.call(usa, "POST", "/api/meetings", { ...meeting, title: "With papers" })).json();
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(200, 32)]);
+    const up = await t.app.inject({ method: "POST", url: `/api/meetings/${m.id}/attachments?distribution=party:ISR&file_name=position.pdf`, headers: { cookie: `tl_session=${isr.cookie}`, "x-csrf-token": isr.csrf, "content-type": "application/octet-stream" }, payload: pdf });
+    assert.equal(up.statusCode, 201, up.body);
+    assert.equal(up.json().content_type, "application/pdf");
+    const mine = (await t.call(isr, "GET", `/api/meetings/${m.id}`)).json();
+    assert.equal(mine.attachments.length, 1);
+    assert.equal((await t.call(syr, "GET", `/api/meetings/${m.id}`)).json().attachments.length, 0);
+    const id = up.json().id;
+    assert.equal((await t.call(syr, "GET", `/api/meetings/${m.id}/attachments/${id}`)).statusCode, 404);
+    const got = await t.call(isr, "GET", `/api/meetings/${m.id}/attachments/${id}`);
+    assert.equal(got.statusCode, 200);
+    assert.equal(got.headers["x-sha256"], up.json().sha256);
+    assert.deepEqual(got.rawPayload, pdf);
+    const badName = await t.app.inject({ method: "POST", url: `/api/meetings/${m.id}/attachments?distribution=shared&file_name=../../etc/passwd`, headers: { cookie: `tl_session=${isr.cookie}`, "x-csrf-token": isr.csrf, "content-type": "application/octet-stream" }, payload: pdf });
+    assert.equal(badName.statusCode, 400);
+    assert.equal(badName.json().details[0].path, "query.file_name");
+    const hidden = await t.app.inject({ method: "POST", url: `/api/meetings/${m.id}/attachments?distribution=party:SYR&file_name=x.pdf`, headers: { cookie: `tl_session=${isr.cookie}`, "x-csrf-token": isr.csrf, "content-type": "application/octet-stream" }, payload: pdf });
+    assert.equal(hidden.statusCode, 400, "an attachment its own party could not read is refused");
+  });
+
   test("minutes are sanitized Markdown; restricted minutes are dropped for others", async () => {
     const m = (await t.call(usa, "POST", "/api/meetings", { ...meeting, title: "Mediator-only prep", distribution: "shared", minutes_distribution: "mediator" })).json();
     const patched = await t.call(usa, "PATCH", `/api/meetings/${m.id}`, { minutes_md: "## Outcome\n<script>x()</script>Both sides **agreed** to test the hotline.", outcomes: ["Hotline test on Thursday"] });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { canSeeField, type Distribution, type Viewer } from "../../../core/access/distribution.ts";
 import { renderMarkdown } from "../../../core/text/markdown.ts";
 import type { Evaluation } from "../../../core/talks/criteria.ts";
-import type { CommitmentEventRow, CommitmentRow, DelegateRow, MeetingRow, WindowRow } from "./talks.repository.ts";
+import type { AttachmentRow, CommitmentEventRow, CommitmentRow, DelegateRow, MeetingRow, WindowRow } from "./talks.repository.ts";
 
 export const delegateSchema = z.object({ id: z.string(), party: z.string(), name: z.string(), role_title: z.string(), distribution: z.string() });
 export const meetingSchema = z.object({
@@ -25,10 +25,11 @@ export const meetingSchema = z.object({
   delegates: z.array(delegateSchema),
   /** Members the reader may not identify, counted per party. */
   undisclosed_delegates: z.record(z.string(), z.number()),
+  attachments: z.array(z.object({ id: z.string(), file_name: z.string(), size: z.number(), content_type: z.string(), sha256: z.string(), distribution: z.string(), owner_party: z.string(), created_at: z.string() })),
   updated_at: z.string(),
 });
 
-export function presentMeeting(v: Viewer, m: MeetingRow, delegates: DelegateRow[], hidden: Array<{ party_id: string; n: number }>): z.infer<typeof meetingSchema> {
+export function presentMeeting(v: Viewer, m: MeetingRow, delegates: DelegateRow[], hidden: Array<{ party_id: string; n: number }>, attachments: AttachmentRow[] = []): z.infer<typeof meetingSchema> {
   const minutesOk = canSeeField(v, m.distribution as Distribution, m.minutes_distribution as Distribution, m.owner_party);
   return {
     id: m.id,
@@ -46,6 +47,7 @@ export function presentMeeting(v: Viewer, m: MeetingRow, delegates: DelegateRow[
     distribution: m.distribution,
     delegates: delegates.map((d) => ({ id: d.id, party: d.party_id, name: d.name, role_title: d.role_title, distribution: d.distribution })),
     undisclosed_delegates: Object.fromEntries(hidden.map((h) => [h.party_id, h.n])),
+    attachments: attachments.map((a) => ({ id: a.id, file_name: a.file_name, size: a.size, content_type: a.content_type, sha256: a.sha256, distribution: a.distribution, owner_party: a.owner_party, created_at: a.created_at })),
     updated_at: m.updated_at,
   };
 }

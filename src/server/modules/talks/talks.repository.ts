@@ -4,7 +4,9 @@ import { sql } from "kysely";
 import type { Viewer } from "../../../core/access/distribution.ts";
 import { visibleTo } from "../../platform/access.ts";
 import type { DbOrTx } from "../../platform/db/database.ts";
-import type { CommitmentEventsTable, CommitmentsTable, MeetingDelegatesTable, MeetingsTable, WindowsTable } from "./talks.table.ts";
+import type { CommitmentEventsTable, CommitmentsTable, MeetingAttachmentsTable, MeetingDelegatesTable, MeetingsTable, WindowsTable } from "./talks.table.ts";
+
+export type AttachmentRow = MeetingAttachmentsTable;
 
 export type MeetingRow = MeetingsTable;
 export type DelegateRow = MeetingDelegatesTable;
@@ -45,6 +47,15 @@ export const talksRepository = {
       .execute();
     return { visible, hiddenCounts: hiddenCounts.map((h) => ({ ...h, n: Number(h.n) })) };
   },
+
+  insertAttachment: (db: DbOrTx, row: AttachmentRow) => db.insertInto("meeting_attachments").values(row).execute(),
+  /** Attachments of visible meetings, each filtered by its own distribution. */
+  attachments: (db: DbOrTx, viewer: Viewer, meetingIds: readonly string[]) =>
+    meetingIds.length === 0
+      ? Promise.resolve([] as AttachmentRow[])
+      : db.selectFrom("meeting_attachments").selectAll().where("meeting_id", "in", meetingIds).where(visibleTo(viewer, "meeting_attachments.distribution", "meeting_attachments.owner_party")).orderBy("created_at").execute(),
+  findAttachment: (db: DbOrTx, viewer: Viewer, meetingId: string, id: string) =>
+    db.selectFrom("meeting_attachments").selectAll().where("id", "=", id).where("meeting_id", "=", meetingId).where(visibleTo(viewer, "meeting_attachments.distribution", "meeting_attachments.owner_party")).executeTakeFirst(),
 
   // commitments
   insertCommitment: (db: DbOrTx, row: CommitmentRow) => db.insertInto("commitments").values(row).execute(),

@@ -7,6 +7,7 @@ import { distributionSchema } from "../../../core/access/distribution.ts";
 import { criterionSchema } from "../../../core/talks/criteria.ts";
 import type { AppContext } from "../../context.ts";
 import type { Router } from "../../platform/http/route.ts";
+import { errors } from "../../platform/http/errors.ts";
 import { commitmentSchema, meetingSchema, presentCommitment, presentMeeting, presentWindow, windowSchema } from "./talks.presenter.ts";
 
 const instant = z.iso.datetime({ offset: true, message: "an ISO 8601 date-time such as 2025-06-01T09:00:00Z" });
@@ -15,13 +16,16 @@ const idParams = z.object({ id: z.string().min(1).max(100) });
 
 export function talksRoutes(r: Router, ctx: AppContext): void {
   const presentMeetings = async (viewer: Parameters<typeof ctx.talks.delegates>[0], rows: Awaited<ReturnType<typeof ctx.talks.listMeetings>>) => {
-    const { visible, hiddenCounts } = await ctx.talks.delegates(viewer, rows.map((m) => m.id));
+    const ids = rows.map((m) => m.id);
+    const { visible, hiddenCounts } = await ctx.talks.delegates(viewer, ids);
+    const files = await ctx.talks.attachments(viewer, ids);
     return rows.map((m) =>
       presentMeeting(
         viewer,
         m,
         visible.filter((d) => d.meeting_id === m.id),
         hiddenCounts.filter((h) => h.meeting_id === m.id),
+        files.filter((f) => f.meeting_id === m.id),
       ),
     );
   };
@@ -78,6 +82,36 @@ export function talksRoutes(r: Router, ctx: AppContext): void {
     body: z.object({ party: z.string().min(2).max(16), name: z.string().min(1).max(200), role_title: z.string().max(200).default(""), distribution: distributionSchema.optional() }),
     response: z.object({ id: z.string() }),
     handler: async ({ auth, params, body }) => ({ id: await ctx.talks.addDelegate(auth.viewer, params.id, body) }),
+  });
+
+  if (!r.app.hasContentTypeParser("application/octet-stream")) {
+    r.app.addContentTypeParser("application/octet-stream", (_req, payload, done) => done(null, payload));
+  }
+
+  r.route({
+    method: "POST", url: "/api/meetings/:id/attachments", auth: "user", tags: ["talks"], rawBody: true, status: 201,
+    summary: "Attach a file to a meeting (raw body, application/octet-stream); type sniffed from the bytes, SHA-256 recorded, distribution per file",
+    params: idParams,
+    query: z.object({ distribution: distributionSchema, file_name: z.string().min(1).max(200).refine((n) => !/[/\\]/.test(n) && ![...n].some((ch) => ch.charCodeAt(0) < 32), "a plain file name without folders or control characters") }),
+    response: z.object({ id: z.string(), sha256: z.string(), size: z.number(), content_type: z.string() }),
+    handler: async ({ auth, params, query, req }) => {
+      const body = req.body;
+      if (!body || typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] !== "function") {
+        throw errors.validation("Send the file as the request body with content-type application/octet-stream.", [{ path: "body", problem: "expected raw bytes (application/octet-stream)" }]);
+      }
+      const a = await ctx.talks.addAttachment(auth.viewer, params.id, body as AsyncIterable<Uint8Array>, query);
+      return { id: a.id, sha256: a.sha256, size: a.size, content_type: a.content_type };
+    },
+  });
+
+  r.route({
+    method: "GET", url: "/api/meetings/:id/attachments/:attachmentId", auth: "user", tags: ["talks"], summary: "Download an attachment (SHA-256 checked first; x-sha256 header)",
+    params: z.object({ id: z.string().max(100), attachmentId: z.string().max(100) }), response: null,
+    handler: async ({ auth, params, reply }) => {
+      const { row, data } = await ctx.talks.readAttachment(auth.viewer, params.id, params.attachmentId);
+      reply.type(row.content_type).header("x-sha256", row.sha256).header("content-disposition", `attachment; filename="${row.file_name.replace(/["\\]/g, "_")}"`).header("content-security-policy", "default-src 'none'; sandbox");
+      return reply.send(data);
+    },
   });
 
   r.route({

@@ -11,10 +11,12 @@ import type { Db, Tx } from "../../platform/db/database.ts";
 import { errors } from "../../platform/http/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { talksPolicy, type CommitmentStatus } from "./talks.policy.ts";
-import { talksRepository as repo, type CommitmentRow, type MeetingRow, type WindowRow } from "./talks.repository.ts";
+import { talksRepository as repo, type AttachmentRow, type CommitmentRow, type MeetingRow, type WindowRow } from "./talks.repository.ts";
+import type { EvidenceStore } from "../incidents/evidence.ts";
 
 registerAuditedSubject("meeting", { table: "meetings", key: "id", columns: ["id", "title", "starts_at", "ends_at", "place", "format", "mediator_party", "agenda", "minutes_md", "minutes_distribution", "outcomes", "distribution", "owner_party", "updated_at"] });
 registerAuditedSubject("meeting_delegate", { table: "meeting_delegates", key: "id", columns: ["id", "meeting_id", "party_id", "name", "role_title", "distribution"] });
+registerAuditedSubject("meeting_attachment", { table: "meeting_attachments", key: "id", columns: ["id", "meeting_id", "file_name", "stored_name", "sha256", "size", "content_type", "distribution", "owner_party", "uploaded_by", "created_at"] });
 registerAuditedSubject("commitment", { table: "commitments", key: "id", columns: ["id", "meeting_id", "text", "committed_party", "beneficiary_party", "kind", "due_date", "status", "criterion", "distribution", "owner_party", "updated_at"] });
 registerAuditedSubject("window", { table: "windows", key: "id", columns: ["id", "kind", "title", "zone", "area", "starts_at", "ends_at", "status", "findings", "completed_at", "distribution", "owner_party", "updated_at"] });
 
@@ -45,6 +47,8 @@ export interface TalksDeps {
   sources?: CriterionSources;
   realtime?: Publisher | undefined;
   jobs?: Scheduler | undefined;
+  /** Where attachment bytes live (the same store as incident evidence). */
+  files?: EvidenceStore | undefined;
 }
 
 export interface MeetingInput {
@@ -170,6 +174,48 @@ export class TalksService {
       await this.d.audit.record(tx, actorOf(viewer), { action: "meeting.delegate", subjectType: "meeting_delegate", subjectId: id, distribution: dist, ownerParty: input.party });
     });
     return id;
+  }
+
+  attachments(viewer: Viewer, ids: readonly string[]) {
+    return repo.attachments(this.d.db, viewer, ids);
+  }
+
+  /** Attach a file to a meeting the caller may see; its distribution must include the caller's party. */
+  async addAttachment(viewer: Viewer, meetingId: string, body: AsyncIterable<Uint8Array>, meta: { file_name: string; distribution: Distribution }): Promise<AttachmentRow> {
+    if (!this.d.files) throw errors.conflict("This deployment stores no files.");
+    if (viewer.party === null) throw errors.forbidden("Attachments belong to a party; administrators hold none.");
+    talksPolicy.assignable(viewer, "distribution", meta.distribution);
+    if (!(await repo.findMeeting(this.d.db, viewer, meetingId))) throw errors.notFound("meeting");
+    const stored = await this.d.files.receive(body);
+    const row: AttachmentRow = {
+      id: newId("att"),
+      meeting_id: meetingId,
+      file_name: meta.file_name,
+      stored_name: stored.name,
+      sha256: stored.sha256,
+      size: stored.size,
+      content_type: stored.contentType,
+      distribution: meta.distribution,
+      owner_party: viewer.party,
+      uploaded_by: viewer.userId!,
+      created_at: this.now(),
+    };
+    try {
+      await this.d.db.transaction().execute(async (tx) => {
+        await repo.insertAttachment(tx, row);
+        await this.d.audit.record(tx, actorOf(viewer), { action: "meeting.attachment", subjectType: "meeting_attachment", subjectId: row.id, distribution: meta.distribution, ownerParty: viewer.party });
+      });
+    } catch (e) {
+      await this.d.files.discard(stored.name);
+      throw e;
+    }
+    return row;
+  }
+
+  async readAttachment(viewer: Viewer, meetingId: string, id: string): Promise<{ row: AttachmentRow; data: Buffer }> {
+    const row = await repo.findAttachment(this.d.db, viewer, meetingId, id);
+    if (!row || !this.d.files) throw errors.notFound("attachment");
+    return { row, data: await this.d.files.read(row.stored_name, row.sha256) };
   }
 
   // ---------- commitments ----------

@@ -75,7 +75,22 @@ export interface WindowsTable {
   updated_at: string;
 }
 
+export interface MeetingAttachmentsTable {
+  id: string;
+  meeting_id: string;
+  file_name: string;
+  stored_name: string;
+  sha256: string;
+  size: number;
+  content_type: string;
+  distribution: string;
+  owner_party: string;
+  uploaded_by: string;
+  created_at: string;
+}
+
 export interface TalksTables {
+  meeting_attachments: MeetingAttachmentsTable;
   meetings: MeetingsTable;
   meeting_delegates: MeetingDelegatesTable;
   commitments: CommitmentsTable;

@@ -15,6 +15,7 @@ import * as indicators from "./migrations/2026-11-29T1400_indicators.ts";
 import * as calmRollup from "./migrations/2026-11-29T1700_calm_rollup_weighted.ts";
 import * as intake from "./migrations/2026-11-29T1800_intake.ts";
 import * as incidentsPartialMerged from "./migrations/2026-11-29T1900_incidents_partial_merged.ts";
+import * as meetingAttachments from "./migrations/2026-11-29T2000_meeting_attachments.ts";
 
 export type Dialect = "sqlite" | "postgres";
 export type Db = Kysely<Database>;
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-29T1700_calm_rollup_weighted": calmRollup,
   "2026-11-29T1800_intake": intake,
   "2026-11-29T1900_incidents_partial_merged": incidentsPartialMerged,
+  "2026-11-29T2000_meeting_attachments": meetingAttachments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
