@@ -2,7 +2,7 @@
 // locate() function come in through the context; nothing is read or fetched.
 import type { Place } from "../agreement/gazetteer.ts";
 import { addDays, findDates, isBoilerplateDateLine, isoToDays, type DateMention, type DateRange } from "./dates.ts";
-import { AIR_CONTEXT, ARMED_TARGET, CIVILIAN_TARGET, DRONE_CONTEXT, PROTEST_FORCE, PROTEST_INTERVENTION, SHELL_CONTEXT, TRIGGERS, ploverScore, type TriggerDef } from "./lexicon.ts";
+import { AIR_CONTEXT, ARMED_TARGET, CIVILIAN_TARGET, DRONE_CONTEXT, PROTEST_CUE, PROTEST_FORCE, PROTEST_INTERVENTION, SHELL_CONTEXT, TRIGGERS, ploverScore, type TriggerDef } from "./lexicon.ts";
 import { distanceKm, findActors, packIndex, resolveHomonym, type ActorMention, type PackIndex } from "./lookup.ts";
 import { countryOfAdmin1 } from "./locate.ts";
 import { splitSentences, type Sentence } from "./sentences.ts";
@@ -41,27 +41,47 @@ interface Candidate {
 }
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100 };
-const NUM = "(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)";
+const NUM = "(\\d+|a (?:hundred|thousand)|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)";
 const FATALITY_RES = [
   new RegExp(`\\b(?:killing|killed|kills|leaving|left|claimed the lives of)\\s+(?:at least\\s+|some\\s+|about\\s+|nearly\\s+|more than\\s+)?${NUM}\\b(?!\\s+(?:wounded|injured))`, "gi"),
-  new RegExp(`\\b${NUM}\\s+(?:[\\w-]+\\s+){0,3}?(?:were|was|have been|had been|being)?\\s*(?:killed|dead|died|lost their lives)\\b`, "gi"),
+  new RegExp(`\\b${NUM}\\s+(?!(?:days?|weeks?|months?|years?|hours?|times?|sides?)\\b)(?:[\\w-]+\\s+){0,6}?(?:were|was|have been|had been|being)?\\s*(?:killed|dead|died|lost their lives)\\b`, "gi"),
   new RegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of)\\s+(?:at least\\s+)?${NUM}\\b`, "gi"),
 ];
 
 const NEGATION = /\b(no|not|never|denied|denies|deny|without|nor|neither|refuted|dismissed reports of|didn't|did not|has not|have not|had not|was not|were not)\b[^,;:]*$/i;
-const FUTURE = /\b(will|shall|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s)? (?:of|against)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
+const FUTURE = /\b(will|shall|expects?|expected|due to|later this (?:week|month|year)|calls? on|called on|compel|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s)? (?:of|against)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
 const HYPOTHETICAL = /\b(could|might|may|if|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
 const TREND = /\b(days of|weeks of|months of|decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more)\s+(?:\w+\s+){0,2}$/i;
-const BACKGROUND = /\b(previously|earlier (?:this year|last year|back-channel|talks|contacts|rounds?)|earlier|last year|in the past|formerly|once|which (?:had )?witnessed|was the scene|prior to|back in|for years|for decades|since the|history of|historically|build on|built on|in recent months)\b/i;
+const BACKGROUND = /\b(previously|earlier (?:this year|last year|back-channel|talks|contacts|rounds?)|(?<!(?:hours|minutes) )earlier(?!\s+(?:this (?:morning|afternoon|evening|week)|today|tonight|on\b|in the day|that (?:day|morning|afternoon|evening|night)))|last year|in the past|formerly|once|which (?:had )?witnessed|was the scene|prior to|back in|for years|for decades|since the|history of|historically|build on|built on|in recent months)\b/i;
 const PAST_PERFECT = /\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|ought|ew|ung|ot|ade|ook|ent)\b/i;
 const NEAR_CUE = /\b(near|outside|outskirts of|around|vicinity of|close to|countryside of|east of|west of|north of|south of|kilometres? from|km from|edge of|road to|road between|road linking|highway)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$/i;
-const LOC_CUE = /\b(in|at|near|into|on|inside|outside|around|toward|towards|of|to|between|entered|stormed|raided|struck|hit|targeted|shelled)\s+(?:the\s+)?(?:(?:town|village|city|area|outskirts|countryside|hills?|heights|road|farmlands?)\s+(?:of\s+)?)?$/i;
+const LOC_CUE = /\b(in|at|near|into|on|inside|outside|around|toward|towards|of|to|between|entered|stormed|raided|struck|hit|targeted|shelled)\s+(?:the\s+)?(?:(?:central|southern|northern|eastern|western|south-western|south-eastern|north-western|north-eastern|downtown|rural|greater)\s+)?(?:(?:town|village|city|area|outskirts|countryside|hills?|heights|road|farmlands?)\s+(?:of\s+)?)?$/i;
+/** A place only named as where a road leads, not where the event was. */
+const ROUTE_CUE = /\b(?:(?:road|highway|route|motorway)\s+(?:to|towards?|between|linking|from)(?:\s+\w+\s+and)?|bound for|on (?:its|their) way to|fled to)\s+(?:the\s+)?$/i;
+/** The speaker's seat in an attribution ("the foreign ministry in Damascus said"). */
+const SAID_AFTER = /^\s*(?:[\w-]+\s+){0,1}(?:said|says|reported|announced|stated|told)\b/i;
 const FROM_CUE = /\bfrom\s+(?:the\s+)?$/i;
 const UNKNOWN_PLACE = /\b(?:village|town|city|hamlet|hill|farmlands?|outskirts|area|neighbou?rhood|district|camp|settlement)\s+of\s+((?:(?:al|el|ash|as|ad|ar|at|az)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ash|as|ad|ar|at|az)-)?[A-Z][\w'’]+){0,2})/g;
+/** Relative times that keep a past-perfect clause inside the news ("Hours earlier Israeli jets had struck…"). */
+const RECENT_REL = /\b(?:(?:hours|minutes) (?:earlier|before)|earlier (?:that|the same) day|the (?:previous|preceding) (?:day|night|evening)|a day (?:earlier|before)|the night before|overnight)\b/i;
+/** A narrative that goes on from the sentence before ("then", "within hours"). */
+const CONTINUATION = /\b(?:then|later|afterwards|subsequently|within (?:hours|days|minutes)|soon after|shortly after(?:wards)?|the (?:next|following) (?:day|morning|week)|that (?:day|night|week))\b/i;
+/** A determiner before a trigger noun points back at an event already told ("the attack", "the protesters"). */
+const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|such|its|their)\s+(?:(?!(?:had|has|have|was|were|is|are|then|also|later|and|who|which)\b)[\w-]+\s+){0,2}$/i;
+/** Trigger words that are verbs, never the noun a determiner points at. */
+const VERB_TRIGGER = /(?:ed|ed (?:on|at|toward|towards)|^(?:struck|hit|shot|fought|met|opened fire|stormed))$/i;
+/** Verb forms that are never past tense: a plan, a demand or an intention ("to detain", "calls on Israel to … withdraw"). */
+const BARE_VERB = /^(?:withdraw|detain|deploy|establish|demolish|seize|capture|kidnap|abduct|bulldoze|raze|uproot|loot|meet|hand over|redeploy|mobili[sz]e|infiltrate|penetrate|ransack|dissolve|disband)$/i;
+const TO_VERB = /^(?:arrest|attack|strike|hit|target|shell|bomb|raid|release|return|protest|rally|demonstrate|fight|clash|enter|storm|advance|patrol|open fire|assault)$/i;
+/** "after two days of Israeli drone strikes": a counted run of days is an event, not a trend. */
+const COUNTED_DAYS = /\b(\d+|two|three|four|five|six|seven|several|few)\s+days of\s+(?:[\w-]+\s+){0,2}$/i;
+const DAYS_AFTER = /\b(?:(?:a few|several|two|three|four|five|\w+)\s+)?days (?:after|following)\s+(?:[\w-]+\s+){0,4}$/i;
 const STATEMENT_ONLY = /^(?:\s*(?:he|she|they|it|the (?:ministry|army|statement|official|spokesman|spokesperson))\s+(?:said|added|warned|stressed))/i;
 
 function wordNumber(w: string): number | null {
   if (/^\d+$/.test(w)) return Number(w);
+  const big = /^a (hundred|thousand)$/i.exec(w);
+  if (big) return big[1]!.toLowerCase() === "hundred" ? 100 : 1000;
   return NUMBER_WORDS[w.toLowerCase()] ?? null;
 }
 
@@ -110,6 +130,11 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
     let score = 0;
     if (LOC_CUE.test(before) || p.near) score += 3;
     if (FROM_CUE.test(before)) score -= 2;
+    if (ROUTE_CUE.test(before)) score -= 6;
+    if (SAID_AFTER.test(s.text.slice(p.end - s.start, p.end - s.start + 30))) score -= 4;
+    // An apposition describes the place before it: "Kisweh, south of Damascus", "Beit Jinn, on the slopes of Mount Hermon".
+    const prev = out.filter((q) => q !== p && q.end <= p.start).sort((x, y) => y.end - x.end)[0];
+    if (prev && /^,\s*(?:(?!and\b)[\w-]+\s+){0,4}(?:of|in|near)\s+(?:the\s+)?$/i.test(s.text.slice(prev.end - s.start, p.start - s.start))) score -= 2.5;
     if (p.place?.feature === "region") score -= 1.5;
     if (p.place && p.place.rank >= 8) score -= 1;
     if (p.place === null) score += 0.5;
@@ -125,6 +150,7 @@ function pickPlace(places: readonly PlaceMention[], triggerAt: number): PlaceMen
   let best: PlaceMention | null = null;
   let bestScore = -Infinity;
   for (const p of places) {
+    if (p.score <= -4) continue;
     const dist = Math.abs(p.start - triggerAt);
     const score = p.score - dist / 200;
     if (score > bestScore) {
@@ -150,6 +176,11 @@ function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorM
   const agentAfter = parts.find((a) => a.start > triggerAt && byAgent.test(sentence.text.slice(Math.max(0, a.start - sentence.start - 12), a.start - sentence.start)));
   // Direction does not matter for the dyad; the first participant is usually the subject, a passive "by X" overrides it.
   let pool = parts;
+  if (def.family === "diplomatic" && parts.length >= 2) {
+    // "Israel and Syria signed…", "Israeli and Syrian officials met…": two subjects joined by "and".
+    const [x, y] = parts;
+    if (x && y && x.country && y.country && x.country !== y.country && y.end <= triggerAt && /^\s*(?:and|&)\s+(?:the\s+)?$/i.test(sentence.text.slice(x.end - sentence.start, y.start - sentence.start))) return [x, y];
+  }
   if (def.family === "diplomatic") {
     // A mediator is the third party: keep it out of the dyad when two other countries take part.
     const others = parts.filter((a) => a.actor?.kind !== "mediator");
@@ -162,7 +193,8 @@ function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorM
   }
   a1 ??= pool[0] ?? null;
   const key = (a: ActorMention | null): string => a ? a.actor?.id ?? a.name.toLowerCase() : "";
-  const others = pool.filter((a) => key(a) !== key(a1));
+  // In violence a politician of the attacker's own country is a speaker, not the other side ("…, what the Israeli prime minister called a message").
+  const others = pool.filter((a) => key(a) !== key(a1) && !(def.family === "violent" && a1 && a.country === a1.country && a.country !== null && a.actor && (a.actor.kind === "government" || a.actor.kind === "mediator") && a1.actor?.kind !== "government"));
   const a2 = others.find((a) => a.start > triggerAt && a.country !== a1?.country) ?? others.find((a) => a.start > triggerAt) ?? others.find((a) => a.country !== a1?.country) ?? others[0] ?? null;
   return [a1, a2];
 }
@@ -182,6 +214,24 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     }
   }
   if (def.id === "airstrike" && DRONE_CONTEXT.test(t)) mode = "drone";
+  if (def.id === "killing" || def.id === "shooting") {
+    // "Israeli drones killed six soldiers", "tank fire killed": the weapon before the verb decides.
+    const lead = t.slice(Math.max(0, trigger - s.start - 45), trigger - s.start);
+    if (/\b(?:drones?|jets?|warplanes?|aircraft|helicopters?|air ?strikes?)\s+(?:[\w-]+\s+)?$/i.test(lead)) {
+      return { event_type: "Explosions/Remote violence", sub_event_type: "Air/drone strike", plover: "ASSAULT", mode: /drone/i.test(lead) ? "drone" : "aerial" };
+    }
+    if (/\b(?:artillery|shell(?:s|ing|fire)?|mortars?|tank fire|tank shells?|rockets?|missiles?)\s+(?:[\w-]+\s+)?$/i.test(lead)) {
+      return { event_type: "Explosions/Remote violence", sub_event_type: "Shelling/artillery/missile attack", plover: "ASSAULT", mode: "heavy-weapons" };
+    }
+  }
+  if (def.id === "gathering" && !PROTEST_CUE.test(t)) return null;
+  if ((def.id === "protest" || def.id === "gathering") && /\b(?:lodged|filed|formal|letter of|note of)\s+(?:a\s+)?protests?\b|\bprotested\s+(?:each|every|all|these|those|the|this|against the)\b[^.]*\bas\s+(?:a\s+)?violations?\b/i.test(t)) return null;
+  if (def.id === "protest" || def.id === "gathering") {
+    // "The Force has protested each violation": a state or an organisation protesting is a diplomatic note, not a street protest.
+    const subj = a1 && a1.end <= trigger && a1.actor && a1.actor.kind !== "civilians" && a1.actor.kind !== "militia" ? a1 : null;
+    if (subj && /^protested$/i.test(t.slice(rel0(trigger, s), rel0(trigger, s) + 9))) return null;
+  }
+  if (def.id === "incursion" && /^(?:patrolled|deployed|controlled|manned)\s+by\b/i.test(t.slice(trigger - s.start))) return null;
   // Who was hit is read after the trigger ("fired at villagers"), or before it for passives ("a resident was killed").
   const rel = trigger - s.start;
   const after = t.slice(rel, rel + 70);
@@ -208,10 +258,14 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   if (def.id === "ceasefire") {
     if (/\b(took effect|came into (?:effect|force)|went into effect|in effect|held|holding|entered into force|began)\b/i.test(t)) { plover = "RETREAT"; mode = "ceasefire"; }
     else if (/\b(announced|declared|unilateral)\b/i.test(t) && !/\b(?:ceasefire|truce|cease-fire)\s+(?:agreement\s+)?with\b/i.test(t)) { plover = "CONCEDE"; mode = "ceasefire"; }
-    else if (!/\b(agreed|reached|brokered|signed|struck|mediated|negotiated|secured|accepted)\b/i.test(t)) return null;
+    else if (!/\b(agreed|reached|brokered|signed|struck|mediated|negotiated|secured|accepted|announced)\b/i.test(t)) return null;
   }
   if (def.id === "withdrawal" && /\b(agreed to|announced|pledged|promised|will)\b/i.test(t)) plover = "CONCEDE";
   return { event_type, sub_event_type, plover, mode };
+}
+
+function rel0(at: number, s: Sentence): number {
+  return at - s.start;
 }
 
 function flagsFor(s: Sentence, triggerRel: number, date: DateRange, ref: string | null): Proposal["flags"] & { trend: boolean } {
@@ -227,7 +281,8 @@ function flagsFor(s: Sentence, triggerRel: number, date: DateRange, ref: string 
   const hypo2 = modalAfter === "could" || modalAfter === "might" || modalAfter === "may" || modalAfter === "would";
   const trend = TREND.test(s.text.slice(Math.max(0, triggerRel - 40), triggerRel));
   if (ref && date.start && isoToDays(date.start) > isoToDays(ref) + 1) future = true;
-  let background = BACKGROUND.test(s.text) || PAST_PERFECT.test(clause);
+  const recentDate = !!(ref && date.end && isoToDays(date.end) >= isoToDays(ref) - 10);
+  let background = BACKGROUND.test(s.text) || (PAST_PERFECT.test(clause) && !recentDate && !RECENT_REL.test(s.text));
   if (ref && date.end && isoToDays(date.end) < isoToDays(ref) - 10) background = true;
   return { background, future, hypothetical: hypothetical || hypo2, negated, trend };
 }
@@ -337,10 +392,31 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       const near = nearestDate(a.dates, f.rel);
       const future = FUTURE.test(clauseBefore(s.text, f.rel));
       const dm = near ? (future ? findDates(s.text, ref, true).find((d) => d.from === near.from) ?? near : near) : null;
-      const date: DateRange = dm ?? { date: null, precision: null, start: null, end: null };
+      let date: DateRange = dm ?? { date: null, precision: null, start: null, end: null };
+      const lead = s.text.slice(Math.max(0, f.rel - 60), f.rel);
+      const counted = COUNTED_DAYS.exec(lead);
+      if (counted && f.def.family === "violent" && date.date) {
+        // "after two days of drone strikes" on the day told: the days before it.
+        const n = wordNumber(counted[1] ?? "") ?? 2;
+        date = { date: addDays(date.date, -1), precision: "day", start: addDays(date.date, -n), end: addDays(date.date, -1) };
+      }
       const flags = flagsFor(s, f.rel, date, ref);
-      if (flags.trend) continue;
-      const key = f.def.family === "violent" ? `violent:${refined.event_type}` : f.def.family;
+      if (flags.trend && !counted) continue;
+      // A verb form that cannot be past ("to detain", "… and withdraw from Syrian land") is a plan or a demand.
+      const word = f.text.toLowerCase();
+      if (BARE_VERB.test(word) || (TO_VERB.test(word) && /\bto\s+(?:\w+ly\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 16), f.rel)))) {
+        if (!/\b(?:did|does|do)\s+(?:not\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 12), f.rel))) flags.future = true;
+      }
+      // Two events of one type in one sentence when they are in different governorates ("jets struck Damascus after drone strikes in Sweida").
+      const ownPlace = f.def.family === "violent" ? pickPlace(a.places, s.start + f.rel) : null;
+      const key = f.def.family === "violent" ? `violent:${refined.event_type}:${ownPlace?.place?.admin1 ?? ""}` : f.def.family;
+      if (f.def.family === "violent" && ownPlace?.place?.admin1 && !kept.has(key)) {
+        // Only when the other trigger's own place is elsewhere; otherwise the usual one-per-type rule.
+        const same = [...kept.keys()].find((k2) => k2.startsWith(`violent:${refined.event_type}:`));
+        const sameAt = same ? kept.get(same) : undefined;
+        const samePlace = sameAt ? pickPlace(a.places, s.start + sameAt.rel) : null;
+        if (same && sameAt && (!samePlace?.place?.admin1 || samePlace.place.admin1 === ownPlace.place.admin1 || Math.abs(sameAt.rel - f.rel) < 60)) continue;
+      }
       const existing = kept.get(key);
       if (existing) {
         // A factual trigger beats a flagged one of the same family.
@@ -352,8 +428,12 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     const families = new Set([...kept.values()].map((k) => k.def.family));
     const factual = (k: { flags: Proposal["flags"] }): boolean => !k.flags.future && !k.flags.hypothetical && !k.flags.negated;
     const lastViolent = [...candidates].reverse().find((c) => c.def.family === "violent" && s.index - c.evidence[c.evidence.length - 1]!.index <= 3);
-    const isCoref = (k: { def: TriggerDef; explicit: boolean; rel: number }): boolean =>
-      k.def.family === "violent" && k.def.strength <= 0.55 && !!lastViolent && !k.explicit && pickPlace(a.places, s.start + k.rel) === null;
+    // A weak word with no armed actor of its own ("people were killed"), or a noun with a determiner ("the attack"),
+    // with no place or date of its own, tells more about an event already reported.
+    const ownArmed = a.actors.some((m) => !m.source && m.actor?.kind !== "civilians");
+    const definite = (rel: number, word: string): boolean => !VERB_TRIGGER.test(word) && DEFINITE_BEFORE.test(s.text.slice(Math.max(0, rel - 30), rel));
+    const isCoref = (k: { def: TriggerDef; explicit: boolean; rel: number; text: string }): boolean =>
+      k.def.family === "violent" && !!lastViolent && !k.explicit && pickPlace(a.places, s.start + k.rel) === null && ((k.def.strength <= 0.55 && !ownArmed) || definite(k.rel, k.text));
     const hasViolent = [...kept.values()].some((k) => k.def.family === "violent" && factual(k) && !isCoref(k));
     for (const [key, k] of kept) {
       // A raid that kills is one violent event, not also a movement of troops.
@@ -364,7 +444,22 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       void key;
       let date = k.date;
       let explicit = k.explicit;
-      if (!explicit && discourseDate && discourseDate.sentence >= s.index - 4 && discourseDate.paragraph >= s.paragraph - 1 && !k.flags.background) {
+      const leadK = s.text.slice(Math.max(0, k.rel - 70), k.rel);
+      if (!explicit && factual(k) && DAYS_AFTER.test(leadK)) {
+        // "The move came days after a clash": the event lies in the week before the one told.
+        const base = discourseDate?.date.date ?? ref;
+        if (base) {
+          date = { date: addDays(base, -3), precision: "week", start: addDays(base, -7), end: addDays(base, -1) };
+          explicit = true;
+          k.flags.background = true;
+        }
+      } else if (!explicit && factual(k) && backgroundDate && backgroundDate.sentence === s.index - 1 && (CONTINUATION.test(s.text) || PAST_PERFECT.test(s.text)) && !/\b(?:today|now|currently|this week|yesterday|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i.test(s.text)) {
+        // The story told as background goes on ("Bedouin fighters then fought for days…"): still background, on the same dates.
+        date = backgroundDate.date;
+        explicit = true;
+        k.flags.background = true;
+        backgroundDate = { date: date, sentence: s.index };
+      } else if (!explicit && discourseDate && discourseDate.sentence >= s.index - 4 && discourseDate.paragraph >= s.paragraph - 1 && !k.flags.background) {
         date = discourseDate.date;
         explicit = true;
       } else if (!explicit && k.flags.background && backgroundDate && backgroundDate.sentence === s.index - 1) {
@@ -383,7 +478,18 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // A weak word ("the attack", "the strike") with no place or date of its own points back at an event already told.
       if (isCoref(k) && recentViolent) {
         if (!recentViolent.evidence.includes(s)) recentViolent.evidence.push(s);
+        const n = findFatalities(s.text);
+        if (n !== null && (recentViolent.fatalities === null || n > recentViolent.fatalities)) recentViolent.fatalities = n;
         continue;
+      }
+      // "The protesters had marched…", "attended the meeting": a definite noun names an event this article already told.
+      if (definite(k.rel, k.text) && k.def.family !== "violent") {
+        const overlaps = (c: Candidate): boolean => !k.explicit || !c.date.date || ((!k.date.start || isoToDays(c.date.date) >= isoToDays(k.date.start) - 1) && (!k.date.end || isoToDays(c.date.date) <= isoToDays(k.date.end) + 1));
+        const told = [...candidates].reverse().find((c) => c.def.family === k.def.family && overlaps(c) && (k.def.family !== "diplomatic" || c.plover === k.refined.plover) && (k.def.family === "diplomatic" || k.def.family === "protest" || pickPlace(a.places, s.start + k.rel) === null));
+        if (told) {
+          if (!told.evidence.includes(s)) told.evidence.push(s);
+          continue;
+        }
       }
       // "Explosions" in an article about air strikes are the strikes.
       if (k.def.id === "explosion" && recentViolent && recentViolent.event_type === "Explosions/Remote violence") {
@@ -411,6 +517,27 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
           a2 = a1 === prevDip.actor1 ? prevDip.actor2 : prevDip.actor1;
         }
       }
+      if (k.def.id === "ceasefire" && (!a1 || !a2)) {
+        // "A ceasefire … has largely held": between the sides whose fighting the article reports most.
+        const counts = new Map<string, { n: number; c: Candidate }>();
+        for (const c of candidates) {
+          if (c.def.family !== "violent" || !c.actor1 || !c.actor2 || c.event_type === "Violence against civilians") continue;
+          const dk = [c.actor1.country ?? "", c.actor2.country ?? ""].sort().join("|");
+          const e = counts.get(dk) ?? { n: 0, c };
+          e.n++;
+          e.c = c;
+          counts.set(dk, e);
+        }
+        const top = [...counts.values()].sort((x, y) => y.n - x.n)[0];
+        if (top && (!a1 || a1.country === top.c.actor1?.country || a1.country === top.c.actor2?.country)) {
+          a1 = top.c.actor1;
+          a2 = top.c.actor2;
+        }
+      }
+      if (k.def.family === "diplomatic" && !place) {
+        const talks = [...candidates].reverse().find((c) => c.def.family === "diplomatic" && s.index - c.sentence.index <= 3 && c.place && c.actor1 && c.actor2 && a1 && a2 && sameCountries(c.actor1, c.actor2, a1, a2));
+        if (talks) { place = talks.place; placeInherited = true; }
+      }
       const coordinated = k.def.family === "protest" || k.def.family === "violent" ? coordinatedPlaces(s, a.places, place) : [];
       for (const extra of coordinated) {
         candidates.push({
@@ -437,6 +564,15 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         evidence: [s],
       });
     }
+    if (!candidates.some((c) => c.sentence === s)) {
+      // "The health ministry put the death toll at 13": a toll with no trigger of its own belongs to the violence just told.
+      const n = findFatalities(s.text);
+      const recent = n === null ? undefined : [...candidates].reverse().find((c) => c.def.family === "violent" && s.index - c.evidence[c.evidence.length - 1]!.index <= 2);
+      if (recent && n !== null && (recent.fatalities === null || n > recent.fatalities)) {
+        recent.fatalities = n;
+        if (!recent.evidence.includes(s)) recent.evidence.push(s);
+      }
+    }
     // Only a sentence that reports the news (not background) sets the date that follow-ups inherit.
     const reportsNews = [...kept.values()].some((k) => factual(k) && !k.flags.background);
     const reportsPast = [...kept.values()].some((k) => factual(k) && k.flags.background);
@@ -451,7 +587,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   for (const c of candidates) {
     const prev = merged.find((m) =>
       m.event_type === c.event_type && m.sub_event_type === c.sub_event_type && m.plover === c.plover &&
-      m.flags.background === c.flags.background &&
+      (m.flags.background === c.flags.background || !c.dateExplicit) &&
       (c.sentence.index - m.evidence[m.evidence.length - 1]!.index <= 3 || (m.place?.place && c.place?.place === m.place.place && sameDate(m, c)) || (c.def.family === "diplomatic" && !c.flags.background && sameDyad(m, c))) &&
       (!c.dateExplicit || !m.dateExplicit || sameDate(m, c)) &&
       (c.placeInherited || !c.place || !m.place || c.place.place === m.place.place || c.place.name === m.place.name));
@@ -499,10 +635,16 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (actor1?.inter === 7) { actor1 = actor2; }
       actor2 = civ;
     }
-    if (c.event_type === "Protests" && (!actor1 || actor1.inter !== 7)) {
+    if (c.event_type === "Protests") {
+      // The protesters on one side; on the other, whoever used force against them (none for a peaceful protest).
       const prot = { name: "Protesters", id: null, country: eventCountry, party: null, inter: 6 };
-      if (actor1 && !actor2 && c.sub_event_type !== "Peaceful protest") actor2 = actor1;
+      const force = [actor1, actor2].find((x) => x && x.inter !== 7 && x.inter !== 6) ?? null;
       actor1 = prot;
+      actor2 = c.sub_event_type !== "Peaceful protest" ? force : null;
+    }
+    if (!actor2 && eventCountry && (c.def.family === "violent" || c.def.family === "physical") && c.event_type !== "Protests" && (!actor1 || actor1.country !== eventCountry || c.event_type === "Battles")) {
+      // An unnamed other side: the people or forces of the place where it happened ("struck weapons depots", "fired at the village").
+      actor2 = { name: "Unnamed side", id: null, country: eventCountry, party: null, inter: null };
     }
     const evidence: Evidence[] = c.evidence.map((s) => ({ text: s.text, start: s.start, end: s.end }));
     if (evidence[0]) evidence[0].trigger = c.trigger;
@@ -540,9 +682,18 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   return out;
 }
 
-/** Other places listed with the chosen one ("in A, B and C"): ACLED codes one event per place. */
+/** Other places listed with the chosen one ("in A, B and C", "near A, south of X, and in B"): ACLED codes one event per place. */
 function coordinatedPlaces(s: Sentence, places: readonly PlaceMention[], chosen: PlaceMention | null): PlaceMention[] {
   if (!chosen?.place || chosen.place.feature === "region") return [];
+  // "the highway between Damascus and Sweida" is one place, not two events.
+  if (/\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, chosen.start - s.start - 30), chosen.start - s.start))) return [];
+  const extra: PlaceMention[] = [];
+  for (const p of places) {
+    if (!p.place || p.start <= chosen.end || p.score <= -2 || p.place.admin1 === chosen.place.admin1) continue;
+    const gap = s.text.slice(chosen.end - s.start, p.start - s.start);
+    if (/^(?:,\s*[^,.;]{1,40},)?\s*(?:and|as well as)\s+(?:in|near|at|on|around)\s+(?:the\s+)?(?:(?:town|village|city|province|countryside)\s+of\s+)?$/i.test(gap)) extra.push(p);
+  }
+  if (extra.length) return extra;
   const sorted = [...places].filter((p) => p.place && p.place.feature !== "region").sort((x, y) => x.start - y.start);
   const i = sorted.indexOf(chosen);
   if (i < 0) return [];
@@ -551,6 +702,10 @@ function coordinatedPlaces(s: Sentence, places: readonly PlaceMention[], chosen:
   for (let j = i; j + 1 < sorted.length && joins(sorted[j]!, sorted[j + 1]!); j++) out.push(sorted[j + 1]!);
   for (let j = i; j - 1 >= 0 && joins(sorted[j - 1]!, sorted[j]!); j--) out.push(sorted[j - 1]!);
   return out.filter((p) => p.place !== chosen.place);
+}
+
+function sameCountries(a1: ActorMention, a2: ActorMention, b1: ActorMention, b2: ActorMention): boolean {
+  return [a1.country ?? "", a2.country ?? ""].sort().join("|") === [b1.country ?? "", b2.country ?? ""].sort().join("|");
 }
 
 function sameDyad(a: Candidate, b: Candidate): boolean {

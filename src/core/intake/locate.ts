@@ -14,7 +14,7 @@ const PSEUDO_UNITS: Record<string, { admin1: string; name: string; zone: string 
 };
 
 /** ISO 3166 alpha-2 -> alpha-3 for the countries the intake meets. */
-export const ALPHA2_TO_3: Record<string, string> = { SY: "SYR", IL: "ISR", LB: "LBN", JO: "JOR", PS: "PSE", SA: "SAU", AZ: "AZE", FR: "FRA", US: "USA", TR: "TUR", RU: "RUS", IR: "IRN", AE: "ARE", QA: "QAT", EG: "EGY", GB: "GBR", IQ: "IRQ" };
+export const ALPHA2_TO_3: Record<string, string> = { SY: "SYR", IL: "ISR", LB: "LBN", JO: "JOR", PS: "PSE", SA: "SAU", AZ: "AZE", FR: "FRA", US: "USA", TR: "TUR", RU: "RUS", IR: "IRN", AE: "ARE", QA: "QAT", EG: "EGY", GB: "GBR", IQ: "IRQ", CH: "CHE" };
 
 export function countryOfAdmin1(code: string | null | undefined): string | null {
   return code ? ALPHA2_TO_3[code.slice(0, 2)] ?? null : null;

@@ -84,12 +84,16 @@ export interface ActorMention {
 const NATIONALITY: Record<string, string> = {
   israeli: "ISR", syrian: "SYR", american: "USA", "u.s.": "USA", us: "USA", jordanian: "JOR", turkish: "TUR", russian: "RUS", iranian: "IRN", lebanese: "LBN", saudi: "SAU", french: "FRA", qatari: "QAT", emirati: "ARE",
 };
-const MILITARY_NOUN = /^(forces?|troops|army|military|soldiers|jets?|warplanes?|aircraft|drones?|tanks?|patrols?|units?|officers?|strikes?|airstrikes?|incursions?|raids?|shelling|fire|bulldozers|vehicles|convoys?|positions?|police|artillery|helicopters?|commandos|gunfire|operation|operations)$/i;
-const POLITICAL_NOUN = /^(officials?|delegation|delegations|authorities|government|envoy|president|minister|leaders?|leadership|negotiators|side|diplomats?|counterparts?|administration|presidency|mediators?)$/i;
+const MILITARY_NOUN = /^(forces?|troops|army|military|soldiers|personnel|engineers|infantry|columns?|servicemen|reservists|snipers|jets?|warplanes?|aircraft|drones?|tanks?|patrols?|units?|officers?|strikes?|airstrikes?|incursions?|raids?|shelling|fire|bulldozers|vehicles|convoys?|positions?|police|artillery|helicopters?|commandos|gunfire|operation|operations)$/i;
+const POLITICAL_NOUN = /^(officials?|delegation|delegations|authorities|government|regime|envoy|president|minister|leaders?|leadership|negotiators|side|diplomats?|counterparts?|administration|presidency|mediators?)$/i;
 const NATIONALITY_RE = /\b(Israeli|Syrian|American|U\.S\.|US|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)((?:\s+[a-z][a-z-]*){1,3})/g;
 const ORG_RE = /\b((?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}(?:Brigades?|Battalions?|Front|Movement|Council|Army|Forces|Guard|Regiment|Division|Militia|Faction|Committee|Authority|Ministry|Group|Legion|Corps|Directorate|Observatory|Network))\b/g;
-const SOURCE_AFTER = /^\s*,?\s*(?:said|says|reported|reports|told|stated|claimed|announced|confirmed|added|noted|quoted|wrote|posted|cited)\b/i;
-const SOURCE_BEFORE = /(?:according to|said|told|reported by|quoted|quoting|citing|cited by|via|statement by|sources? (?:in|close to))\s+(?:the\s+|a\s+)?$/i;
+// A speaker, witness or critic is not a party: "…, the ministry said", "peacekeepers have observed", "the ministry condemns".
+const SOURCE_AFTER = /^\s*,?\s*(?:(?:has|have|had)\s+)?(?:said|says|reported|reports|told|stated|claimed|announced|confirmed|added|noted|quoted|wrote|posted|cited|observed|documented|recorded|condemn(?:s|ed)?|denounc(?:es|ed)|deplor(?:es|ed))\b/i;
+// "…, said the ministry" is a source; "the ministry said Israeli helicopters landed" names the actor after "said".
+const SOURCE_BEFORE = /(?:according to|told|reported by|quoted|quoting|citing|cited by|via|statement by|sources? (?:in|close to)|(?:^|[,;—–]\s*)(?:said|reported|added))\s+(?:the\s+|a\s+)?$/i;
+/** Named only as an alleged affiliation: "seven men they said belonged to Hamas". */
+const ALLEGED_BEFORE = /\b(?:(?:they|it|he|she|officials|the army|the military) (?:said|claimed|says|alleged)|allegedly|suspected of|accused of)\s+(?:[\w-]+\s+){0,3}$/i;
 const REPORTERS = /\b(Observatory|SOHR|state media|SANA|news agency|Reuters|AFP|Associated Press|outlet|monitor|network|broadcaster|channel|newspaper|TV|television|Ynet|Haaretz|Times of Israel|Al Jazeera|Enab Baladi|Suwayda 24)\b/i;
 
 export function findActors(sentence: string, base: number, tokens: readonly Token[], index: PackIndex): ActorMention[] {
@@ -131,7 +135,8 @@ export function findActors(sentence: string, base: number, tokens: readonly Toke
     const before = sentence.slice(Math.max(0, a.start - base - 30), a.start - base);
     // "fighting in Syria", "bound for Lebanon": a country name after a locative preposition is a place.
     if (a.actor && (a.actor.kind === "government" || a.actor.kind === "state-forces") && /^[A-Z][a-z]+$/.test(a.name) && /\b(in|across|inside|into|from|of|throughout|for|toward|towards)\s+(?:southern\s+|northern\s+|western\s+|eastern\s+)?$/i.test(before)) continue;
-    if (SOURCE_AFTER.test(after) || SOURCE_BEFORE.test(before) || REPORTERS.test(a.name)) {
+    if (ALLEGED_BEFORE.test(sentence.slice(Math.max(0, a.start - base - 60), a.start - base))) a.source = true;
+    else if (SOURCE_AFTER.test(after) || SOURCE_BEFORE.test(before) || REPORTERS.test(a.name)) {
       a.source = true;
       // "The army said its troops…", "Israel said it had struck…": the speaker is also the actor.
       const rest = sentence.slice(a.end - base);
