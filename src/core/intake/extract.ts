@@ -125,12 +125,13 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
     out.push({ place: null, name, start, end, near: false, region: null, score: 0 });
   }
   for (const p of out) {
-    const before = s.text.slice(Math.max(0, p.start - s.start - 60), p.start - s.start);
+    // The tokenizer leaves out a hyphenated article ("al-Kiswah" is matched as "Kiswah").
+    const before = s.text.slice(Math.max(0, p.start - s.start - 60), p.start - s.start).replace(/\b(?:al|el|ash|as|ad|ar|at|az|an|ath|adh)-$/i, "");
     p.near = NEAR_CUE.test(before);
     let score = 0;
     if (LOC_CUE.test(before) || p.near) score += 3;
     if (FROM_CUE.test(before)) score -= 2;
-    if (ROUTE_CUE.test(before)) score -= 6;
+    if (ROUTE_CUE.test(before)) score -= 20;
     if (SAID_AFTER.test(s.text.slice(p.end - s.start, p.end - s.start + 30))) score -= 4;
     // An apposition describes the place before it: "Kisweh, south of Damascus", "Beit Jinn, on the slopes of Mount Hermon".
     const prev = out.filter((q) => q !== p && q.end <= p.start).sort((x, y) => y.end - x.end)[0];
@@ -146,13 +147,18 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
   return out;
 }
 
-function pickPlace(places: readonly PlaceMention[], triggerAt: number): PlaceMention | null {
+function pickPlace(places: readonly PlaceMention[], triggerAt: number, s?: Sentence): PlaceMention | null {
   let best: PlaceMention | null = null;
   let bestScore = -Infinity;
   for (const p of places) {
     if (p.score <= -4) continue;
     const dist = Math.abs(p.start - triggerAt);
-    const score = p.score - dist / 200;
+    let score = p.score - dist / 200;
+    if (s) {
+      // A place in the trigger's own clause beats one across commas ("struck X in Damascus, …, after drone strikes in Sweida").
+      const between = p.start > triggerAt ? s.text.slice(triggerAt - s.start, p.start - s.start) : s.text.slice(p.end - s.start, triggerAt - s.start);
+      score -= 1.2 * (between.match(/[,;—–]/g)?.length ?? 0);
+    }
     if (score > bestScore) {
       bestScore = score;
       best = p;
@@ -389,7 +395,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       const [a1, a2] = pickActors(f.def, s, a.actors, at);
       const refined = refineType(f.def, s, a1, a2, at);
       if (!refined) continue;
-      const near = nearestDate(a.dates, f.rel);
+      // An old date written in full ("on 31 May 1974") dates a historical event; a bare old year never does.
+      const near = nearestDate(a.dates, f.rel) ?? a.dates.find((d) => d.stale && d.precision === "day" && d.date !== null && /\b\d{4}\b/.test(d.text)) ?? null;
       const future = FUTURE.test(clauseBefore(s.text, f.rel));
       const dm = near ? (future ? findDates(s.text, ref, true).find((d) => d.from === near.from) ?? near : near) : null;
       let date: DateRange = dm ?? { date: null, precision: null, start: null, end: null };
@@ -408,13 +415,13 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         if (!/\b(?:did|does|do)\s+(?:not\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 12), f.rel))) flags.future = true;
       }
       // Two events of one type in one sentence when they are in different governorates ("jets struck Damascus after drone strikes in Sweida").
-      const ownPlace = f.def.family === "violent" ? pickPlace(a.places, s.start + f.rel) : null;
+      const ownPlace = f.def.family === "violent" ? pickPlace(a.places, s.start + f.rel, s) : null;
       const key = f.def.family === "violent" ? `violent:${refined.event_type}:${ownPlace?.place?.admin1 ?? ""}` : f.def.family;
       if (f.def.family === "violent" && ownPlace?.place?.admin1 && !kept.has(key)) {
         // Only when the other trigger's own place is elsewhere; otherwise the usual one-per-type rule.
         const same = [...kept.keys()].find((k2) => k2.startsWith(`violent:${refined.event_type}:`));
         const sameAt = same ? kept.get(same) : undefined;
-        const samePlace = sameAt ? pickPlace(a.places, s.start + sameAt.rel) : null;
+        const samePlace = sameAt ? pickPlace(a.places, s.start + sameAt.rel, s) : null;
         if (same && sameAt && (!samePlace?.place?.admin1 || samePlace.place.admin1 === ownPlace.place.admin1 || Math.abs(sameAt.rel - f.rel) < 60)) continue;
       }
       const existing = kept.get(key);
@@ -433,7 +440,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     const ownArmed = a.actors.some((m) => !m.source && m.actor?.kind !== "civilians");
     const definite = (rel: number, word: string): boolean => !VERB_TRIGGER.test(word) && DEFINITE_BEFORE.test(s.text.slice(Math.max(0, rel - 30), rel));
     const isCoref = (k: { def: TriggerDef; explicit: boolean; rel: number; text: string }): boolean =>
-      k.def.family === "violent" && !!lastViolent && !k.explicit && pickPlace(a.places, s.start + k.rel) === null && ((k.def.strength <= 0.55 && !ownArmed) || definite(k.rel, k.text));
+      k.def.family === "violent" && !!lastViolent && !k.explicit && pickPlace(a.places, s.start + k.rel, s) === null && ((k.def.strength <= 0.55 && !ownArmed) || definite(k.rel, k.text));
     const hasViolent = [...kept.values()].some((k) => k.def.family === "violent" && factual(k) && !isCoref(k));
     for (const [key, k] of kept) {
       // A raid that kills is one violent event, not also a movement of troops.
@@ -466,7 +473,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         date = backgroundDate.date;
         explicit = true;
       }
-      let place = pickPlace(a.places, s.start + k.rel);
+      let place = pickPlace(a.places, s.start + k.rel, s);
       let placeInherited = false;
       if (!place && lastPlace && k.def.family !== "diplomatic" && lastPlace.sentence >= s.index - 3) {
         place = lastPlace.place;
@@ -485,7 +492,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // "The protesters had marched…", "attended the meeting": a definite noun names an event this article already told.
       if (definite(k.rel, k.text) && k.def.family !== "violent") {
         const overlaps = (c: Candidate): boolean => !k.explicit || !c.date.date || ((!k.date.start || isoToDays(c.date.date) >= isoToDays(k.date.start) - 1) && (!k.date.end || isoToDays(c.date.date) <= isoToDays(k.date.end) + 1));
-        const told = [...candidates].reverse().find((c) => c.def.family === k.def.family && overlaps(c) && (k.def.family !== "diplomatic" || c.plover === k.refined.plover) && (k.def.family === "diplomatic" || k.def.family === "protest" || pickPlace(a.places, s.start + k.rel) === null));
+        const told = [...candidates].reverse().find((c) => c.def.family === k.def.family && overlaps(c) && (k.def.family !== "diplomatic" || c.plover === k.refined.plover) && (k.def.family === "diplomatic" || k.def.family === "protest" || pickPlace(a.places, s.start + k.rel, s) === null));
         if (told) {
           if (!told.evidence.includes(s)) told.evidence.push(s);
           continue;
@@ -532,6 +539,15 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         if (top && (!a1 || a1.country === top.c.actor1?.country || a1.country === top.c.actor2?.country)) {
           a1 = top.c.actor1;
           a2 = top.c.actor2;
+        }
+      }
+      if (k.def.family === "diplomatic" && !place && lastPlace && lastPlace.sentence >= s.index - 3) {
+        // A local deal between parties of one country ("notables reached an understanding with the interior ministry") is made where the trouble was.
+        const cc = countryOfAdmin1(lastPlace.place.place?.admin1 ?? lastPlace.place.region?.admin1 ?? null);
+        const named = [a1, a2].filter((m): m is ActorMention => !!m);
+        if (cc && named.length > 0 && named.every((m) => m.country === cc || (m.country === null && m.actor?.kind === "civilians"))) {
+          place = lastPlace.place;
+          placeInherited = true;
         }
       }
       if (k.def.family === "diplomatic" && !place) {
@@ -588,6 +604,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     const prev = merged.find((m) =>
       m.event_type === c.event_type && m.sub_event_type === c.sub_event_type && m.plover === c.plover &&
       (m.flags.background === c.flags.background || !c.dateExplicit) &&
+      (m.flags.future || m.flags.hypothetical || m.flags.negated) === (c.flags.future || c.flags.hypothetical || c.flags.negated) &&
       (c.sentence.index - m.evidence[m.evidence.length - 1]!.index <= 3 || (m.place?.place && c.place?.place === m.place.place && sameDate(m, c)) || (c.def.family === "diplomatic" && !c.flags.background && sameDyad(m, c))) &&
       (!c.dateExplicit || !m.dateExplicit || sameDate(m, c)) &&
       (c.placeInherited || !c.place || !m.place || c.place.place === m.place.place || c.place.name === m.place.name));
