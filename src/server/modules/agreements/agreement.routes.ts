@@ -48,7 +48,7 @@ export function agreementRoutes(r: Router, _ctx: AppContext): void {
     handler: async ({ params, query, reply }) =>
       guarded(async () => {
         reply.header("cache-control", "public, max-age=3600");
-        return packToGeoJSON(await loadBundledPack(params.id), { admin1: query.admin1 === "true" }) as unknown as Record<string, unknown>;
+        return packToGeoJSON(await loadBundledPack(params.id), { admin1: query.admin1 === "true" });
       }),
   });
 
