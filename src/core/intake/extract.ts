@@ -44,7 +44,8 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
 const NUM = "(\\d+|a (?:hundred|thousand)|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)";
 const FATALITY_RES = [
   new RegExp(`\\b(?:killing|killed|kills|leaving|left|claimed the lives of)\\s+(?:at least\\s+|some\\s+|about\\s+|nearly\\s+|more than\\s+)?${NUM}\\b(?!\\s+(?:wounded|injured))`, "gi"),
-  new RegExp(`\\b${NUM}\\s+(?!(?:days?|weeks?|months?|years?|hours?|times?|sides?)\\b)(?:[\\w-]+\\s+){0,6}?(?:were|was|have been|had been|being)?\\s*(?:killed|dead|died|lost their lives)\\b`, "gi"),
+  // "two soldiers were killed", "13 residents, including children, were killed"; the words between may not start another clause.
+  new RegExp(`\\b${NUM}\\s+(?!(?:days?|weeks?|months?|years?|hours?|times?|sides?)\\b)(?:(?!(?:said|says|say|reported|told|according|after|when|while|and|but|${NUM})\\b)[\\w-]+\\s+){0,6}?(?:[\\w-]+,\\s+(?:including|among them|most of them|many of them|mostly)[^,.;]{0,40},\\s+)?(?:were|was|have been|had been|being)?\\s*(?:killed|dead|died|lost their lives)\\b`, "gi"),
   new RegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of)\\s+(?:at least\\s+)?${NUM}\\b`, "gi"),
 ];
 
@@ -143,7 +144,13 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
   }
   // A village the gazetteer lacks takes its admin area from a region named beside it.
   const region = out.find((p) => p.place?.feature === "region" && p.place.admin1);
-  for (const p of out) if (!p.place && region) p.region = region.place;
+  for (const p of out) {
+    if (p.place) continue;
+    if (region) { p.region = region.place; continue; }
+    // "Saida al-Hanout in Quneitra": a known town right after the unknown village gives its area.
+    const host = out.find((q) => q.place && q.place.feature !== "capital" && q.start > p.end && /^\s*,?\s*(?:in|near|of|outside|(?:east|west|north|south)(?:-?(?:east|west))? of)\s+(?:the\s+)?(?:(?:town|city|village|countryside|province)\s+of\s+)?$/i.test(s.text.slice(p.end - s.start, q.start - s.start)));
+    if (host) p.region = host.place;
+  }
   return out;
 }
 
@@ -356,10 +363,22 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   const anchor = anchorPts.length
     ? { lon: anchorPts.reduce((a, p) => a + p.lon, 0) / anchorPts.length, lat: anchorPts.reduce((a, p) => a + p.lat, 0) / anchorPts.length }
     : index.anchor;
+  let knownBefore: Place | null = null;
+  const unresolved: PlaceMention[] = [];
   for (const a of analysed) {
     a.places = findPlaces(a.s, a.tokens, index, a.actors, anchor);
+    // A village the gazetteer lacks, with no area named beside it: the area of the article's nearest known place.
+    for (const p of a.places) {
+      if (p.place && p.place.feature !== "capital" && p.place.feature !== "region" && p.score > -4) knownBefore = p.place;
+      else if (!p.place && !p.region) {
+        if (knownBefore) p.region = knownBefore;
+        else unresolved.push(p);
+      }
+    }
     a.dates = findDates(a.s.text, ref);
   }
+
+  if (knownBefore) for (const p of unresolved) p.region = analysed.flatMap((a) => a.places).find((q) => q.place && q.place.feature !== "capital" && q.place.feature !== "region" && q.score > -4)?.place ?? null;
 
   const candidates: Candidate[] = [];
   let discourseDate: { date: DateRange; sentence: number; paragraph: number } | null = null;
@@ -381,6 +400,16 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       const f = found[i]!;
       if (spans.some(([a, b]) => f.rel < b && f.rel + f.len > a)) { found.splice(i--, 1); continue; }
       spans.push([f.rel, f.rel + f.len]);
+    }
+    // Weapons named as things ("a cache of weapons and rockets", "rocket launchers", "missile depots") are objects, not fire.
+    const seizure = found.some((f) => f.def.id === "disrupted");
+    for (let i = found.length - 1; i >= 0; i--) {
+      const f = found[i]!;
+      if (!["shelling", "grenade", "ied"].includes(f.def.id) || !/^(?:rockets?|missiles?|mortars?(?: shells| rounds)?|projectiles?|grenades?|land ?mines?|explosive devices?|IEDs?)$/i.test(f.text)) continue;
+      const after = s.text.slice(f.rel + f.len, f.rel + f.len + 25);
+      const before = s.text.slice(Math.max(0, f.rel - 40), f.rel);
+      if (seizure || /^\s+(?:launchers?|launch (?:pads?|sites?)|depots?|stores?|storage|stockpiles?|caches?|shipments?|factor(?:y|ies)|workshops?|warehouses?|platforms?|systems?|batter(?:y|ies))\b/i.test(after) ||
+        /\b(?:caches?|shipments?|stockpiles?|depots?|smuggl\w*|seized|confiscated|found|transport\w*|stor(?:ed|ing))\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$/i.test(before)) found.splice(i, 1);
     }
     // "Killed" reports the toll of an attack told by another trigger; alone it is an attack itself.
     if (found.some((f) => f.def.family === "violent" && f.def.id !== "killing")) {
@@ -447,6 +476,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (hasViolent && k.def.family === "physical" && (k.def.id === "incursion" || k.def.id === "arrest")) continue;
       // "Protesters were shot": one protest event with excessive force, not a separate attack.
       if (families.has("protest") && k.def.family === "violent" && k.refined.event_type !== "Explosions/Remote violence") continue;
+      // "protested against the Israeli incursions": what a protest is against is its topic, not another event.
+      if (families.has("protest") && k.def.family !== "protest" && /\b(?:against|over|denouncing|condemning|rejecting|protesting)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, k.rel - 45), k.rel))) continue;
       if (STATEMENT_ONLY.test(s.text) && k.def.family === "diplomatic") continue;
       void key;
       let date = k.date;
@@ -601,6 +632,17 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   // Merge follow-up sentences that tell more about the same event.
   const merged: Candidate[] = [];
   for (const c of candidates) {
+    if (c.def.id === "arrest" && !c.flags.negated && !c.flags.future && !c.flags.hypothetical) {
+      // "Israeli troops raided Beit Jinn. … its soldiers detained two suspects": one arrest raid, not also a movement of troops.
+      const raid = merged.find((m) => m.def.id === "incursion" && c.sentence.index - m.evidence[m.evidence.length - 1]!.index <= 2 &&
+        (m.actor1?.country ?? null) === (c.actor1?.country ?? null) && m.flags.background === c.flags.background && sameDate(m, c) &&
+        (c.placeInherited || !c.place || !m.place || c.place.place === m.place.place));
+      if (raid) {
+        Object.assign(raid, { def: c.def, event_type: c.event_type, sub_event_type: c.sub_event_type, plover: c.plover, mode: c.mode });
+        if (!raid.evidence.includes(c.sentence)) raid.evidence.push(c.sentence);
+        continue;
+      }
+    }
     const prev = merged.find((m) =>
       m.event_type === c.event_type && m.sub_event_type === c.sub_event_type && m.plover === c.plover &&
       (m.flags.background === c.flags.background || !c.dateExplicit) &&
