@@ -65,3 +65,78 @@ test("never throws, offsets always slice the evidence, dates stay ordered (prope
     }
   }), { numRuns: 200 });
 });
+
+// Behaviours added when the held-out set showed the rules did not generalise (issue 6). Written for these tests, not from any labelled set.
+const sub = (text: string, published = "2025-06-12"): string[] => extractEvents({ text, published }, ctx).map((p) => p.sub_event_type);
+
+test("passive voice and weapons before the verb decide the attacker and the kind of attack", () => {
+  const [p] = extractEvents({ text: "A farmhouse near Kodana was struck by Israeli aircraft on Monday, killing three civilians, residents said.", published: "2025-06-12" }, ctx);
+  assert.equal(p?.sub_event_type, "Air/drone strike");
+  assert.equal(p?.actor1?.country, "ISR");
+  assert.equal(p?.fatalities, 3);
+  assert.deepEqual(sub("Israeli drones killed four Syrian soldiers near Nawa on Sunday."), ["Air/drone strike"]);
+});
+
+test("fatalities: 'killing three', 'two soldiers were killed', 'a child died', parentheticals, tolls in a later sentence", () => {
+  const fat = (text: string): Array<number | null> => extractEvents({ text, published: "2025-06-12" }, ctx).map((p) => p.fatalities);
+  assert.deepEqual(fat("Two soldiers were killed when Israeli artillery shelled Jasim on Monday."), [2]);
+  assert.deepEqual(fat("A child died when a landmine exploded near Quneitra on Monday."), [1]);
+  assert.deepEqual(fat("Israeli aircraft pounded Beit Jinn on Monday, and state media said 13 residents, including children, were killed."), [13]);
+  assert.deepEqual(fat("Israeli jets struck Nawa on Monday, and a monitoring group said two people were killed."), [2]);
+  assert.deepEqual(fat("Israeli troops clashed with gunmen in Beit Jinn on Friday. The health ministry put the death toll at 13."), [13]);
+});
+
+test("a new actor makes a new event; a determiner or an actorless toll points back at one already told", () => {
+  assert.deepEqual(sub("Two rockets were fired from Syria toward the Golan on Monday evening. In response, Israeli aircraft struck weapons belonging to the Syrian regime in southern Syria."), ["Shelling/artillery/missile attack", "Air/drone strike"]);
+  assert.deepEqual(sub("Israeli jets struck a base near Izra on Monday. The Syrian government condemned the attack. At least four people were killed, a monitor said."), ["Air/drone strike"]);
+  assert.deepEqual(sub("Israeli soldiers opened fire on Friday on residents of Maariya who were protesting against the troops. The protesters had marched toward a new position earlier this month.", "2024-12-21"), ["Excessive force against protesters"]);
+});
+
+test("intentions, demands and labour-free verbs are not events", () => {
+  assert.deepEqual(sub("The ministry calls on the world to compel Israel to respect the 1974 agreement and withdraw from Syrian land."), []);
+  assert.deepEqual(sub("Six soldiers were wounded on Friday in Beit Jinn during an operation to detain members of an armed group, the Israeli army said."), []);
+  assert.deepEqual(sub("Diplomats expect a first round of security talks in Paris later this month."), []);
+  assert.deepEqual(sub("Israeli soldiers came under fire in Kuya on Monday and returned fire, the army said."), ["Armed clash"]);
+});
+
+test("background told as a story keeps its dates; 'earlier this evening' is news", () => {
+  const out = extractEvents({ text: "Thousands rallied in Sweida on Saturday. The fighting began in mid-July when a merchant was abducted on the highway to Damascus. Bedouin fighters and Druze militias then fought for days in and around the city.", published: "2025-08-18" }, ctx);
+  const battle = out.find((p) => p.sub_event_type === "Armed clash");
+  assert.ok(battle?.flags.background);
+  assert.ok(battle.date && battle.date >= "2025-07-10" && battle.date <= "2025-07-31", String(battle.date));
+  assert.equal(battle.place_id, "sweida");
+  const [news] = extractEvents({ text: "Earlier this evening two projectiles were launched from Syrian territory and fell in open ground near Quneitra.", published: "2025-06-03" }, ctx);
+  assert.equal(news?.flags.background, false);
+  assert.equal(news?.date, "2025-06-03");
+});
+
+test("unnamed sides, speakers and alleged affiliations", () => {
+  const [strike] = extractEvents({ text: "Israeli warplanes struck an area next to the presidential palace in Damascus on Friday, in what the Israeli prime minister called a clear message.", published: "2025-05-03" }, ctx);
+  assert.equal(strike?.actor1?.country, "ISR");
+  assert.notEqual(strike?.actor2?.country, "ISR");
+  const [arrest] = extractEvents({ text: "Israeli troops raided Beit Jinn on Sunday and detained seven men they said belonged to Hamas.", published: "2025-06-16" }, ctx);
+  assert.equal(arrest?.sub_event_type, "Arrests");
+  assert.notEqual(arrest?.actor2?.country, "PSE");
+  const [mobilise] = extractEvents({ text: "The Ministry of Foreign Affairs condemns the incursion carried out yesterday by Israeli occupation forces into the village of Jubata al-Khashab.", published: "2025-04-14" }, ctx);
+  assert.equal(mobilise?.actor1?.country, "ISR");
+  assert.equal(mobilise?.actor2?.name, "Unnamed side");
+});
+
+test("places: apposition, attribution, routes, coordination, and unknown villages", () => {
+  const at = (text: string): Array<string | null> => extractEvents({ text, published: "2025-06-12" }, ctx).map((p) => p.place_id);
+  assert.deepEqual(at("Israeli drones killed six Syrian soldiers near al-Kiswah on Tuesday, the foreign ministry in Damascus said."), ["kisweh"]);
+  assert.deepEqual(at("Israeli troops raided Beit Jinn, on the slopes of Mount Hermon, on Monday and detained two men.").slice(0, 1), ["beit-jinn"]);
+  assert.deepEqual(at("Israeli aircraft struck military sites near al-Kiswah, south of Damascus, and in Daraa province late on Tuesday.").sort(), ["daraa-governorate", "kisweh"]);
+  const [bulldoze] = extractEvents({ text: "Israeli bulldozers razed farmland in the village of Saida al-Hanout in Quneitra on Sunday morning, residents said.", published: "2025-06-12" }, ctx);
+  assert.equal(bulldoze?.place_id, null);
+  assert.equal(bulldoze?.location, "Saida al-Hanout");
+  assert.notEqual(bulldoze?.admin1, null);
+});
+
+test("weapons named as objects, protest topics and raids with arrests are not extra events", () => {
+  assert.deepEqual(sub("Syrian security forces seized a cache of weapons and rockets in al-Sanamayn on Thursday."), ["Disrupted weapons use"]);
+  assert.deepEqual(sub("Dozens of residents protested in Quneitra on Friday against the Israeli incursions, chanting slogans."), ["Peaceful protest"]);
+  assert.deepEqual(sub("Israeli troops raided the town of Beit Jinn on Wednesday. The army said its soldiers detained two suspects."), ["Arrests"]);
+  assert.deepEqual(sub("Several thousand people gathered in the main square of Sweida on Saturday, waving flags and calling for self-determination."), ["Peaceful protest"]);
+  assert.deepEqual(sub("Armed men who had gathered after an audio recording spread online were seen in Jaramana."), []);
+});
