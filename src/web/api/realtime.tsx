@@ -17,7 +17,7 @@ interface Realtime {
 }
 
 const Ctx = createContext<Realtime | null>(null);
-const TYPES = ["hotline.message", "hotline.receipt", "hotline.deadline", "hotline.escalation", "hotline.thread", "incident.created", "incident.updated", "intake.proposed"];
+const TYPES = ["hotline.message", "hotline.receipt", "hotline.deadline", "hotline.escalation", "hotline.thread", "incident.created", "incident.updated", "intake.proposed", "commitment.changed", "inspection.overdue", "inspection.completed", "meeting.created", "window.scheduled"];
 
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const handlers = useRef(new Map<string, Set<Handler>>());

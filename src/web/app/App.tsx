@@ -20,6 +20,7 @@ import { RealtimeProvider } from "../api/realtime.tsx";
 // Feature screens load on demand: they bring the shared protocol and map code.
 const HotlineScreen = lazy(() => import("../hotline/HotlineScreen.tsx"));
 const IncidentsScreen = lazy(() => import("../incidents/IncidentsScreen.tsx"));
+const IntakeScreen = lazy(() => import("../intake/IntakeScreen.tsx"));
 
 interface NavItem {
   path: string;
@@ -33,6 +34,7 @@ export const navItems: NavItem[] = [
   { path: "/map", label: "nav.map", show: hasParty },
   { path: "/incidents", label: "nav.incidents", show: hasParty },
   { path: "/hotline", label: "nav.hotline", show: hasParty },
+  { path: "/intake", label: "nav.intake", show: hasParty },
   { path: "/account", label: "nav.account", show: () => true },
   { path: "/admin", label: "nav.admin", show: (me) => me.user.role === "admin" },
 ];
@@ -42,6 +44,7 @@ function screenFor(path: string, me: MeDto): ReactNode {
   if (match("/map", path) && hasParty(me)) return <MapScreen />;
   if ((match("/hotline", path) || match("/hotline/:id", path)) && hasParty(me)) return <HotlineScreen />;
   if ((match("/incidents", path) || match("/incidents/:id", path)) && hasParty(me)) return <IncidentsScreen />;
+  if ((match("/intake", path) || match("/intake/:id", path)) && hasParty(me)) return <IntakeScreen />;
   if (match("/account", path)) return <AccountScreen />;
   if (match("/admin", path) && me.user.role === "admin") return <AdminScreen />;
   return <NotFound />;

@@ -33,6 +33,8 @@ export interface MapViewProps {
   onIncidentClick?: ((id: string) => void) | undefined;
   /** Fit to these bounds instead of the pack's (e.g. a notification area). */
   fitTo?: [number, number, number, number] | undefined;
+  /** One incident to centre on and mark (e.g. the one an analyst has just accepted). */
+  highlight?: { id: string; lon: number; lat: number; label: string } | undefined;
 }
 
 // Smaller rank = more important; shown from lower zooms.
@@ -189,6 +191,24 @@ export default function MapView(props: MapViewProps) {
   useEffect(() => {
     if (props.fitTo && mapRef.current) mapRef.current.fitBounds(props.fitTo, { padding: 40, duration: 0 });
   }, [props.fitTo]);
+
+  const h = props.highlight;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !h) return;
+    const d = document.createElement("div");
+    d.className = "map-highlight";
+    d.dataset.testid = "map-highlight";
+    d.dataset.incident = h.id;
+    d.title = h.label;
+    const mk = new Marker({ element: d }).setLngLat([h.lon, h.lat]).addTo(map);
+    // The marker is a visual aid; the side panel names the incident for assistive technology.
+    mk.getElement().setAttribute("aria-hidden", "true");
+    mk.getElement().removeAttribute("tabindex");
+    mk.getElement().removeAttribute("role");
+    map.jumpTo({ center: [h.lon, h.lat], zoom: Math.max(map.getZoom(), 11) });
+    return () => { mk.remove(); };
+  }, [h?.id, h?.lon, h?.lat, h?.label]);
 
   return <div ref={container} className="map-canvas" data-testid="map" />;
 }

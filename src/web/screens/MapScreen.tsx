@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { mapPointsShallowSchema, type MapPoints } from "../../core/api/map.ts";
 import { api } from "../api/client.ts";
 import { useRealtime } from "../api/realtime.tsx";
-import { navigate } from "../app/router.ts";
+import { navigate, useSearch } from "../app/router.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { eventTypeLabel } from "../incidents/labels.ts";
 import type { FeatureCollection } from "../map/MapView.tsx";
@@ -75,6 +75,13 @@ export function MapScreen() {
   const [type, setType] = useState("");
   const types = useMemo(() => [...new Set(rows.map((r) => r[4]))].sort(), [rows]);
   const incidents = useMemo(() => toFeatures(points.data, from, type), [points.data, from, type]);
+  // /map?incident=<id>: centre on that incident and mark it (from intake review or an incident page).
+  const focusId = useSearch().get("incident");
+  const focus = useMemo(() => {
+    const r = focusId ? rows.find((x) => x[0] === focusId) : undefined;
+    return r ? { id: r[0], lon: r[1], lat: r[2], date: r[3], type: r[4] } : undefined;
+  }, [rows, focusId]);
+  const highlight = useMemo(() => (focus ? { id: focus.id, lon: focus.lon, lat: focus.lat, label: `${eventTypeLabel(t, focus.type)} · ${date(focus.date)}` } : undefined), [focus, t, date]);
   return (
     <section className="map-screen">
       <ScreenTitle>{t("map.title")}</ScreenTitle>
@@ -85,9 +92,15 @@ export function MapScreen() {
           <Disclaimer basemap={basemap.data} />
           <div className="map-with-side">
             <div className="map-frame">
-              <LazyMap basemap={basemap.data} label={t("map.canvasLabel")} incidents={incidents} onIncidentClick={(id) => navigate(`/incidents/${id}`)} />
+              <LazyMap basemap={basemap.data} label={t("map.canvasLabel")} incidents={incidents} highlight={highlight} onIncidentClick={(id) => navigate(`/incidents/${id}`)} />
             </div>
             <aside className="map-side">
+              {highlight && (
+                <p className="notice" data-testid="map-focus">
+                  {t("map.focused", { what: highlight.label })}{" "}
+                  <a href={`/incidents/${highlight.id}`} onClick={(e) => { e.preventDefault(); navigate(`/incidents/${highlight.id}`); }}>{t("intake.openIncident")}</a>
+                </p>
+              )}
               <h2>{t("map.filters")}</h2>
               <div className="field">
                 <label htmlFor="map-days">{t("map.timeSlider", { days: shownDays })}</label>
