@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import Fastify from "fastify";
+import { spawn } from "node:child_process";
 import { loadConfig } from "../src/server/config.ts";
 import { createRuntime } from "../src/server/bootstrap.ts";
 import { systemActor } from "../src/server/platform/audit/audit.service.ts";
@@ -124,16 +124,18 @@ async function runPhase(p: Phase, seconds: number) {
     // Bounded run: past the cap the sender waits (so a saturated server shows as fewer messages and higher latency, not an endless queue).
     while (inflight.size >= MAX_INFLIGHT) await Promise.race(inflight);
     if (now() - start > seconds * 1000 + 2000) break;
+    const postStart = now();
     const pr = p.send(n, (nonce, thread) => {
       pendingT0.push([nonce, now()]);
       for (const w of workers) w.postMessage({ sent: pendingT0 });
       pendingT0 = [];
       void thread;
-    }).then((ok) => ok);
+    }).then((ok) => { postTimes.push(now() - postStart); return ok; });
     const tracked = pr.then((ok) => { if (ok) sent.push(lastSent.get(n)!); }).finally(() => inflight.delete(tracked));
     inflight.add(tracked);
   }
   const scheduled = now() - start;
+  if (process.env.BENCH_DEBUG) { const pt = [...postTimes].sort((a, b) => a - b); console.error(`phase ${p.type}: POST p50 ${pt[Math.floor(pt.length / 2)]} ms, p99 ${pt[Math.floor(pt.length * 0.99)]} ms`); postTimes.length = 0; }
   // Answers still missing 10 s after the last send are not counted as sent (bounded run time).
   await Promise.race([Promise.all(inflight), new Promise((r) => setTimeout(r, 10_000))]);
   if (process.env.BENCH_DEBUG) console.error(`phase ${p.type}: scheduled in ${Math.round(scheduled)} ms, all answered after ${Math.round(now() - start)} ms`);
@@ -149,6 +151,7 @@ async function runPhase(p: Phase, seconds: number) {
   return { messages: sent.length, p50: percentile(hist, 0.5), p99: percentile(hist, 0.99), lost: results.reduce((s, r) => s + r.lost, 0), dup: results.reduce((s, r) => s + r.dup, 0), leak: results.reduce((s, r) => s + r.leak, 0) };
 }
 const lastSent = new Map<number, [string, string]>();
+const postTimes: number[] = [];
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "truceline-bench-"));
@@ -197,26 +200,37 @@ async function main() {
   }, SECONDS);
   await server.stop();
 
-  // The ceiling: the same clients and load on a bare Fastify SSE echo.
-  const echo = Fastify();
-  const streams = new Map<string, Set<NodeJS.WritableStream>>(PARTIES.map((p) => [p, new Set()]));
-  echo.get<{ Querystring: { party: string } }>("/sse", (req, reply) => {
-    reply.hijack();
-    reply.raw.writeHead(200, { "content-type": "text/event-stream" });
-    reply.raw.write("event: ready\ndata: {}\n\n");
-    const set = streams.get(req.query.party)!;
-    set.add(reply.raw);
-    reply.raw.on("close", () => set.delete(reply.raw));
+  // The ceiling: the same clients and load on a bare Fastify SSE echo, in its
+  // own process like the product server, so both get the machine alike.
+  const echoSource = `
+    import Fastify from "fastify";
+    const members = ${JSON.stringify(members)};
+    const parties = ${JSON.stringify(PARTIES)};
+    const echo = Fastify();
+    const streams = new Map(parties.map((p) => [p, new Set()]));
+    echo.get("/sse", (req, reply) => {
+      reply.hijack();
+      reply.raw.writeHead(200, { "content-type": "text/event-stream" });
+      reply.raw.write("event: ready\\ndata: {}\\n\\n");
+      const set = streams.get(req.query.party);
+      set.add(reply.raw);
+      reply.raw.on("close", () => set.delete(reply.raw));
+    });
+    let seq = 0;
+    echo.post("/send", async (req) => {
+      const frame = "id: " + (++seq) + "\\nevent: m\\ndata: " + JSON.stringify({ payload: req.body }) + "\\n\\n";
+      for (const party of members[req.body.thread_id]) for (const s of streams.get(party)) s.write(frame);
+      return { ok: true };
+    });
+    await echo.listen({ port: 0, host: "127.0.0.1" });
+    process.stdout.write(String(echo.server.address().port) + "\\n");
+  `;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", echoSource], { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] });
+  const echoPort = await new Promise<number>((resolve, reject) => {
+    child.stdout.once("data", (d: Buffer) => resolve(Number(d.toString().trim())));
+    child.once("exit", (code) => reject(new Error(`echo server exited with ${code}`)));
   });
-  let seq = 0;
-  echo.post<{ Body: { nonce: string; thread_id: string } }>("/send", async (req) => {
-    const frame = `id: ${++seq}\nevent: m\ndata: ${JSON.stringify({ payload: req.body })}\n\n`;
-    for (const party of members[req.body.thread_id]!) for (const s of streams.get(party)!) s.write(frame);
-    return { ok: true };
-  });
-  await echo.listen({ port: 0, host: "127.0.0.1" });
-  const addr = echo.server.address();
-  const echoUrl = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+  const echoUrl = `http://127.0.0.1:${echoPort}`;
   const ceiling = await runPhase({
     url: (party) => `${echoUrl}/sse?party=${party}`,
     headers: () => ({}),
@@ -232,8 +246,7 @@ async function main() {
       return res?.status === 200;
     },
   }, SECONDS);
-  for (const set of streams.values()) for (const s of set) (s as unknown as { end(): void }).end();
-  await echo.close();
+  child.kill();
   rmSync(dataDir, { recursive: true, force: true });
   if (schema && process.env.DATABASE_URL) {
     const pg = (await import("pg")).default;
