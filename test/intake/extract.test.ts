@@ -140,3 +140,16 @@ test("weapons named as objects, protest topics and raids with arrests are not ex
   assert.deepEqual(sub("Several thousand people gathered in the main square of Sweida on Saturday, waving flags and calling for self-determination."), ["Peaceful protest"]);
   assert.deepEqual(sub("Armed men who had gathered after an audio recording spread online were seen in Jaramana."), []);
 });
+
+test("paired nationalities, subjects joined by 'and', releases by the detainer, victims without a named attacker", () => {
+  const [talks] = extractEvents({ text: "Syrian and Israeli officials met in Baku on Saturday to discuss de-escalation in the south.", published: "2025-06-12" }, ctx);
+  assert.deepEqual([talks?.actor1?.country, talks?.actor2?.country].sort(), ["ISR", "SYR"]);
+  const [deal] = extractEvents({ text: "On Friday the Syrian interior ministry and Druze factions agreed on a ceasefire in Sweida.", published: "2025-06-12" }, ctx);
+  assert.equal(deal?.actor2?.id, "druze-militias");
+  const out = extractEvents({ text: "Israeli troops detained a shepherd near Hader on Tuesday, residents said. He was released hours later.", published: "2025-06-12" }, ctx);
+  assert.equal(out[1]?.actor1?.country, "ISR");
+  assert.equal(out[1]?.place_id, out[0]?.place_id);
+  const [strike] = extractEvents({ text: "Two people were killed on Saturday when a drone struck a car in the town of Jasim.", published: "2025-06-12" }, ctx);
+  assert.equal(strike?.actor1, null);
+  assert.equal(strike?.actor2?.id, "civilians");
+});

@@ -192,7 +192,7 @@ function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorM
   if (def.family === "diplomatic" && parts.length >= 2) {
     // "Israel and Syria signed…", "Israeli and Syrian officials met…": two subjects joined by "and".
     const [x, y] = parts;
-    if (x && y && x.country && y.country && x.country !== y.country && y.end <= triggerAt && /^\s*(?:and|&)\s+(?:the\s+)?$/i.test(sentence.text.slice(x.end - sentence.start, y.start - sentence.start))) return [x, y];
+    if (x && y && x.country && y.country && (x.actor?.id ?? x.name) !== (y.actor?.id ?? y.name) && y.end <= triggerAt && /^\s*(?:and|&)\s+(?:the\s+)?$/i.test(sentence.text.slice(x.end - sentence.start, y.start - sentence.start))) return [x, y];
   }
   if (def.family === "diplomatic") {
     // A mediator is the third party: keep it out of the dyad when two other countries take part.
@@ -547,6 +547,15 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
           a2 = victim ?? (k.def.id === "clash" || k.def.id === "attack" ? inherited2 : null);
         }
       }
+      if (k.def.id === "release" && !a1 && !a2) {
+        // "He was released hours later": freed by whoever had detained him.
+        const held = [...candidates].reverse().find((c) => s.index - c.sentence.index <= 2 && (c.def.id === "arrest" || c.def.id === "abduction"));
+        if (held) {
+          a1 = held.actor1;
+          a2 = held.actor2;
+          if (!place && held.place) { place = held.place; placeInherited = true; }
+        }
+      }
       if (k.def.family === "diplomatic" && (!a2 || !a1 || a1.country === a2.country)) {
         // "These talks…": a diplomatic follow-up keeps the dyad of the talks already reported.
         const prevDip = [...candidates].reverse().find((c) => c.def.family === "diplomatic" && c.actor1 && c.actor2 && c.actor1.country !== c.actor2.country);
@@ -689,6 +698,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     a2 = militarise(a2);
     let actor1 = toActor(a1, eventCountry);
     let actor2 = toActor(a2, eventCountry);
+    // "Two people were killed when a drone struck a car": the people are the victims; who attacked is not said.
+    if (c.def.family === "violent" && actor1?.inter === 7 && !actor2) { actor2 = actor1; actor1 = null; }
     if (c.event_type === "Violence against civilians" && (!actor2 || actor2.inter !== 7)) {
       const civ = { name: "Civilians", id: "civilians", country: eventCountry, party: null, inter: 7 };
       if (actor1?.inter === 7) { actor1 = actor2; }

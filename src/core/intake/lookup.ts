@@ -86,6 +86,7 @@ const NATIONALITY: Record<string, string> = {
 };
 const MILITARY_NOUN = /^(forces?|troops|army|military|soldiers|personnel|engineers|infantry|columns?|servicemen|reservists|snipers|jets?|warplanes?|aircraft|drones?|tanks?|patrols?|units?|officers?|strikes?|airstrikes?|incursions?|raids?|shelling|fire|bulldozers|vehicles|convoys?|positions?|police|artillery|helicopters?|commandos|gunfire|operation|operations)$/i;
 const POLITICAL_NOUN = /^(officials?|delegation|delegations|authorities|government|regime|envoy|president|minister|leaders?|leadership|negotiators|side|diplomats?|counterparts?|administration|presidency|mediators?)$/i;
+const PAIRED_NATIONALITY_RE = /\b(Israeli|Syrian|American|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)\s+and\s+(Israeli|Syrian|American|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)((?:\s+[a-z][a-z-]*){1,3})/g;
 const NATIONALITY_RE = /\b(Israeli|Syrian|American|U\.S\.|US|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)((?:\s+[a-z][a-z-]*){1,3})/g;
 const ORG_RE = /\b((?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}(?:Brigades?|Battalions?|Front|Movement|Council|Army|Forces|Guard|Regiment|Division|Militia|Faction|Committee|Authority|Ministry|Group|Legion|Corps|Directorate|Observatory|Network))\b/g;
 // A speaker, witness or critic is not a party: "…, the ministry said", "peacekeepers have observed", "the ministry condemns".
@@ -103,6 +104,19 @@ export function findActors(sentence: string, base: number, tokens: readonly Toke
     out.push({ name: sentence.slice(m.start - base, m.end - base), actor, country: actor.country, inter: actor.inter, start: m.start, end: m.end, source: false });
   }
   const overlaps = (s: number, e: number): boolean => out.some((x) => s < x.end && e > x.start);
+  // "Syrian and Israeli officials": the first adjective shares the noun of the second.
+  PAIRED_NATIONALITY_RE.lastIndex = 0;
+  for (let m = PAIRED_NATIONALITY_RE.exec(sentence); m; m = PAIRED_NATIONALITY_RE.exec(sentence)) {
+    const country = NATIONALITY[(m[1] ?? "").toLowerCase()];
+    const noun = (m[3] ?? "").trim().split(/\s+/).find((w) => MILITARY_NOUN.test(w) || POLITICAL_NOUN.test(w));
+    if (!country || !noun) continue;
+    const start = base + m.index;
+    const end = start + (m[1] ?? "").length;
+    if (overlaps(start, end)) continue;
+    const entry = index.byCountry.get(country);
+    const actor = (MILITARY_NOUN.test(noun) ? entry?.military : entry?.political) ?? null;
+    out.push({ name: `${m[1]} ${noun}`, actor, country, inter: actor?.inter ?? 1, start, end, source: false });
+  }
   NATIONALITY_RE.lastIndex = 0;
   for (let m = NATIONALITY_RE.exec(sentence); m; m = NATIONALITY_RE.exec(sentence)) {
     const country = NATIONALITY[(m[1] ?? "").toLowerCase()];
