@@ -145,7 +145,7 @@ export function findActors(sentence: string, base: number, tokens: readonly Toke
   }
   const kept: ActorMention[] = [];
   for (const a of out) {
-    const after = sentence.slice(a.end - base, a.end - base + 30);
+    const after = sentence.slice(a.end - base, a.end - base + 80);
     const before = sentence.slice(Math.max(0, a.start - base - 30), a.start - base);
     // "fighting in Syria", "bound for Lebanon": a country name after a locative preposition is a place.
     if (a.actor && (a.actor.kind === "government" || a.actor.kind === "state-forces") && /^[A-Z][a-z]+$/.test(a.name) && /\b(in|across|inside|into|from|of|throughout|for|toward|towards)\s+(?:southern\s+|northern\s+|western\s+|eastern\s+)?$/i.test(before)) continue;
