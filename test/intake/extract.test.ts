@@ -153,3 +153,10 @@ test("paired nationalities, subjects joined by 'and', releases by the detainer, 
   assert.equal(strike?.actor1, null);
   assert.equal(strike?.actor2?.id, "civilians");
 });
+
+test("a protest's cause is its own earlier event; 'the day before' shifts the date told", () => {
+  const out = extractEvents({ text: "Hundreds of people marched in Jaramana on Friday after the funeral of two men killed in clashes with security forces on Wednesday.", published: "2025-06-06" }, ctx);
+  assert.deepEqual(out.map((p) => [p.sub_event_type, p.date]).sort(), [["Armed clash", "2025-06-04"], ["Peaceful protest", "2025-06-06"]]);
+  const two = extractEvents({ text: "An Israeli military bulldozer razed land near Kudna on Wednesday. The day before, troops had detained a farmer in the same area.", published: "2025-06-06" }, ctx);
+  assert.deepEqual(two.map((p) => p.date), ["2025-06-04", "2025-06-03"]);
+});

@@ -64,7 +64,9 @@ const SAID_AFTER = /^\s*(?:[\w-]+\s+){0,1}(?:said|says|reported|announced|stated
 const FROM_CUE = /\bfrom\s+(?:the\s+)?$/i;
 const UNKNOWN_PLACE = /\b(?:village|town|city|hamlet|hill|farmlands?|outskirts|area|neighbou?rhood|district|camp|settlement)\s+of\s+((?:(?:al|el|ash|as|ad|ar|at|az)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ash|as|ad|ar|at|az)-)?[A-Z][\w'’]+){0,2})/g;
 /** Relative times that keep a past-perfect clause inside the news ("Hours earlier Israeli jets had struck…"). */
-const RECENT_REL = /\b(?:(?:hours|minutes) (?:earlier|before)|earlier (?:that|the same) day|the (?:previous|preceding) (?:day|night|evening)|a day (?:earlier|before)|the night before|overnight)\b/i;
+const RECENT_REL = /\b(?:(?:hours|minutes) (?:earlier|before)|earlier (?:that|the same) day|the (?:previous|preceding) (?:day|night|evening)|a day (?:earlier|before)|the (?:day|night|evening) before|overnight)\b/i;
+/** A day before or after the day just told ("The day before, troops had detained…", "the next morning"). */
+const DAY_SHIFT = /\b(?:(the (?:day|night|evening) before|the (?:previous|preceding) (?:day|night|evening)|a day (?:earlier|before))|(the (?:next|following) (?:day|morning|night)|a day later))\b/i;
 /** A narrative that goes on from the sentence before ("then", "within hours"). */
 const CONTINUATION = /\b(?:then|later|afterwards|subsequently|within (?:hours|days|minutes)|soon after|shortly after(?:wards)?|the (?:next|following) (?:day|morning|week)|that (?:day|night|week))\b/i;
 /** A determiner before a trigger noun points back at an event already told ("the attack", "the protesters"). */
@@ -77,6 +79,8 @@ const TO_VERB = /^(?:arrest|attack|strike|hit|target|shell|bomb|raid|release|ret
 /** "after two days of Israeli drone strikes": a counted run of days is an event, not a trend. */
 const COUNTED_DAYS = /\b(\d+|two|three|four|five|six|seven|several|few)\s+days of\s+(?:[\w-]+\s+){0,2}$/i;
 const DAYS_AFTER = /\b(?:(?:a few|several|two|three|four|five|\w+)\s+)?days (?:after|following)\s+(?:[\w-]+\s+){0,4}$/i;
+/** The cause a protest answers ("after the funeral of…", "over the killing of…"): told as its own, earlier event. */
+const PROTEST_CAUSE = /\b(?:(?:after|following|over|against|at|to mourn|in protest at) (?:the )?(?:funeral|burial|killing|death|arrest|detention|abduction)s? of)\b[^;]*$/i;
 const STATEMENT_ONLY = /^(?:\s*(?:he|she|they|it|the (?:ministry|army|statement|official|spokesman|spokesperson))\s+(?:said|added|warned|stressed))/i;
 
 function wordNumber(w: string): number | null {
@@ -265,8 +269,10 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     sub_event_type = stateActor ? "Government regains territory" : "Non-state actor overtakes territory";
   }
   if (def.id === "protest") {
-    if (PROTEST_FORCE.test(t)) sub_event_type = "Excessive force against protesters";
-    else if (PROTEST_INTERVENTION.test(t)) sub_event_type = "Protest with intervention";
+    // "marched after the funeral of two men killed in clashes": what came before the protest is not force against it.
+    const own = t.replace(PROTEST_CAUSE, "");
+    if (PROTEST_FORCE.test(own)) sub_event_type = "Excessive force against protesters";
+    else if (PROTEST_INTERVENTION.test(own)) sub_event_type = "Protest with intervention";
   }
   if (def.id === "ceasefire") {
     if (/\b(took effect|came into (?:effect|force)|went into effect|in effect|held|holding|entered into force|began)\b/i.test(t)) { plover = "RETREAT"; mode = "ceasefire"; }
@@ -475,7 +481,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // A raid that kills is one violent event, not also a movement of troops.
       if (hasViolent && k.def.family === "physical" && (k.def.id === "incursion" || k.def.id === "arrest")) continue;
       // "Protesters were shot": one protest event with excessive force, not a separate attack.
-      if (families.has("protest") && k.def.family === "violent" && k.refined.event_type !== "Explosions/Remote violence") continue;
+      if (families.has("protest") && k.def.family === "violent" && k.refined.event_type !== "Explosions/Remote violence" && !PROTEST_CAUSE.test(s.text.slice(0, k.rel))) continue;
       // "protested against the Israeli incursions": what a protest is against is its topic, not another event.
       if (families.has("protest") && k.def.family !== "protest" && /\b(?:against|over|denouncing|condemning|rejecting|protesting)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, k.rel - 45), k.rel))) continue;
       if (STATEMENT_ONLY.test(s.text) && k.def.family === "diplomatic") continue;
@@ -500,6 +506,11 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       } else if (!explicit && discourseDate && discourseDate.sentence >= s.index - 4 && discourseDate.paragraph >= s.paragraph - 1 && !k.flags.background) {
         date = discourseDate.date;
         explicit = true;
+        const shift = DAY_SHIFT.exec(s.text);
+        if (shift && date.precision === "day" && date.date) {
+          const d = addDays(date.date, shift[1] ? -1 : 1);
+          date = { date: d, precision: "day", start: d, end: d };
+        }
       } else if (!explicit && k.flags.background && backgroundDate && backgroundDate.sentence === s.index - 1) {
         date = backgroundDate.date;
         explicit = true;

@@ -21,7 +21,6 @@ import { RealtimeProvider } from "../api/realtime.tsx";
 const HotlineScreen = lazy(() => import("../hotline/HotlineScreen.tsx"));
 const IncidentsScreen = lazy(() => import("../incidents/IncidentsScreen.tsx"));
 const IntakeScreen = lazy(() => import("../intake/IntakeScreen.tsx"));
-const TalksScreen = lazy(() => import("../talks/TalksScreen.tsx"));
 
 interface NavItem {
   path: string;
@@ -36,7 +35,6 @@ export const navItems: NavItem[] = [
   { path: "/incidents", label: "nav.incidents", show: hasParty },
   { path: "/hotline", label: "nav.hotline", show: hasParty },
   { path: "/intake", label: "nav.intake", show: hasParty },
-  { path: "/talks", label: "nav.talks", show: hasParty },
   { path: "/account", label: "nav.account", show: () => true },
   { path: "/admin", label: "nav.admin", show: (me) => me.user.role === "admin" },
 ];
@@ -47,7 +45,6 @@ function screenFor(path: string, me: MeDto): ReactNode {
   if ((match("/hotline", path) || match("/hotline/:id", path)) && hasParty(me)) return <HotlineScreen />;
   if ((match("/incidents", path) || match("/incidents/:id", path)) && hasParty(me)) return <IncidentsScreen />;
   if ((match("/intake", path) || match("/intake/:id", path)) && hasParty(me)) return <IntakeScreen />;
-  if (match("/talks", path) && hasParty(me)) return <TalksScreen />;
   if (match("/account", path)) return <AccountScreen />;
   if (match("/admin", path) && me.user.role === "admin") return <AdminScreen />;
   return <NotFound />;
