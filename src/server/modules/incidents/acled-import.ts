@@ -8,6 +8,8 @@ import { parseAcledHeader, parseAcledRow, parseDeletionsHeader, type AcledColumn
 import { CsvReader, type CsvRecord } from "../../../core/incidents/csv.ts";
 import type { IncidentData } from "../../../core/incidents/incident.ts";
 import type { Actor } from "../../platform/audit/audit.service.ts";
+import { sqliteConnection } from "../../platform/db/database.ts";
+import { findByAcledIdsSqlite } from "./incident-bulk.ts";
 import { incidentRepository as repo, type IncidentRow } from "./incident.repository.ts";
 import { sameContent, type IncidentService } from "./incident.service.ts";
 
@@ -58,7 +60,9 @@ export class AcledImporter {
       if (sum.errors.length < maxErrors) sum.errors.push({ line, reason });
       else sum.errors_truncated = (sum.errors_truncated ?? 0) + 1;
     };
-    const batchSize = opts.batchSize ?? 5000;
+    const conn = this.svc.d.dialect === "sqlite" ? sqliteConnection(this.svc.d.db) : null;
+    // Larger batches on SQLite: its per-batch costs (trigger replay, set digest, commit) are then spread thin.
+    const batchSize = opts.batchSize ?? (conn ? 10_000 : 5000);
     const classifier = await this.svc.getClassifier();
     let header: AcledHeader | null = null;
     let pending = new Map<string, { line: number; data: IncidentData }>();
@@ -73,7 +77,8 @@ export class AcledImporter {
       await this.svc.d.db.transaction().execute(async (tx) => {
         const ids = [...batch.keys()];
         const existing = new Map<string, IncidentRow>();
-        for (let i = 0; i < ids.length; i += 500) for (const r of await repo.findByAcledIds(tx, ids.slice(i, i + 500))) existing.set(r.event_id_cnty!, r);
+        if (conn) for (const r of findByAcledIdsSqlite(conn, ids)) existing.set(r.event_id_cnty!, r);
+        else for (let i = 0; i < ids.length; i += 500) for (const r of await repo.findByAcledIds(tx, ids.slice(i, i + 500))) existing.set(r.event_id_cnty!, r);
         const inserts: IncidentRow[] = [], replaces: IncidentRow[] = [];
         let unchanged = 0;
         for (const { row } of built) {

@@ -12,10 +12,11 @@ import type { ClaimKind, VerificationState } from "../../../core/incidents/taxon
 import { checkMove, movesFor } from "../../../core/incidents/verification.ts";
 import type { Actor, AuditService } from "../../platform/audit/audit.service.ts";
 import type { Clock } from "../../platform/clock.ts";
-import type { Db, Dialect, Tx } from "../../platform/db/database.ts";
+import { sqliteConnection, type Db, type Dialect, type Tx } from "../../platform/db/database.ts";
 import { errors } from "../../platform/http/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import "./incident-audit.ts";
+import { bulkInsertSqlite, replaceSqlite } from "./incident-bulk.ts";
 import { incidentPolicy as policy } from "./incident.policy.ts";
 import {
   incidentRepository as repo, type ClaimRow, type Cursor, type EvidenceRow, type GroupKey, type IncidentFilter, type IncidentRow, type MergeRow,
@@ -174,8 +175,15 @@ export class IncidentService {
       for (const r of g.rows) r.audit_set = id;
       newSets.push({ id, distribution: g.distribution, owner: g.owner });
     }
-    if (inserts.length) await repo.insertMany(tx, this.d.dialect, inserts);
-    for (const r of replaces) await repo.replace(tx, this.d.dialect, r);
+    const conn = this.d.dialect === "sqlite" ? sqliteConnection(this.d.db) : null;
+    if (conn) {
+      // Same connection as tx, so inside its transaction: prepared once, run per row, triggers replayed per batch.
+      if (inserts.length) bulkInsertSqlite(conn, inserts);
+      if (replaces.length) replaceSqlite(conn, replaces);
+    } else {
+      if (inserts.length) await repo.insertMany(tx, this.d.dialect, inserts);
+      for (const r of replaces) await repo.replace(tx, this.d.dialect, r);
+    }
     for (let i = 0; i < deletes.length; i += 500) await repo.deleteByIds(tx, deletes.slice(i, i + 500));
     for (const s of newSets) {
       await this.d.audit.record(tx, actor, { action, subjectType: "incident_set", subjectId: s.id, distribution: s.distribution as Distribution, ownerParty: s.owner });

@@ -47,6 +47,18 @@ const migrations: Record<string, Migration> = {
   "2026-11-29T2000_meeting_attachments": meetingAttachments,
 };
 
+/**
+ * The better-sqlite3 connection behind an SQLite Kysely instance, for bulk
+ * write paths that want prepared statements reused across a whole import
+ * (Kysely prepares every query anew). It is the same single connection, so a
+ * call made inside a Kysely transaction's callback runs inside that
+ * transaction. Never use it outside one for writes. Null on PostgreSQL.
+ */
+const nativeSqlite = new WeakMap<object, SQLite.Database>();
+export function sqliteConnection(db: Db): SQLite.Database | null {
+  return nativeSqlite.get(db) ?? null;
+}
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 // COUNT(*) and BIGINT come back as strings from pg by default; our counts fit in a double.
@@ -87,6 +99,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  nativeSqlite.set(db, sqlite);
   return { db, dialect: "sqlite", where: file, schema: null, close: () => db.destroy() };
 }
 
