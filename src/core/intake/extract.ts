@@ -52,7 +52,7 @@ const FATALITY_RES = [
 const NEGATION = /\b(no|not|never|denied|denies|deny|without|nor|neither|refuted|dismissed reports of|didn't|did not|has not|have not|had not|was not|were not)\b[^,;:]*$/i;
 const FUTURE = /\b(will|shall|expects?|expected|due to|later this (?:week|month|year)|calls? on|called on|compel|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s)? (?:of|against)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
 const HYPOTHETICAL = /\b(could|might|may|if|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
-const TREND = /\b(days of|weeks of|months of|decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more)\s+(?:\w+\s+){0,2}$/i;
+const TREND = /\b(every|each|any|days of|weeks of|months of|decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more)\s+(?:\w+\s+){0,2}$/i;
 const BACKGROUND = /\b(previously|earlier (?:this year|last year|back-channel|talks|contacts|rounds?)|(?<!(?:hours|minutes) )earlier(?!\s+(?:this (?:morning|afternoon|evening|week)|today|tonight|on\b|in the day|that (?:day|morning|afternoon|evening|night)))|last year|in the past|formerly|once|which (?:had )?witnessed|was the scene|prior to|back in|for years|for decades|since the|history of|historically|build on|built on|in recent months)\b/i;
 const PAST_PERFECT = /\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|ought|ew|ung|ot|ade|ook|ent)\b/i;
 const NEAR_CUE = /\b(near|outside|outskirts of|around|vicinity of|close to|countryside of|east of|west of|north of|south of|kilometres? from|km from|edge of|road to|road between|road linking|highway)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$/i;
@@ -189,21 +189,22 @@ function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorM
     const a2 = after.find((a) => a !== a1 && (a.actor?.id ?? a.name) !== (a1?.actor?.id ?? a1?.name));
     if (a1 && a2) return [a1, a2];
   }
-  const byAgent = /\bby\s+(?:the\s+)?$/i;
-  const agentAfter = parts.find((a) => a.start > triggerAt && byAgent.test(sentence.text.slice(Math.max(0, a.start - sentence.start - 12), a.start - sentence.start)));
+  // A passive "by X" names the agent, but not "mediated by", "backed by": those are third parties.
+  const byAgent = /(?<!\b(?:mediated|brokered|backed|sponsored|hosted|facilitated|supported|welcomed|guaranteed|endorsed)\s+)\bby\s+(?:the\s+)?$/i;
+  const agentAfter = parts.find((a) => a.start > triggerAt && byAgent.test(sentence.text.slice(Math.max(0, a.start - sentence.start - 30), a.start - sentence.start)));
   // Direction does not matter for the dyad; the first participant is usually the subject, a passive "by X" overrides it.
   let pool = parts;
-  if (def.family === "diplomatic" && parts.length >= 2) {
-    // "Israel and Syria signed…", "Israeli and Syrian officials met…": two subjects joined by "and".
-    const [x, y] = parts;
-    if (x && y && x.country && y.country && (x.actor?.id ?? x.name) !== (y.actor?.id ?? y.name) && y.end <= triggerAt && /^\s*(?:and|&)\s+(?:the\s+)?$/i.test(sentence.text.slice(x.end - sentence.start, y.start - sentence.start))) return [x, y];
-  }
   if (def.family === "diplomatic") {
     // A mediator is the third party: keep it out of the dyad when two other countries take part.
     const others = parts.filter((a) => a.actor?.kind !== "mediator");
     if (new Set(others.map((a) => a.country)).size >= 2) pool = others;
   }
-  let a1: ActorMention | null = agentAfter ?? pool[0] ?? null;
+  if (def.family === "diplomatic" && pool.length >= 2) {
+    // "Israel and Syria signed…", "Israeli and Syrian officials met…": two subjects joined by "and".
+    const [x, y] = pool;
+    if (x && y && x.country && y.country && (x.actor?.id ?? x.name) !== (y.actor?.id ?? y.name) && y.end <= triggerAt && /^\s*(?:and|&)\s+(?:the\s+)?$/i.test(sentence.text.slice(x.end - sentence.start, y.start - sentence.start))) return [x, y];
+  }
+  let a1: ActorMention | null = (agentAfter && pool.includes(agentAfter) ? agentAfter : null) ?? pool[0] ?? null;
   if (a1 && a1.actor?.kind === "civilians" && def.family === "violent") {
     const armed = parts.find((a) => a !== a1 && a.actor?.kind !== "civilians");
     if (armed) a1 = armed;

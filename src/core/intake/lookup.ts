@@ -148,7 +148,7 @@ export function findActors(sentence: string, base: number, tokens: readonly Toke
     const after = sentence.slice(a.end - base, a.end - base + 80);
     const before = sentence.slice(Math.max(0, a.start - base - 30), a.start - base);
     // "fighting in Syria", "bound for Lebanon": a country name after a locative preposition is a place.
-    if (a.actor && (a.actor.kind === "government" || a.actor.kind === "state-forces") && /^[A-Z][a-z]+$/.test(a.name) && /\b(in|across|inside|into|from|of|throughout|for|toward|towards)\s+(?:southern\s+|northern\s+|western\s+|eastern\s+)?$/i.test(before)) continue;
+    if (a.actor && (a.actor.kind === "government" || a.actor.kind === "state-forces") && /^[A-Z][a-z]+$/.test(a.name) && /\b(in|across|inside|into|from|of|throughout|for|toward|towards)\s+(?:southern\s+|northern\s+|western\s+|eastern\s+)?$/i.test(before) && !/\b(?:state|government|republic|kingdom)\s+of\s+$/i.test(before)) continue;
     if (ALLEGED_BEFORE.test(sentence.slice(Math.max(0, a.start - base - 60), a.start - base))) a.source = true;
     else if (SOURCE_AFTER.test(after) || SOURCE_BEFORE.test(before) || REPORTERS.test(a.name)) {
       a.source = true;
@@ -156,7 +156,7 @@ export function findActors(sentence: string, base: number, tokens: readonly Toke
       const rest = sentence.slice(a.end - base);
       if (a.actor && /^\s*,?\s*(?:said|says|announced|confirmed|claimed|stated)\s+(?:that\s+)?(?:it|its|they|their)\b/i.test(rest)) a.source = false;
       // "The ministry announced a ceasefire": what is announced is the actor's own act.
-      else if (a.actor && /^\s*(?:(?:has|have)\s+)?(?:announced|declared)\s+(?:a|an|the|its)\b/i.test(rest)) a.source = false;
+      else if (a.actor && /^\s*(?:(?:has|have)\s+)?(?:announced|declared)\s+(?:on\s+(?:\w+\s+){1,3}|\w+day\s+|(?:yesterday|today)\s+)?(?:a|an|the|its)\b/i.test(rest)) a.source = false;
       else if (a.actor && /\b(?:its|their)\s+(?:\w+\s+)?(?:troops|forces|soldiers|aircraft|jets|units|patrols?|positions)\b/i.test(rest)) a.source = false;
     }
     kept.push(a);
