@@ -53,7 +53,7 @@ const NEGATION = /\b(no|not|never|denied|denies|deny|without|nor|neither|refuted
 const FUTURE = /\b(will|shall|expects?|expected|due to|later this (?:week|month|year)|calls? on|called on|compel|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s)? (?:of|against)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
 const HYPOTHETICAL = /\b(could|might|may|if|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
 const TREND = /\b(every|each|any|days of|weeks of|months of|decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more)\s+(?:\w+\s+){0,2}$/i;
-const BACKGROUND = /\b(previously|earlier (?:this year|last year|back-channel|talks|contacts|rounds?)|(?<!(?:hours|minutes) )earlier(?!\s+(?:this (?:morning|afternoon|evening|week)|today|tonight|on\b|in the day|that (?:day|morning|afternoon|evening|night)))|last year|in the past|formerly|once|which (?:had )?witnessed|was the scene|prior to|back in|for years|for decades|since the|history of|historically|build on|built on|in recent months)\b/i;
+const BACKGROUND = /\b(previously|earlier (?:this year|last year|back-channel|talks|contacts|rounds?)|(?<!(?:hours|minutes) )earlier(?!\s+(?:this (?:morning|afternoon|evening|week)|today|tonight|on\b|in the day|(?:that|the same) (?:day|morning|afternoon|evening|night)))|last year|in the past|formerly|once|which (?:had )?witnessed|was the scene|prior to|back in|for years|for decades|since the|history of|historically|build on|built on|in recent months)\b/i;
 const PAST_PERFECT = /\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|ought|ew|ung|ot|ade|ook|ent)\b/i;
 const NEAR_CUE = /\b(near|outside|outskirts of|around|vicinity of|close to|countryside of|east of|west of|north of|south of|kilometres? from|km from|edge of|road to|road between|road linking|highway)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$/i;
 const LOC_CUE = /\b(in|at|near|into|on|inside|outside|around|toward|towards|of|to|between|entered|stormed|raided|struck|hit|targeted|shelled)\s+(?:the\s+)?(?:(?:central|southern|northern|eastern|western|south-western|south-eastern|north-western|north-eastern|downtown|rural|greater)\s+)?(?:(?:town|village|city|area|outskirts|countryside|hills?|heights|road|farmlands?)\s+(?:of\s+)?)?$/i;
@@ -250,6 +250,13 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     if (subj && /^protested$/i.test(t.slice(rel0(trigger, s), rel0(trigger, s) + 9))) return null;
   }
   if (def.id === "incursion" && /^(?:patrolled|deployed|controlled|manned)\s+by\b/i.test(t.slice(trigger - s.start))) return null;
+  // "The troops are deployed in southern Syria", "remain stationed": a standing state, not a move.
+  if (def.family === "physical" && /\b(?:is|are|remain|remains|stay|stays)\s+(?:still\s+)?$/i.test(t.slice(Math.max(0, trigger - s.start - 20), trigger - s.start))) return null;
+  if (def.id === "release") {
+    // "returned to Syria", "returned home": people going back, not a release; "detained … and released them": one arrest.
+    if (/^returned\s+(?:to|home|from|safely|later)\b/i.test(t.slice(trigger - s.start))) return null;
+    if (/\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)|abduct\w*|kidnap\w*|seized)\b/i.test(t.slice(0, trigger - s.start))) return null;
+  }
   // Who was hit is read after the trigger ("fired at villagers"), or before it for passives ("a resident was killed").
   const rel = trigger - s.start;
   const after = t.slice(rel, rel + 70);
@@ -264,6 +271,10 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   }
   if (def.id === "attack" && event_type === "Battles" && civilianTarget) {
     event_type = "Violence against civilians"; sub_event_type = "Attack";
+  }
+  if (def.id === "territory" && !/\b(?:clash\w*|fighting|fought|battles?|battled|attack\w*|assault\w*|stormed|offensive|killed|killing|wounded|shell\w*|fire|firefights?|gunfire|strikes?|struck|bombard\w*)\b/i.test(t)) {
+    // Ground taken with no fighting told ("took control of positions the army had abandoned"): a non-violent transfer.
+    return { event_type: "Strategic developments", sub_event_type: "Non-violent transfer of territory", plover: "MOBILIZE", mode: "troops" };
   }
   if (def.id === "territory") {
     const stateActor = a1?.actor?.kind === "state-forces" || a1?.actor?.kind === "security-service" || a1?.actor?.kind === "government";
