@@ -36,7 +36,8 @@ describe("web review and reporting screens", { skip }, () => {
   let browser: Browser;
 
   before(async () => {
-    server = await startE2eServer();
+    // Sessions outlive the sixteen days the talks test moves the clock on.
+    server = await startE2eServer({ sessionHours: 24 * 40 });
     browser = await launchBrowser();
   });
   after(async () => {
@@ -90,5 +91,120 @@ describe("web review and reporting screens", { skip }, () => {
     assert.deepEqual(foreignRequests(rc.requests, server.origin), []);
     assert.deepEqual(rc.errors.filter((e) => !/WebGL|GPU/i.test(e)), []);
     await rc.context.close();
+  });
+
+  test("talks: the mediator moves a commitment and the liaison's board updates live; an overdue inspection arrives live; three languages", async () => {
+    const usa = await recordedContext(browser);
+    const isr = await recordedContext(browser);
+    const usaPage = await usa.newPage();
+    const isrPage = await isr.newPage();
+    await signIn(usaPage, server, "usa.mediator");
+    await signIn(isrPage, server, "isr.liaison");
+    for (const p of [usaPage, isrPage]) {
+      await p.getByTestId("nav").locator('a[href="/talks"]').click();
+      await p.getByTestId("commitments").getByTestId("commitment").first().waitFor();
+    }
+    // Minutes come sanitized from the server and render as markup; delegations and the cadence show.
+    const meeting = usaPage.getByTestId("meeting").filter({ hasText: "round 2" }).first();
+    await meeting.locator(".minutes strong", { hasText: "test the hotline weekly" }).waitFor();
+    await usaPage.getByTestId("cadence").locator("tbody tr").first().waitFor();
+    await inEachLanguage(usaPage, "talks", () => usaPage.getByTestId("cadence").waitFor());
+
+    const text = /No artillery in the 0–10 km band/;
+    const onIsr = isrPage.getByTestId("commitment").filter({ hasText: text });
+    assert.equal(await onIsr.getAttribute("data-status"), "agreed");
+    const card = usaPage.getByTestId("commitment").filter({ hasText: text });
+    await card.locator("summary").click();
+    await card.locator(".history li").first().waitFor();
+    await card.getByLabel("New status").selectOption("in_progress");
+    await card.getByLabel("Reason for the change").fill("withdrawal under way, UNDOF informed");
+    await card.getByRole("button", { name: "Change status" }).click();
+    await usaPage.locator('[data-testid="commitment"][data-status="in_progress"]', { hasText: text }).waitFor();
+    // The liaison's board follows without a reload.
+    await isrPage.locator('[data-testid="commitment"][data-status="in_progress"]', { hasText: text }).waitFor({ timeout: 15_000 });
+    await isrPage.getByTestId("commitment").filter({ hasText: text }).locator("summary").click();
+    await isrPage.getByTestId("commitment").filter({ hasText: text }).locator(".history li", { hasText: "withdrawal under way" }).waitFor();
+
+    // Sixteen days pass with no inspection: the cadence check fires and the board says so live.
+    server.clock.advance(16 * 86_400_000);
+    await isrPage.getByTestId("talks-alerts").waitFor({ timeout: 20_000 });
+    assert.match(await isrPage.getByTestId("talks-alerts").innerText(), /Inspection overdue in zone/);
+    await isrPage.getByTestId("cadence").getByText("Overdue").first().waitFor({ timeout: 10_000 });
+    await screenshot(isrPage, "talks-overdue-en");
+    for (const c of [usa, isr]) {
+      assert.deepEqual(foreignRequests(c.requests, server.origin), []);
+      assert.deepEqual(c.errors, []);
+      await c.context.close();
+    }
+  });
+
+  test("indicators: calm index by zone and by governorate, hand-drawn charts mirrored in RTL, CSV, three languages", async () => {
+    const rc = await recordedContext(browser);
+    const page = await rc.newPage();
+    await signIn(page, server, "isr.analyst");
+    await page.getByTestId("nav").locator('a[href="/indicators"]').click();
+    const table = page.getByTestId("calm-table");
+    await table.locator("tbody tr").first().waitFor();
+    await page.getByTestId("bar-chart").locator("rect").first().waitFor();
+    assert.ok((await page.getByTestId("line-chart").locator("circle").count()) >= 2, "a line over several weeks");
+    assert.match(await table.innerText(), /east-0-10|west-0-10|aos/);
+    await inEachLanguage(page, "indicators", () => table.waitFor());
+    // Time runs with the text: oldest week on the left in English, on the right in Arabic.
+    const firstAndLast = () => page.getByTestId("line-chart").locator("circle").evaluateAll((cs) => [Number(cs[0]!.getAttribute("cx")), Number(cs[cs.length - 1]!.getAttribute("cx"))]);
+    const [enFirst, enLast] = await firstAndLast();
+    assert.ok(enFirst! < enLast!, "oldest week on the left in English");
+    await setLanguage(page, "ar");
+    const [arFirst, arLast] = await firstAndLast();
+    assert.ok(arFirst! > arLast!, "oldest week on the right in Arabic");
+    await setLanguage(page, "en");
+
+    await page.getByTestId("area-type").selectOption("admin1");
+    await page.waitForFunction(() => !/east-0-10/.test(document.querySelector('[data-testid="calm-table"]')?.textContent ?? "east-0-10"));
+    assert.match(await table.innerText(), /Quneitra|Daraa|Golan/);
+    await screenshot(page, "indicators-governorates-en");
+    const href = await page.getByTestId("csv-link").getAttribute("href");
+    assert.match(href!, /format=csv/);
+    const csv = await page.evaluate(async (u) => { const r = await fetch(u); return { type: r.headers.get("content-type"), text: await r.text() }; }, href!);
+    assert.match(csv.type ?? "", /text\/csv/);
+    assert.match(csv.text.split("\n")[0]!, /area/);
+    assert.deepEqual(foreignRequests(rc.requests, server.origin), []);
+    assert.deepEqual(rc.errors, []);
+    await rc.context.close();
+  });
+
+  test("reports: the mediator generates a public report and opens it; the public page shows it without sign-in, three languages", async () => {
+    const rc = await recordedContext(browser);
+    const page = await rc.newPage();
+    await signIn(page, server, "usa.mediator");
+    await page.getByTestId("nav").locator('a[href="/reports"]').click();
+    const form = page.getByTestId("report-form");
+    await form.waitFor();
+    await form.getByLabel("Audience").selectOption("public");
+    await form.getByRole("button", { name: "Generate a report" }).click();
+    const fresh = page.locator("tr.row-new");
+    await fresh.waitFor({ timeout: 30_000 });
+    const reportId = await fresh.getAttribute("data-report");
+    assert.ok(reportId);
+    await inEachLanguage(page, "reports", () => page.getByTestId("reports-table").waitFor());
+    const html = await page.evaluate(async (id) => { const r = await fetch(`/api/reports/${id}/html`); return { status: r.status, type: r.headers.get("content-type") }; }, reportId);
+    assert.equal(html.status, 200);
+    assert.match(html.type ?? "", /text\/html/);
+    assert.deepEqual(foreignRequests(rc.requests, server.origin), []);
+    assert.deepEqual(rc.errors, []);
+    await rc.context.close();
+
+    // Nobody signed in: the sign-in page links to the public dashboard.
+    const anon = await recordedContext(browser);
+    const p2 = await anon.newPage();
+    await p2.goto(server.url);
+    await p2.getByRole("link", { name: /Public dashboard/ }).click();
+    await p2.getByTestId("public-page").waitFor();
+    await p2.getByTestId("public-zone-table").locator("tbody tr").first().waitFor();
+    await p2.locator(`[data-report="${reportId}"]`).waitFor();
+    assert.equal(await p2.getByTestId("whoami").count(), 0);
+    await inEachLanguage(p2, "public", () => p2.getByTestId("public-zone-table").waitFor());
+    assert.deepEqual(foreignRequests(anon.requests, server.origin), []);
+    assert.deepEqual(anon.errors, []);
+    await anon.context.close();
   });
 });

@@ -21,6 +21,10 @@ import { RealtimeProvider } from "../api/realtime.tsx";
 const HotlineScreen = lazy(() => import("../hotline/HotlineScreen.tsx"));
 const IncidentsScreen = lazy(() => import("../incidents/IncidentsScreen.tsx"));
 const IntakeScreen = lazy(() => import("../intake/IntakeScreen.tsx"));
+const TalksScreen = lazy(() => import("../talks/TalksScreen.tsx"));
+const IndicatorsScreen = lazy(() => import("../indicators/IndicatorsScreen.tsx"));
+const ReportsScreen = lazy(() => import("../indicators/ReportsScreen.tsx"));
+const PublicScreen = lazy(() => import("../public/PublicScreen.tsx"));
 
 interface NavItem {
   path: string;
@@ -35,6 +39,10 @@ export const navItems: NavItem[] = [
   { path: "/incidents", label: "nav.incidents", show: hasParty },
   { path: "/hotline", label: "nav.hotline", show: hasParty },
   { path: "/intake", label: "nav.intake", show: hasParty },
+  { path: "/talks", label: "nav.talks", show: hasParty },
+  { path: "/indicators", label: "nav.indicators", show: hasParty },
+  { path: "/reports", label: "nav.reports", show: hasParty },
+  { path: "/public", label: "nav.public", show: () => true },
   { path: "/account", label: "nav.account", show: () => true },
   { path: "/admin", label: "nav.admin", show: (me) => me.user.role === "admin" },
 ];
@@ -45,6 +53,10 @@ function screenFor(path: string, me: MeDto): ReactNode {
   if ((match("/hotline", path) || match("/hotline/:id", path)) && hasParty(me)) return <HotlineScreen />;
   if ((match("/incidents", path) || match("/incidents/:id", path)) && hasParty(me)) return <IncidentsScreen />;
   if ((match("/intake", path) || match("/intake/:id", path)) && hasParty(me)) return <IntakeScreen />;
+  if (match("/talks", path) && hasParty(me)) return <TalksScreen />;
+  if (match("/indicators", path) && hasParty(me)) return <IndicatorsScreen />;
+  if (match("/reports", path) && hasParty(me)) return <ReportsScreen />;
+  if (match("/public", path)) return <PublicScreen />;
   if (match("/account", path)) return <AccountScreen />;
   if (match("/admin", path) && me.user.role === "admin") return <AdminScreen />;
   return <NotFound />;
@@ -102,7 +114,19 @@ export function App() {
           <span className="brand">{t("app.name")}</span>
           <LanguageSwitcher />
         </header>
-        <main id="main" className="login-main"><LoginScreen /></main>
+        {match("/public", path) ? (
+          <main id="main" className="content public-main">
+            <p><a href="/" onClick={(e) => { e.preventDefault(); navigate("/"); }}>{t("login.title")}</a></p>
+            <Suspense fallback={<p className="muted" role="status">{t("common.loading")}</p>}><PublicScreen /></Suspense>
+          </main>
+        ) : (
+          <main id="main" className="login-main">
+            <div className="stack">
+              <LoginScreen />
+              <p className="public-link"><a href="/public" onClick={(e) => { e.preventDefault(); navigate("/public"); }}>{t("public.link")}</a></p>
+            </div>
+          </main>
+        )}
       </>
     );
   }

@@ -1,0 +1,58 @@
+// Indicators: the calm index per zone or per governorate over the last weeks,
+// with charts, the table, and the same figures as CSV.
+import { useMemo, useState } from "react";
+import { loadBasemap } from "../map/basemap.ts";
+import { calmSchema } from "../../core/api/indicators.ts";
+import { api } from "../api/client.ts";
+import { useApi } from "../api/use-api.ts";
+import { useRealtime } from "../api/realtime.tsx";
+import { useI18n } from "../i18n/i18n.tsx";
+import { ErrorNote, Field, Loading, ScreenTitle } from "../components/common.tsx";
+import { CalmView } from "./CalmView.tsx";
+
+type AreaType = "zone" | "admin1";
+
+export default function IndicatorsScreen() {
+  const { t, lang } = useI18n();
+  const [areaType, setAreaType] = useState<AreaType>("zone");
+  const [weeks, setWeeks] = useState(12);
+  const qs = `area_type=${areaType}&weeks=${weeks}`;
+  const calm = useApi(() => api.get(`/api/indicators/calm?${qs}`, calmSchema), [qs]);
+  useRealtime(["incident.created", "incident.updated"], () => calm.reload());
+  // Governorates come as codes; the pack names them in each language.
+  const basemap = useApi(() => loadBasemap(), []);
+  const names = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const f of basemap.data?.admin1.features ?? []) {
+      const p = (f as { properties?: Record<string, string | null> }).properties ?? {};
+      if (p.id) out[p.id] = p[`name_${lang}`] ?? p.name_en ?? p.id;
+    }
+    return out;
+  }, [basemap.data, lang]);
+  return (
+    <section>
+      <ScreenTitle actions={<a className="button-link" href={`/api/indicators/calm?${qs}&format=csv`} download data-testid="csv-link">{t("indicators.csv")}</a>}>{t("indicators.title")}</ScreenTitle>
+      <p className="muted">{t("indicators.intro")}</p>
+      <div className="inline-form">
+        <Field label={t("indicators.areaType")}>
+          {(id) => (
+            <select id={id} value={areaType} onChange={(e) => setAreaType(e.target.value as AreaType)} data-testid="area-type">
+              <option value="zone">{t("indicators.byZone")}</option>
+              <option value="admin1">{t("indicators.byGovernorate")}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t("indicators.weeks")}>
+          {(id) => (
+            <select id={id} value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>
+              {[4, 12, 26, 52].map((w) => <option key={w} value={w}>{w}</option>)}
+            </select>
+          )}
+        </Field>
+      </div>
+      <ErrorNote error={calm.error} />
+      {!calm.data && !calm.error && <Loading />}
+      {calm.data && <CalmView data={calm.data} testId="calm" names={areaType === "admin1" ? names : undefined} />}
+    </section>
+  );
+}
