@@ -154,10 +154,20 @@ export const incidentRepository = {
     ids.length ? db.selectFrom("incidents").selectAll().where("event_id_cnty", "in", ids).execute() : Promise.resolve([] as IncidentRow[]),
   findVisible: (db: DbOrTx, dialect: Dialect, viewer: Viewer, id: string) =>
     db.selectFrom("incidents").selectAll().where("id", "=", id).where(visibleTo(viewer, "incidents.distribution", "incidents.owner_party")).executeTakeFirst(),
-  list(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter, after: Cursor | null, limit: number) {
-    let qb = filtered(db, dialect, viewer, f).selectAll("incidents");
-    if (after) qb = qb.where(sql<SqlBool>`(incidents.event_date < ${after.event_date} or (incidents.event_date = ${after.event_date} and incidents.id < ${after.id}))`);
-    return qb.orderBy("incidents.event_date", "desc").orderBy("incidents.id", "desc").limit(limit).execute();
+  list(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter, after: Cursor | null, limit: number): Promise<IncidentRow[]> {
+    const page = (g: IncidentFilter, actorCol?: "actor1" | "actor2") => {
+      let qb = filtered(db, dialect, viewer, g).selectAll("incidents");
+      if (actorCol) qb = qb.where(sql.ref(`incidents.${actorCol}`), "=", f.actor!);
+      // A row-value comparison is a range on the (…, event_date, id) indexes; the equivalent OR is not.
+      if (after) qb = qb.where(sql<SqlBool>`(incidents.event_date, incidents.id) < (${after.event_date}, ${after.id})`);
+      return qb.orderBy("incidents.event_date", "desc").orderBy("incidents.id", "desc").limit(limit);
+    };
+    if (!f.actor) return page(f).execute();
+    // "actor1 = A or actor2 = A" sorts every match before the limit applies; the newest page of each
+    // column's own index, merged, is the same page at a fraction of the cost (UNION drops a row found by both).
+    const rest: IncidentFilter = { ...f, actor: undefined };
+    const both = db.selectFrom(page(rest, "actor1").as("a1")).selectAll().union(db.selectFrom(page(rest, "actor2").as("a2")).selectAll());
+    return db.selectFrom(both.as("u")).selectAll().orderBy("u.event_date", "desc").orderBy("u.id", "desc").limit(limit).execute();
   },
   async count(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter): Promise<number> {
     const r = await filtered(db, dialect, viewer, f).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();

@@ -16,6 +16,7 @@ import * as calmRollup from "./migrations/2026-11-29T1700_calm_rollup_weighted.t
 import * as intake from "./migrations/2026-11-29T1800_intake.ts";
 import * as incidentsPartialMerged from "./migrations/2026-11-29T1900_incidents_partial_merged.ts";
 import * as meetingAttachments from "./migrations/2026-11-29T2000_meeting_attachments.ts";
+import * as incidentsQueryIndexes from "./migrations/2026-11-29T2100_incidents_query_indexes.ts";
 
 export type Dialect = "sqlite" | "postgres";
 export type Db = Kysely<Database>;
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-29T1800_intake": intake,
   "2026-11-29T1900_incidents_partial_merged": incidentsPartialMerged,
   "2026-11-29T2000_meeting_attachments": meetingAttachments,
+  "2026-11-29T2100_incidents_query_indexes": incidentsQueryIndexes,
 };
 
 /**
