@@ -81,6 +81,10 @@ const COUNTED_DAYS = /\b(\d+|two|three|four|five|six|seven|several|few)\s+days o
 const DAYS_AFTER = /\b(?:(?:a few|several|two|three|four|five|\w+)\s+)?days (?:after|following)\s+(?:[\w-]+\s+){0,4}$/i;
 /** The cause a protest answers ("after the funeral of…", "over the killing of…"): told as its own, earlier event. */
 const PROTEST_CAUSE = /\b(?:(?:after|following|over|against|at|to mourn|in protest at) (?:the )?(?:funeral|burial|killing|death|arrest|detention|abduction)s? of)\b[^;]*$/i;
+/** What lies between two places of one list of targets: a few words of the first, an aside, "and"/"as well as", the next target's noun. No verb may start a new clause. */
+const LIST_WORD = "(?!(?:was|were|is|are|had|has|have|said|says|killed|killing|wounded|struck|hit|and|but|while|before|after|when)\\b)(?![\\w-]+ed\\b)[\\w'’-]+";
+const TARGET_LIST_GAP = new RegExp(`^(?:\\s+${LIST_WORD}){0,3}(?:,\\s*[^,.;]{1,40})?,?\\s+(?:and|as well as)\\s+(?:(?:in|near|at|on|around)\\s+)?(?:(?:the|a|an)\\s+)?(?:${LIST_WORD}\\s+){0,4}?(?:(?:in|of|near|at|outside)\\s+(?:the\\s+)?(?:${LIST_WORD}\\s+){0,2}?(?:of\\s+)?)?$`, "i");
+const DATELINE = /^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2})*\s*[-–—]\s/;
 const STATEMENT_ONLY = /^(?:\s*(?:he|she|they|it|the (?:ministry|army|statement|official|spokesman|spokesperson))\s+(?:said|added|warned|stressed))/i;
 
 function wordNumber(w: string): number | null {
@@ -369,9 +373,11 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   const analysed: Analysed[] = [];
   // First pass: places everywhere, so homonyms can lean on the article's unambiguous places.
   const anchorPts: Array<{ lon: number; lat: number }> = [];
+  // "BEIT JINN, Syria, Nov 28 -": a dateline names where the story was filed, not who took part.
+  const datelineEnd = DATELINE.exec(text)?.[0].length ?? 0;
   for (const s of sentences) {
     const tokens = tokenize(text, s.start, s.end);
-    const actors = findActors(s.text, s.start, tokens, index);
+    const actors = findActors(s.text, s.start, tokens, index).filter((m) => m.start >= datelineEnd);
     analysed.push({ s, actors, places: [], dates: [], tokens });
     for (const m of index.places.match(tokens)) {
       const only = m.values.length === 1 ? m.values[0] : undefined;
@@ -463,7 +469,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       }
       // Two events of one type in one sentence when they are in different governorates ("jets struck Damascus after drone strikes in Sweida").
       const ownPlace = f.def.family === "violent" ? pickPlace(a.places, s.start + f.rel, s) : null;
-      const key = f.def.family === "violent" ? `violent:${refined.event_type}:${ownPlace?.place?.admin1 ?? ""}` : f.def.family;
+      // Physical acts of different kinds are separate events ("seized a depot … and arrested two men"); diplomatic ones are one per sentence.
+      const key = f.def.family === "violent" ? `violent:${refined.event_type}:${ownPlace?.place?.admin1 ?? ""}` : f.def.family === "physical" ? `physical:${refined.sub_event_type}` : f.def.family;
       if (f.def.family === "violent" && ownPlace?.place?.admin1 && !kept.has(key)) {
         // Only when the other trigger's own place is elsewhere; otherwise the usual one-per-type rule.
         const same = [...kept.keys()].find((k2) => k2.startsWith(`violent:${refined.event_type}:`));
@@ -492,6 +499,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     for (const [key, k] of kept) {
       // A raid that kills is one violent event, not also a movement of troops.
       if (hasViolent && k.def.family === "physical" && (k.def.id === "incursion" || k.def.id === "arrest")) continue;
+      // A movement told with what the troops did there ("entered the town and detained…") is that act.
+      if (k.def.id === "incursion" && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && factual(o))) continue;
+      // Checkpoints set up during a raid that also searched or bulldozed are part of that raid, not a base.
+      if (k.def.id === "base" && /\b(?:checkpoints?|roadblocks?|barriers?)$/i.test(k.text) && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion")) continue;
       // "Protesters were shot": one protest event with excessive force, not a separate attack.
       if (families.has("protest") && k.def.family === "violent" && k.refined.event_type !== "Explosions/Remote violence" && !PROTEST_CAUSE.test(s.text.slice(0, k.rel))) continue;
       // "protested against the Israeli incursions": what a protest is against is its topic, not another event.
@@ -561,7 +572,9 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (k.def.family !== "diplomatic" && k.def.family !== "protest" && !armed(a1) && !armed(a2)) {
         const prevC = [...candidates].reverse().find((c) => s.index - c.sentence.index <= 2 && c.def.family !== "diplomatic" && armed(c.actor1));
         const prevS = analysed[analysed.indexOf(a) - 1];
-        const prevParts = prevS ? prevS.actors.filter((m) => !m.source && armed(m)) : [];
+        const prevArmed = prevS ? prevS.actors.filter((m) => armed(m)) : [];
+        // "…, the Israeli military said. The military said its artillery…": a speaker named just before is the one meant.
+        const prevParts = prevArmed.some((m) => !m.source) || !/\b(?:the|its|their)\s+(?:military|army|troops|forces|soldiers|artillery|aircraft|jets)\b/i.test(s.text) ? prevArmed.filter((m) => !m.source) : prevArmed.filter((m) => m.actor?.kind === "state-forces");
         const inherited1 = prevC?.actor1 ?? prevParts[0] ?? null;
         const inherited2 = prevC ? prevC.actor2 : prevParts.find((m) => (m.actor?.id ?? m.name) !== (inherited1?.actor?.id ?? inherited1?.name)) ?? null;
         if (inherited1) {
@@ -578,6 +591,12 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
           a2 = held.actor2;
           if (!place && held.place) { place = held.place; placeInherited = true; }
         }
+      }
+      const mediator = [a1, a2].find((m) => m?.actor?.kind === "mediator");
+      if (k.def.family === "diplomatic" && mediator && (!a1 || !a2 || a1.country === a2.country)) {
+        // "The two men met …, with Barrack in the room": a mediator alone is not a side; the sides are those of the talks already told.
+        const prevTalks = [...candidates].reverse().find((c) => c.def.family === "diplomatic" && c.actor1 && c.actor2 && c.actor1.country !== c.actor2.country && c.actor1.actor?.kind !== "mediator" && c.actor2.actor?.kind !== "mediator");
+        if (prevTalks) { a1 = prevTalks.actor1; a2 = prevTalks.actor2; }
       }
       if (k.def.family === "diplomatic" && (!a2 || !a1 || a1.country === a2.country)) {
         // "These talks…": a diplomatic follow-up keeps the dyad of the talks already reported.
@@ -694,6 +713,14 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     if (c.fatalities !== null && (prev.fatalities === null || c.fatalities > prev.fatalities)) prev.fatalities = c.fatalities;
   }
 
+  // A headline tells in a few words an event the body tells in full: it is not another event.
+  const headline = sentences.length > 1 && sentences[1]!.paragraph > sentences[0]!.paragraph && !/[.!?"”]\s*$/.test(sentences[0]!.text) ? sentences[0]! : null;
+  if (headline) {
+    for (let i = merged.length - 1; i >= 0; i--) {
+      const c = merged[i]!;
+      if (c.evidence.length === 1 && c.sentence === headline && merged.some((o) => o !== c && o.sentence !== headline && o.event_type === c.event_type)) merged.splice(i, 1);
+    }
+  }
   const out: Proposal[] = [];
   for (const c of merged) {
     const nonFactual = c.flags.future || c.flags.hypothetical || c.flags.negated;
@@ -781,10 +808,16 @@ function coordinatedPlaces(s: Sentence, places: readonly PlaceMention[], chosen:
   // "the highway between Damascus and Sweida" is one place, not two events.
   if (/\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, chosen.start - s.start - 30), chosen.start - s.start))) return [];
   const extra: PlaceMention[] = [];
-  for (const p of places) {
-    if (!p.place || p.start <= chosen.end || p.score <= -2 || p.place.admin1 === chosen.place.admin1) continue;
-    const gap = s.text.slice(chosen.end - s.start, p.start - s.start);
-    if (/^(?:,\s*[^,.;]{1,40},)?\s*(?:and|as well as)\s+(?:in|near|at|on|around)\s+(?:the\s+)?(?:(?:town|village|city|province|countryside)\s+of\s+)?$/i.test(gap)) extra.push(p);
+  let last: PlaceMention = chosen;
+  for (const p of [...places].sort((x, y) => x.start - y.start)) {
+    if (p.start <= last.end) continue;
+    const gap = s.text.slice(last.end - s.start, p.start - s.start);
+    // "hit the Hama airport, …, and the T4 base in Homs province, as well as a building in Damascus": one target list, one event per area.
+    // An apposition ("al-Kiswah, south of Damascus, and in Daraa") describes the place before it: the list goes on after it.
+    if (/^,\s*(?:(?!and\b|as\b)[\w-]+\s+){0,3}(?:of|in|near)\s+(?:the\s+)?$/i.test(gap)) { last = p; continue; }
+    if (!p.place || p.score <= -2 || !TARGET_LIST_GAP.test(gap)) break;
+    if (p.place.admin1 !== chosen.place.admin1 && !extra.some((e) => e.place?.admin1 === p.place?.admin1)) extra.push(p);
+    last = p;
   }
   if (extra.length) return extra;
   const sorted = [...places].filter((p) => p.place && p.place.feature !== "region").sort((x, y) => x.start - y.start);
