@@ -501,6 +501,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (hasViolent && k.def.family === "physical" && (k.def.id === "incursion" || k.def.id === "arrest")) continue;
       // A movement told with what the troops did there ("entered the town and detained…") is that act.
       if (k.def.id === "incursion" && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && factual(o))) continue;
+      // "advanced into … and levelled farmland before withdrawing": the pull-back ends the raid told, it is not another event.
+      if (k.def.id === "withdrawal" && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "withdrawal" && o.rel < k.rel && factual(o))) continue;
       // Checkpoints set up during a raid that also searched or bulldozed are part of that raid, not a base.
       if (k.def.id === "base" && /\b(?:checkpoints?|roadblocks?|barriers?)$/i.test(k.text) && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion")) continue;
       // "Protesters were shot": one protest event with excessive force, not a separate attack.
@@ -571,7 +573,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       const armed = (m: ActorMention | null): boolean => !!m && m.actor?.kind !== "civilians";
       if (k.def.family !== "diplomatic" && k.def.family !== "protest" && !armed(a1) && !armed(a2)) {
         const prevC = [...candidates].reverse().find((c) => s.index - c.sentence.index <= 2 && c.def.family !== "diplomatic" && armed(c.actor1));
-        const prevS = analysed[analysed.indexOf(a) - 1];
+        const ai = analysed.indexOf(a);
+        const prevS = [analysed[ai - 1], analysed[ai - 2]].find((x) => x && x.actors.some((m) => armed(m)));
         const prevArmed = prevS ? prevS.actors.filter((m) => armed(m)) : [];
         // "…, the Israeli military said. The military said its artillery…": a speaker named just before is the one meant.
         const prevParts = prevArmed.some((m) => !m.source) || !/\b(?:the|its|their)\s+(?:military|army|troops|forces|soldiers|artillery|aircraft|jets)\b/i.test(s.text) ? prevArmed.filter((m) => !m.source) : prevArmed.filter((m) => m.actor?.kind === "state-forces");
