@@ -522,9 +522,15 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
           explicit = true;
           k.flags.background = true;
         }
-      } else if (!explicit && factual(k) && backgroundDate && backgroundDate.sentence === s.index - 1 && (CONTINUATION.test(s.text) || PAST_PERFECT.test(s.text)) && !/\b(?:today|now|currently|this week|yesterday|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i.test(s.text)) {
-        // The story told as background goes on ("Bedouin fighters then fought for days…"): still background, on the same dates.
+      } else if (!explicit && factual(k) && backgroundDate && (backgroundDate.sentence === s.index - 1 || backgroundDate.sentence === s.index) && (CONTINUATION.test(s.text) || PAST_PERFECT.test(s.text)) && !/\b(?:today|now|currently|this week|yesterday|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i.test(s.text)) {
+        // The story told as background goes on ("Bedouin fighters then fought for days…"): still background, on the same dates,
+        // or a day on ("The next day the fighting spread…"); the shift is made once per sentence.
         date = backgroundDate.date;
+        const shift = backgroundDate.sentence === s.index - 1 ? DAY_SHIFT.exec(s.text) : null;
+        if (shift && date.precision === "day" && date.date) {
+          const d = addDays(date.date, shift[1] ? -1 : 1);
+          date = { date: d, precision: "day", start: d, end: d };
+        }
         explicit = true;
         k.flags.background = true;
         backgroundDate = { date: date, sentence: s.index };
