@@ -84,6 +84,7 @@ const PROTEST_CAUSE = /\b(?:(?:after|following|over|against|at|to mourn|in prote
 /** What lies between two places of one list of targets: a few words of the first, an aside, "and"/"as well as", the next target's noun. No verb may start a new clause. */
 const LIST_WORD = "(?!(?:was|were|is|are|had|has|have|said|says|killed|killing|wounded|struck|hit|and|but|while|before|after|when)\\b)(?![\\w-]+ed\\b)[\\w'’-]+";
 const TARGET_LIST_GAP = new RegExp(`^(?:\\s+${LIST_WORD}){0,3}(?:,\\s*[^,.;]{1,40})?,?\\s+(?:and|as well as)\\s+(?:(?:in|near|at|on|around)\\s+)?(?:(?:the|a|an)\\s+)?(?:${LIST_WORD}\\s+){0,4}?(?:(?:in|of|near|at|outside)\\s+(?:the\\s+)?(?:${LIST_WORD}\\s+){0,2}?(?:of\\s+)?)?$`, "i");
+const BACKDROP_BEFORE = /\b(?:threatened|affected|displaced|endangered|caught up|trapped|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|amid|despite|because of|due to)\s+(?:by\s+|from\s+|in\s+)?(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$/i;
 const DATELINE = /^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2})*\s*[-–—]\s/;
 const STATEMENT_ONLY = /^(?:\s*(?:he|she|they|it|the (?:ministry|army|statement|official|spokesman|spokesperson))\s+(?:said|added|warned|stressed))/i;
 
@@ -141,6 +142,8 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
     if (LOC_CUE.test(before) || p.near) score += 3;
     if (FROM_CUE.test(before)) score -= 2;
     if (ROUTE_CUE.test(before)) score -= 20;
+    // "the Damascus-Sweida highway": towns joined by a hyphen name a road, not where it happened.
+    if (/^-[A-Z][\w'’]*(?:\s+[\w-]+)?\s+(?:highway|road|motorway|route)\b/.test(s.text.slice(p.end - s.start, p.end - s.start + 40)) || /\b[A-Z][\w'’]*-$/.test(before) && /^\s+(?:highway|road|motorway|route)\b/i.test(s.text.slice(p.end - s.start, p.end - s.start + 20))) score -= 20;
     if (SAID_AFTER.test(s.text.slice(p.end - s.start, p.end - s.start + 30))) score -= 4;
     // An apposition describes the place before it: "Kisweh, south of Damascus", "Beit Jinn, on the slopes of Mount Hermon".
     const prev = out.filter((q) => q !== p && q.end <= p.start).sort((x, y) => y.end - x.end)[0];
@@ -462,6 +465,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       }
       const flags = flagsFor(s, f.rel, date, ref);
       if (flags.trend && !counted) continue;
+      // "relatives threatened by the fighting in Sweida", "fled the clashes", "amid the shelling": violence named as a backdrop, not reported.
+      if (f.def.family === "violent" && BACKDROP_BEFORE.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
+      // "negotiated the terms of the handover": a noun that names what is discussed.
+      if (f.def.family !== "violent" && /\b(?:terms|details|conditions|implementation|text|mechanisms?|modalities)\s+of\s+(?:the|a|an|any)\s+(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
       // A verb form that cannot be past ("to detain", "… and withdraw from Syrian land") is a plan or a demand.
       const word = f.text.toLowerCase();
       if (BARE_VERB.test(word) || (TO_VERB.test(word) && /\bto\s+(?:\w+ly\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 16), f.rel)))) {
@@ -493,8 +500,20 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     // with no place or date of its own, tells more about an event already reported.
     const ownArmed = a.actors.some((m) => !m.source && m.actor?.kind !== "civilians");
     const definite = (rel: number, word: string): boolean => !VERB_TRIGGER.test(word) && DEFINITE_BEFORE.test(s.text.slice(Math.max(0, rel - 30), rel));
-    const isCoref = (k: { def: TriggerDef; explicit: boolean; rel: number; text: string }): boolean =>
-      k.def.family === "violent" && !!lastViolent && !k.explicit && pickPlace(a.places, s.start + k.rel, s) === null && ((k.def.strength <= 0.55 && !ownArmed) || definite(k.rel, k.text));
+    const near = (x: DateRange, y: DateRange): boolean => !!x.date && !!y.date && Math.abs(isoToDays(x.date) - isoToDays(y.date)) <= 3;
+    /** The event already told that a trigger only tells more about, or null. */
+    const corefOf = (k: { def: TriggerDef; explicit: boolean; rel: number; text: string; date: DateRange; refined: { event_type: string } }): Candidate | null => {
+      if (k.def.family !== "violent" || !lastViolent) return null;
+      const own = pickPlace(a.places, s.start + k.rel, s);
+      if (!k.explicit && own === null && ((k.def.strength <= 0.55 && !ownArmed) || definite(k.rel, k.text))) return lastViolent;
+      // "The fighting broke out on Sunday", "the heaviest fighting was in … Sweida city": a definite noun for the same kind of violence,
+      // at the same place or none, days apart at most. "The fighting spread to X" names a new place: a new event.
+      if (!definite(k.rel, k.text) || /^\S+\s+(?:\w+\s+)?(?:spread|moved|extended|reached)\b/i.test(s.text.slice(k.rel))) return null;
+      const same = [...candidates].reverse().find((c) => c.def.family === "violent" && c.event_type === k.refined.event_type && s.index - c.evidence[c.evidence.length - 1]!.index <= 3);
+      if (!same || (k.explicit && !near(k.date, same.date))) return null;
+      return own === null || (own.place !== null && own.place === same.place?.place) ? same : null;
+    };
+    const isCoref = (k: Parameters<typeof corefOf>[0]): boolean => corefOf(k) !== null;
     const hasViolent = [...kept.values()].some((k) => k.def.family === "violent" && factual(k) && !isCoref(k));
     for (const [key, k] of kept) {
       // A raid that kills is one violent event, not also a movement of troops.
@@ -556,10 +575,11 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       let a2 = k.a2;
       const recentViolent = [...candidates].reverse().find((c) => c.def.family === "violent" && s.index - c.evidence[c.evidence.length - 1]!.index <= 3);
       // A weak word ("the attack", "the strike") with no place or date of its own points back at an event already told.
-      if (isCoref(k) && recentViolent) {
-        if (!recentViolent.evidence.includes(s)) recentViolent.evidence.push(s);
+      const told = corefOf(k);
+      if (told) {
+        if (!told.evidence.includes(s)) told.evidence.push(s);
         const n = findFatalities(s.text);
-        if (n !== null && (recentViolent.fatalities === null || n > recentViolent.fatalities)) recentViolent.fatalities = n;
+        if (n !== null && (told.fatalities === null || n > told.fatalities)) told.fatalities = n;
         continue;
       }
       // "The protesters had marched…", "attended the meeting": a definite noun names an event this article already told.
