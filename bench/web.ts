@@ -59,6 +59,8 @@ async function main() {
     if (process.env.BENCH_DEBUG) {
       const timings = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => `${e.name.replace(location.origin, "")} start=${Math.round(e.startTime)} dur=${Math.round(e.duration)}`));
       console.error(timings.slice(-12).join("\n"));
+      const marks = await page.evaluate(() => performance.getEntriesByType("mark").map((m) => `${m.name}=${Math.round(m.startTime)}`));
+      console.error(marks.join(" "));
     }
     console.log(JSON.stringify({
       initial_js_kb_gz: Math.round(initial / 102.4) / 10,

@@ -7,9 +7,9 @@ import { useI18n } from "../i18n/i18n.tsx";
 const load = () => import("./MapView.tsx");
 const MapView = lazy(load);
 
-/** Starts downloading the map code early (e.g. while the screen fetches its data). */
-export function preloadMap(): void {
-  void load();
+/** Starts downloading the map code early (e.g. while the screen fetches its data); resolves when it has arrived. */
+export function preloadMap(): Promise<unknown> {
+  return load();
 }
 
 export function LazyMap(props: Omit<MapViewProps, "lang" | "controlLabels">) {

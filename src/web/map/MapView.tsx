@@ -73,6 +73,8 @@ export default function MapView(props: MapViewProps) {
       attributionControl: { compact: true, customAttribution: b.attribution },
       locale: props.controlLabels,
       maxZoom: 15,
+      // No symbol fade: labels are HTML, and a fade would only delay "idle".
+      fadeDuration: 0,
       minZoom: 5,
       dragRotate: false,
       pitchWithRotate: false,
@@ -126,13 +128,14 @@ export default function MapView(props: MapViewProps) {
     map.on("zoomend", updateLabels);
     map.on("idle", updateClusters);
     // Observable state for tests and the benchmark: settled after the last data change, and pans done.
-    map.on("idle", () => { el.dataset.settled = "true"; });
+    map.on("idle", () => { el.dataset.settled = "true"; performance.mark("map:idle"); });
     map.on("moveend", () => { el.dataset.moves = String(Number(el.dataset.moves ?? "0") + 1); });
     map.on("load", () => {
       updateLabels();
       // Keep the sources note folded until asked for: it would cover the south of the line.
       el.querySelector(".maplibregl-ctrl-attrib")?.classList.remove("maplibregl-compact-show");
       el.dataset.mapLoaded = "true";
+      performance.mark("map:load");
     });
     map.on("click", (e: MapMouseEvent) => {
       const p = latest.current;
@@ -145,7 +148,7 @@ export default function MapView(props: MapViewProps) {
         void src?.getClusterExpansionZoom(hit.properties.cluster_id as number).then((zoom) => {
           map.easeTo({ center: (hit.geometry as unknown as { coordinates: [number, number] }).coordinates, zoom });
         });
-      } else if (p.onIncidentClick) p.onIncidentClick(String(hit.properties.id));
+      } else if (p.onIncidentClick) p.onIncidentClick(String(hit.id ?? hit.properties.id));
     });
     for (const layer of ["clusters", "incident-points"]) {
       map.on("mouseenter", layer, () => { if (!latest.current.onMapClick) map.getCanvas().style.cursor = "pointer"; });
@@ -168,6 +171,7 @@ export default function MapView(props: MapViewProps) {
       void map.getSource<GeoJSONSource>("incidents")?.setData((props.incidents ?? { type: "FeatureCollection", features: [] }) as never);
       void map.getSource<GeoJSONSource>("areas")?.setData((props.areas ?? { type: "FeatureCollection", features: [] }) as never);
       void map.getSource<GeoJSONSource>("draft")?.setData(draftCollection(props.draft) as never);
+      performance.mark("map:setData");
       if (container.current) {
         container.current.dataset.incidents = String(props.incidents?.features.length ?? 0);
         container.current.dataset.settled = "false";

@@ -1,7 +1,7 @@
 // The map of the line: the pack's zones, lines and places, the disclaimer
 // always in view, and a legend that doubles as the text alternative.
 import { useEffect, useMemo, useState } from "react";
-import { mapPointsShallowSchema, type MapPoints } from "../../core/api/map.ts";
+import { dateOfDay, dayOf, mapPointsShallowSchema, type MapPoints } from "../../core/api/map.ts";
 import { api } from "../api/client.ts";
 import { useRealtime } from "../api/realtime.tsx";
 import { navigate, useSearch } from "../app/router.ts";
@@ -46,14 +46,20 @@ export function Legend() {
   );
 }
 
-const DAY = 86_400_000;
-
-/** Incident points → a FeatureCollection, keeping those in [from, to] of the chosen type. */
-function toFeatures(p: MapPoints | undefined, from: string, type: string): FeatureCollection {
+/**
+ * Incident points → a FeatureCollection of those from day `from` of the chosen
+ * type. Features carry only their position and their index into the columns
+ * as the feature id: the map's worker clones and clusters less, and a click
+ * finds the incident id by index.
+ */
+function toFeatures(p: MapPoints | undefined, from: number, type: string): FeatureCollection {
   const features: FeatureCollection["features"] = [];
-  for (const [id, lon, lat, date, et] of p?.rows ?? []) {
-    if (date < from || (type && et !== type)) continue;
-    features.push({ type: "Feature", properties: { id, type: et }, geometry: { type: "Point", coordinates: [lon, lat] } });
+  if (!p) return { type: "FeatureCollection", features };
+  const want = type ? p.types.indexOf(type) : -1;
+  const noProps = {};
+  for (let i = 0; i < p.count; i++) {
+    if (p.day[i]! < from || (want >= 0 && p.type[i] !== want) || (type && want < 0)) continue;
+    features.push({ type: "Feature", id: i, properties: noProps, geometry: { type: "Point", coordinates: [p.lon[i]!, p.lat[i]!] } });
   }
   return { type: "FeatureCollection", features };
 }
@@ -61,26 +67,32 @@ function toFeatures(p: MapPoints | undefined, from: string, type: string): Featu
 export function MapScreen() {
   const { t, date, num } = useI18n();
   // Start fetching the map code with the data, not after it.
-  useEffect(() => { preloadMap(); }, []);
+  useEffect(() => { void preloadMap(); }, []);
   const basemap = useApi(() => loadBasemap(), []);
-  const points = useApi(() => api.get("/api/incidents/points", mapPointsShallowSchema), []);
+  // The points are asked for once the map code is here: on one server the
+  // (synchronous) points read would otherwise hold the map code back, and the
+  // browser can start the map while the server reads.
+  const points = useApi(() => preloadMap().catch(() => undefined).then(() => api.get("/api/incidents/points", mapPointsShallowSchema)).finally(() => performance.mark("points:parsed")), []);
   useRealtime(["incident.created", "incident.updated"], () => points.reload());
-  const rows = points.data?.rows ?? [];
-  const latest = rows[0]?.[3] ?? new Date().toISOString().slice(0, 10);
-  const earliest = rows[rows.length - 1]?.[3] ?? latest;
-  const span = Math.max(1, Math.round((Date.parse(latest) - Date.parse(earliest)) / DAY) + 1);
+  const p = points.data;
+  const total = p?.count ?? 0;
+  // Newest first: the first point has the latest day, the last the earliest.
+  const latestDay = total ? p!.day[0]! : dayOf(new Date().toISOString());
+  const earliestDay = total ? p!.day[total - 1]! : latestDay;
+  const span = Math.max(1, latestDay - earliestDay + 1);
   const [days, setDays] = useState<number | null>(null);
   const shownDays = Math.min(days ?? span, span);
-  const from = new Date(Date.parse(latest) - (shownDays - 1) * DAY).toISOString().slice(0, 10);
+  const fromDay = latestDay - shownDays + 1;
+  const from = dateOfDay(fromDay);
   const [type, setType] = useState("");
-  const types = useMemo(() => [...new Set(rows.map((r) => r[4]))].sort(), [rows]);
-  const incidents = useMemo(() => toFeatures(points.data, from, type), [points.data, from, type]);
+  const types = useMemo(() => [...(p?.types ?? [])].sort(), [p]);
+  const incidents = useMemo(() => toFeatures(p, fromDay, type), [p, fromDay, type]);
   // /map?incident=<id>: centre on that incident and mark it (from intake review or an incident page).
   const focusId = useSearch().get("incident");
   const focus = useMemo(() => {
-    const r = focusId ? rows.find((x) => x[0] === focusId) : undefined;
-    return r ? { id: r[0], lon: r[1], lat: r[2], date: r[3], type: r[4] } : undefined;
-  }, [rows, focusId]);
+    const i = focusId && p ? p.ids.indexOf(focusId) : -1;
+    return p && i >= 0 ? { id: p.ids[i]!, lon: p.lon[i]!, lat: p.lat[i]!, date: dateOfDay(p.day[i]!), type: p.types[p.type[i]!]! } : undefined;
+  }, [p, focusId]);
   const highlight = useMemo(() => (focus ? { id: focus.id, lon: focus.lon, lat: focus.lat, label: `${eventTypeLabel(t, focus.type)} · ${date(focus.date)}` } : undefined), [focus, t, date]);
   return (
     <section className="map-screen">
@@ -92,7 +104,7 @@ export function MapScreen() {
           <Disclaimer basemap={basemap.data} />
           <div className="map-with-side">
             <div className="map-frame">
-              <LazyMap basemap={basemap.data} label={t("map.canvasLabel")} incidents={incidents} highlight={highlight} onIncidentClick={(id) => navigate(`/incidents/${id}`)} />
+              <LazyMap basemap={basemap.data} label={t("map.canvasLabel")} incidents={incidents} highlight={highlight} onIncidentClick={(i) => { const id = p?.ids[Number(i)]; if (id) navigate(`/incidents/${id}`); }} />
             </div>
             <aside className="map-side">
               {highlight && (
@@ -114,7 +126,7 @@ export function MapScreen() {
                   {types.map((x) => <option key={x} value={x}>{eventTypeLabel(t, x)}</option>)}
                 </select>
               </div>
-              <p className="small" data-testid="incident-count" aria-live="polite">{t("map.incidentsShown", { n: num(incidents.features.length), total: num(rows.length) })}</p>
+              <p className="small" data-testid="incident-count" aria-live="polite">{t("map.incidentsShown", { n: num(incidents.features.length), total: num(total) })}</p>
               <ErrorNote error={points.error} />
               <h2>{t("map.legend.title")}</h2>
               <Legend />

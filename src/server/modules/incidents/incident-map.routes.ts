@@ -1,29 +1,56 @@
-// Read-only: every incident the viewer may see as a compact point for the web
-// map, which clusters and filters them in the browser. The same need-to-know
-// predicate and filters as the list; only six columns are read.
+// Read-only: every incident the viewer may see as compact map points (column
+// arrays, see core/api/map.ts) for the web map, which clusters and filters
+// them in the browser. The same need-to-know predicate and filters as the
+// list; only six columns are read. The serialized answer is kept per
+// (visibility set, filters) and data version — the audit log's head, which
+// every incident write moves in its own transaction — so a second map (the
+// hotline composer, another analyst of the same party, a reload) costs one
+// indexed read, and an unchanged answer is a 304.
+import { createHash } from "node:crypto";
 import { z } from "zod";
-import { MAP_POINT_FIELDS, mapPointsSchema, type MapPoints } from "../../../core/api/map.ts";
+import { mapPointsSchema, toColumns } from "../../../core/api/map.ts";
+import type { Viewer } from "../../../core/access/distribution.ts";
 import type { AppContext } from "../../context.ts";
 import type { Router } from "../../platform/http/route.ts";
 import { mapPoints } from "./incident-map.repository.ts";
 import { incidentFilterQuery, toFilter } from "./incident.routes.ts";
 
 const MAX_POINTS = 200_000;
+const CACHE_ENTRIES = 16;
+
+/** What visibleTo() depends on: viewers with the same key see the same rows. */
+export function visibilityKey(v: Viewer): string {
+  return JSON.stringify([v.party, v.partyKind, [...v.groups].sort()]);
+}
+
+interface Entry { version: number; etag: string; body: string }
 
 export function incidentMapRoutes(r: Router, ctx: AppContext): void {
+  const cache = new Map<string, Entry>();
+
   r.route({
     method: "GET", url: "/api/incidents/points", auth: "user", tags: ["incidents"],
-    summary: "Incidents I may see as compact map points (id, lon, lat, date, type, verification), newest first, at most `limit`",
+    summary: "Incidents I may see as compact map points (columns: ids, lon, lat, day, type, verification), newest first, at most `limit`; ETag per data version",
     query: incidentFilterQuery.extend({ limit: z.coerce.number().int().min(1).max(MAX_POINTS).default(MAX_POINTS) }),
     response: mapPointsSchema,
-    handler: async ({ auth, query }) => {
-      const rows = await mapPoints(ctx.db, ctx.dialect, auth.viewer, toFilter(query), query.limit + 1);
-      const out: MapPoints = {
-        fields: [...MAP_POINT_FIELDS],
-        rows: rows.slice(0, query.limit).map((x) => [x.id, x.longitude, x.latitude, x.event_date, x.event_type, x.verification]),
-        truncated: rows.length > query.limit,
-      };
-      return out;
+    handler: async ({ auth, query, req, reply }) => {
+      const head = await ctx.db.selectFrom("audit_log").select("seq").orderBy("seq", "desc").limit(1).executeTakeFirst();
+      const version = Number(head?.seq ?? 0);
+      const key = `${visibilityKey(auth.viewer)}|${JSON.stringify(query)}`;
+      let entry = cache.get(key);
+      if (!entry || entry.version !== version) {
+        const rows = await mapPoints(ctx.db, ctx.dialect, auth.viewer, toFilter(query), query.limit + 1);
+        const truncated = rows.length > query.limit;
+        if (truncated) rows.length = query.limit;
+        const etag = `W/"pts-${version}-${createHash("sha256").update(key).digest("base64url").slice(0, 16)}"`;
+        entry = { version, etag, body: JSON.stringify(toColumns(rows, truncated)) };
+        cache.delete(key);
+        cache.set(key, entry);
+        while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+      }
+      reply.header("etag", entry.etag).header("cache-control", "private, no-cache");
+      if (req.headers["if-none-match"] === entry.etag) return reply.code(304).send();
+      return reply.type("application/json; charset=utf-8").send(entry.body);
     },
   });
 }
