@@ -4,6 +4,7 @@
 // multi-row statement per chunk: the importer's hot path.
 import { CompiledQuery, sql, type Expression, type SqlBool } from "kysely";
 import type { Viewer } from "../../../core/access/distribution.ts";
+import { isRealDate, weekStart } from "../../../core/incidents/dates.ts";
 import { visibleTo } from "../../platform/access.ts";
 import type { DbOrTx, Dialect } from "../../platform/db/database.ts";
 import { INCIDENT_COLUMNS } from "./incident-audit.ts";
@@ -176,7 +177,16 @@ export const incidentRepository = {
   async countBy(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter, keys: readonly GroupKey[]): Promise<Array<Record<string, string | number | null>>> {
     const month = dialect === "sqlite" ? sql`substr(incidents.event_date, 1, 7)` : sql`substring(incidents.event_date from 1 for 7)`;
     const exprs = keys.map((k) => (k === "month" ? sql`${month}`.as("month") : sql.ref(GROUP_KEYS[k]).as(k)));
-    const rows = await filtered(db, dialect, viewer, f)
+    let qb = filtered(db, dialect, viewer, f);
+    if (keys.includes("week")) {
+      // Implied by the date range (week is the Monday of event_date): lets weekly counts walk the week index in order.
+      // Only for a real calendar day: a bound like 2025-02-31 compares as text and has no honest week.
+      const day = (d: string | undefined) => (d && /^\d{4}-\d{2}-\d{2}/.test(d) && isRealDate(+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)) ? d.slice(0, 10) : null);
+      const from = day(f.from), to = day(f.to);
+      if (from) qb = qb.where(sql<SqlBool>`incidents.week >= ${weekStart(from)}`);
+      if (to) qb = qb.where(sql<SqlBool>`incidents.week <= ${weekStart(to)}`);
+    }
+    const rows = await qb
       .select([...exprs, sql<number>`count(*)`.as("n"), sql<number>`sum(incidents.fatalities)`.as("fatalities")])
       .groupBy(keys.map((k) => (k === "month" ? month : sql.ref(GROUP_KEYS[k]))))
       .orderBy(keys.map((_, i) => sql.raw(String(i + 1))))

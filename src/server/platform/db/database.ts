@@ -17,6 +17,7 @@ import * as intake from "./migrations/2026-11-29T1800_intake.ts";
 import * as incidentsPartialMerged from "./migrations/2026-11-29T1900_incidents_partial_merged.ts";
 import * as meetingAttachments from "./migrations/2026-11-29T2000_meeting_attachments.ts";
 import * as incidentsQueryIndexes from "./migrations/2026-11-29T2100_incidents_query_indexes.ts";
+import * as incidentsWeekIndex from "./migrations/2026-11-29T2110_incidents_week_index.ts";
 
 export type Dialect = "sqlite" | "postgres";
 export type Db = Kysely<Database>;
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-29T1900_incidents_partial_merged": incidentsPartialMerged,
   "2026-11-29T2000_meeting_attachments": meetingAttachments,
   "2026-11-29T2100_incidents_query_indexes": incidentsQueryIndexes,
+  "2026-11-29T2110_incidents_week_index": incidentsWeekIndex,
 };
 
 /**
