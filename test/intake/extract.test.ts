@@ -160,3 +160,28 @@ test("a protest's cause is its own earlier event; 'the day before' shifts the da
   const two = extractEvents({ text: "An Israeli military bulldozer razed land near Kudna on Wednesday. The day before, troops had detained a farmer in the same area.", published: "2025-06-06" }, ctx);
   assert.deepEqual(two.map((p) => p.date), ["2025-06-04", "2025-06-03"]);
 });
+
+test("broader rules: ground taken without a fight, target lists across areas, third parties, datelines and headlines", () => {
+  const [move] = extractEvents({ text: "Israeli troops took control of abandoned army posts near Hader on Monday.", published: "2025-03-04" }, ctx);
+  assert.equal(move?.event_type, "Strategic developments");
+  assert.equal(move?.sub_event_type, "Non-violent transfer of territory");
+  const list = extractEvents({ text: "Israeli jets struck an arms depot outside Nawa, damaging two buildings, and a radar site in the Quneitra countryside on Sunday.", published: "2025-03-04" }, ctx);
+  assert.equal(list.filter((p) => p.event_type === "Explosions/Remote violence").length, 2);
+  const [talks] = extractEvents({ text: "Syrian and Israeli officials met in Baku on Thursday in talks mediated by the US envoy.", published: "2025-03-04" }, ctx);
+  assert.deepEqual([talks?.actor1?.country, talks?.actor2?.country].sort(), ["ISR", "SYR"]);
+  const [raid] = extractEvents({ text: "KUDNA, Syria, March 3 - Israeli soldiers detained two farmers near Kudna on Monday.", published: "2025-03-04" }, ctx);
+  assert.equal(raid?.actor1?.country, "ISR");
+  const headed = extractEvents({ text: "Israel strikes depot near Nawa\n\nIsraeli aircraft struck a depot near Nawa on Sunday, a monitor said.", published: "2025-03-04" }, ctx);
+  assert.equal(headed.length, 1);
+  assert.equal(headed[0]?.date, "2025-03-02");
+});
+
+test("broader rules: counted days, backdrops, talks about talks, a story told a day on", () => {
+  const later = extractEvents({ text: "Israeli jets struck an old army depot near Jasim on 3 February, and two days later drones hit a car near Kudna.", published: "2025-03-01" }, ctx);
+  assert.deepEqual(later.map((p) => p.date).sort(), ["2025-02-03", "2025-02-05"]);
+  assert.equal(extractEvents({ text: "Families displaced by the fighting in Sweida gathered at a school in Jaramana on Tuesday to receive food.", published: "2025-03-01" }, ctx).filter((p) => p.event_type === "Battles").length, 0);
+  const talks = extractEvents({ text: "Syrian and Israeli officials met in Baku on Thursday. The two sides agreed to continue their contacts.", published: "2025-03-01" }, ctx);
+  assert.deepEqual(talks.map((p) => p.plover), ["CONSULT"]);
+  const story = extractEvents({ text: "Last year's violence began on 12 May in Jasim, when gunmen attacked a checkpoint. The next day the fighting spread to Nawa.", published: "2025-06-20" }, ctx);
+  assert.deepEqual(story.map((p) => p.date), ["2025-05-12", "2025-05-13"]);
+});

@@ -299,6 +299,10 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     else if (!/\b(agreed|reached|brokered|signed|struck|mediated|negotiated|secured|accepted|announced)\b/i.test(t)) return null;
   }
   if (def.id === "withdrawal" && /\b(agreed to|announced|pledged|promised|will)\b/i.test(t)) plover = "CONCEDE";
+  // "agreed to continue their contacts", "agreed to meet again": more talks, not an agreement.
+  if (def.id === "agreement" && /^agreed (?:to|on)\s+(?:\w+\s+)?(?:continu\w*|resum\w*|keep|maintain|hold (?:further|more|another)|meet again|further (?:talks|meetings|contacts))\b/i.test(t.slice(trigger - s.start))) {
+    return { event_type: "Strategic developments", sub_event_type: "Other", plover: "CONSULT", mode: "meet" };
+  }
   return { event_type, sub_event_type, plover, mode };
 }
 
@@ -456,6 +460,13 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       const future = FUTURE.test(clauseBefore(s.text, f.rel));
       const dm = near ? (future ? findDates(s.text, ref, true).find((d) => d.from === near.from) ?? near : near) : null;
       let date: DateRange = dm ?? { date: null, precision: null, start: null, end: null };
+      const later = dm ? /^(\w+) (days?|weeks?) later$/i.exec(dm.text) : null;
+      if (later && dm) {
+        // "on 30 April …, and two days later jets hit …": counted from the date told before it, not from today.
+        const base = [...a.dates].reverse().find((d) => d.from < dm.from && d.precision === "day" && d.date && !d.stale)?.date ?? (discourseDate?.date.precision === "day" ? discourseDate.date.date : null);
+        const n = (wordNumber(later[1] ?? "") ?? 1) * (/^w/i.test(later[2] ?? "") ? 7 : 1);
+        if (base) { const d = addDays(base, n); date = { date: d, precision: "day", start: d, end: d }; }
+      }
       const lead = s.text.slice(Math.max(0, f.rel - 60), f.rel);
       const counted = COUNTED_DAYS.exec(lead);
       if (counted && f.def.family === "violent" && date.date) {
@@ -517,7 +528,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     const hasViolent = [...kept.values()].some((k) => k.def.family === "violent" && factual(k) && !isCoref(k));
     for (const [key, k] of kept) {
       // A raid that kills is one violent event, not also a movement of troops.
-      if (hasViolent && k.def.family === "physical" && (k.def.id === "incursion" || k.def.id === "arrest")) continue;
+      // An arrest told in its own clause ("…, and that the force had detained the suspects") is its own event.
+      if (hasViolent && k.def.family === "physical" && (k.def.id === "incursion" || (k.def.id === "arrest" && !/(?:,|;)\s*(?:and\s+)?(?:that\s+)?(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:had\s+|has\s+|have\s+)?$/i.test(s.text.slice(Math.max(0, k.rel - 50), k.rel))))) continue;
       // A movement told with what the troops did there ("entered the town and detained…") is that act.
       if (k.def.id === "incursion" && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && factual(o))) continue;
       // "advanced into … and levelled farmland before withdrawing": the pull-back ends the raid told, it is not another event.
