@@ -85,6 +85,15 @@ describe("web review and reporting screens", { skip }, () => {
     const frame = await page.getByTestId("map").boundingBox();
     assert.ok(box && frame && box.x >= frame.x && box.x <= frame.x + frame.width && box.y >= frame.y && box.y <= frame.y + frame.height, "marker inside the map");
     await screenshot(page, "intake-accepted-on-map-en");
+    // Clusters come from the app's own clustering worker; clicking one zooms in on it.
+    await page.getByTestId("nav").locator('a[href="/map"]').click();
+    await page.locator('[data-testid="map"][data-settled="true"]').waitFor({ timeout: 30_000 });
+    const count = page.locator(".cluster-count").first();
+    await count.waitFor({ timeout: 30_000 });
+    const c = (await count.boundingBox())!;
+    const moves = Number((await page.getByTestId("map").getAttribute("data-moves")) ?? "0");
+    await page.mouse.click(c.x + c.width / 2, c.y + c.height / 2);
+    await page.waitForFunction((m) => Number(document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.moves ?? "0") > m, moves, { timeout: 15_000 });
     // And the incident register has it, from the news.
     const found = await page.evaluate(async (id) => (await fetch(`/api/incidents/${id}`)).status, incidentId);
     assert.equal(found, 200);

@@ -9,6 +9,7 @@ import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import type { BasemapDto, BasemapPlace } from "../../core/api/packs.ts";
 import type { Lang } from "../i18n/i18n.tsx";
 import { buildStyle } from "./style.ts";
+import type { ClusterReply, ClusterRequest } from "./cluster-worker.ts";
 
 setWorkerUrl(workerUrl);
 
@@ -17,6 +18,8 @@ export interface FeatureCollection {
   features: { type: "Feature"; id?: string | number; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[];
 }
 
+export interface ClusterInput { lon: Float64Array; lat: Float64Array; index: Int32Array }
+
 export interface MapViewProps {
   basemap: BasemapDto;
   lang: Lang;
@@ -24,7 +27,8 @@ export interface MapViewProps {
   label: string;
   /** MapLibre's own control texts, translated. */
   controlLabels: Record<string, string>;
-  incidents?: FeatureCollection | undefined;
+  /** Incident positions to cluster (already filtered); `index` is what a click reports for a single point. */
+  points?: ClusterInput | undefined;
   areas?: FeatureCollection | undefined;
   /** Polygon being drawn: vertices in lon/lat. */
   draft?: [number, number][] | undefined;
@@ -59,6 +63,43 @@ export default function MapView(props: MapViewProps) {
   const clusterMarkers = useRef(new Map<number, Marker>());
   const latest = useRef(props);
   latest.current = props;
+  const worker = useRef<Worker | null>(null);
+  const loaded = useRef({ seq: 0, count: 0, shownSeq: -1 });
+  const expansions = useRef(new Map<number, (zoom: number) => void>());
+  const askClusters = useRef<() => void>(() => undefined);
+
+  // One clustering worker per map; it starts indexing as soon as points arrive, while the map is still starting.
+  useEffect(() => {
+    const w = new Worker(new URL("./cluster-worker.ts", import.meta.url), { type: "module" });
+    worker.current = w;
+    w.onmessage = (e: MessageEvent<ClusterReply>) => {
+      const m = e.data;
+      if (m.kind === "loaded") {
+        if (m.seq !== loaded.current.seq) return;
+        loaded.current.count = m.count;
+        askClusters.current();
+      } else if (m.kind === "clusters") {
+        const map = mapRef.current;
+        if (!map || m.seq !== loaded.current.seq) return;
+        if (loaded.current.shownSeq !== m.seq) {
+          // A new index numbers its clusters afresh: drop the count labels of the old one.
+          for (const mk of clusterMarkers.current.values()) mk.remove();
+          clusterMarkers.current.clear();
+          loaded.current.shownSeq = m.seq;
+        }
+        void map.getSource<GeoJSONSource>("incidents")?.setData({ type: "FeatureCollection", features: m.features } as never);
+        performance.mark("map:setData");
+        if (container.current) {
+          container.current.dataset.incidents = String(loaded.current.count);
+          container.current.dataset.settled = "false";
+        }
+      } else {
+        expansions.current.get(m.seq)?.(m.zoom);
+        expansions.current.delete(m.seq);
+      }
+    };
+    return () => { w.terminate(); worker.current = null; };
+  }, []);
 
   // Create the map once per basemap.
   useEffect(() => {
@@ -83,6 +124,17 @@ export default function MapView(props: MapViewProps) {
     map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     mapRef.current = map;
+    askClusters.current = () => {
+      if (!map.loaded() && !map.isStyleLoaded()) return;
+      const b = map.getBounds();
+      // A margin around the view, so a short pan needs no new answer to look complete.
+      const dx = (b.getEast() - b.getWest()) / 2;
+      const dy = (b.getNorth() - b.getSouth()) / 2;
+      const bbox: [number, number, number, number] = [Math.max(-180, b.getWest() - dx), Math.max(-85, b.getSouth() - dy), Math.min(180, b.getEast() + dx), Math.min(85, b.getNorth() + dy)];
+      const req: ClusterRequest = { kind: "clusters", seq: loaded.current.seq, bbox, zoom: map.getZoom() };
+      worker.current?.postMessage(req);
+    };
+    map.on("moveend", () => askClusters.current());
     const canvas = map.getCanvas();
     canvas.setAttribute("aria-label", props.label);
 
@@ -136,6 +188,7 @@ export default function MapView(props: MapViewProps) {
       el.querySelector(".maplibregl-ctrl-attrib")?.classList.remove("maplibregl-compact-show");
       el.dataset.mapLoaded = "true";
       performance.mark("map:load");
+      askClusters.current();
     });
     map.on("click", (e: MapMouseEvent) => {
       const p = latest.current;
@@ -144,11 +197,11 @@ export default function MapView(props: MapViewProps) {
       const hit = hits[0];
       if (!hit) return;
       if (hit.layer.id === "clusters") {
-        const src = map.getSource<GeoJSONSource>("incidents");
-        void src?.getClusterExpansionZoom(hit.properties.cluster_id as number).then((zoom) => {
-          map.easeTo({ center: (hit.geometry as unknown as { coordinates: [number, number] }).coordinates, zoom });
-        });
-      } else if (p.onIncidentClick) p.onIncidentClick(String(hit.id ?? hit.properties.id));
+        const seq = loaded.current.seq * 1_000_000 + expansions.current.size + 1;
+        expansions.current.set(seq, (zoom) => map.easeTo({ center: (hit.geometry as unknown as { coordinates: [number, number] }).coordinates, zoom: Math.max(zoom, map.getZoom() + 1) }));
+        const req: ClusterRequest = { kind: "expand", seq, clusterId: hit.properties.cluster_id as number };
+        worker.current?.postMessage(req);
+      } else if (p.onIncidentClick) p.onIncidentClick(String(hit.properties.i));
     });
     for (const layer of ["clusters", "incident-points"]) {
       map.on("mouseenter", layer, () => { if (!latest.current.onMapClick) map.getCanvas().style.cursor = "pointer"; });
@@ -168,18 +221,23 @@ export default function MapView(props: MapViewProps) {
     const map = mapRef.current;
     if (!map) return;
     const apply = () => {
-      void map.getSource<GeoJSONSource>("incidents")?.setData((props.incidents ?? { type: "FeatureCollection", features: [] }) as never);
       void map.getSource<GeoJSONSource>("areas")?.setData((props.areas ?? { type: "FeatureCollection", features: [] }) as never);
       void map.getSource<GeoJSONSource>("draft")?.setData(draftCollection(props.draft) as never);
-      performance.mark("map:setData");
-      if (container.current) {
-        container.current.dataset.incidents = String(props.incidents?.features.length ?? 0);
-        container.current.dataset.settled = "false";
-      }
     };
     if (map.isStyleLoaded()) apply();
     else map.once("load", apply);
-  }, [props.incidents, props.areas, props.draft]);
+  }, [props.areas, props.draft]);
+
+  // New points: index them in the worker (copies are transferred, the caller keeps its arrays).
+  useEffect(() => {
+    const w = worker.current;
+    if (!w) return;
+    const pts = props.points ?? { lon: new Float64Array(0), lat: new Float64Array(0), index: new Int32Array(0) };
+    const seq = loaded.current.seq + 1;
+    loaded.current.seq = seq;
+    const req: ClusterRequest = { kind: "load", seq, lon: pts.lon.slice(), lat: pts.lat.slice(), index: pts.index.slice() };
+    w.postMessage(req, [req.lon.buffer, req.lat.buffer, req.index.buffer]);
+  }, [props.points]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -31,7 +31,8 @@ export function buildStyle(b: BasemapDto): StyleSpecification {
       zones: gj(b.zones),
       lines: gj(b.lines),
       sites: gj(b.sites),
-      incidents: { type: "geojson", data: empty, cluster: true, clusterRadius: 44, clusterMaxZoom: 12 },
+      // Clustered by our own worker (cluster-worker.ts): this source holds only the clusters in view.
+      incidents: gj(empty),
       areas: gj(empty),
       draft: gj(empty),
     },

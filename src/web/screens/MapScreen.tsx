@@ -7,7 +7,7 @@ import { useRealtime } from "../api/realtime.tsx";
 import { navigate, useSearch } from "../app/router.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { eventTypeLabel } from "../incidents/labels.ts";
-import type { FeatureCollection } from "../map/MapView.tsx";
+import type { ClusterInput } from "../map/MapView.tsx";
 import { useApi } from "../api/use-api.ts";
 import { loadBasemap } from "../map/basemap.ts";
 import { LazyMap, preloadMap } from "../map/LazyMap.tsx";
@@ -46,22 +46,22 @@ export function Legend() {
   );
 }
 
-/**
- * Incident points → a FeatureCollection of those from day `from` of the chosen
- * type. Features carry only their position and their index into the columns
- * as the feature id: the map's worker clones and clusters less, and a click
- * finds the incident id by index.
- */
-function toFeatures(p: MapPoints | undefined, from: number, type: string): FeatureCollection {
-  const features: FeatureCollection["features"] = [];
-  if (!p) return { type: "FeatureCollection", features };
+/** The positions of the points from day `from` of the chosen type, with their indexes into the columns (a click reports the index). */
+function toClusterInput(p: MapPoints | undefined, from: number, type: string): ClusterInput {
+  const n = p?.count ?? 0;
+  const lon = new Float64Array(n);
+  const lat = new Float64Array(n);
+  const index = new Int32Array(n);
+  if (!p) return { lon, lat, index };
   const want = type ? p.types.indexOf(type) : -1;
-  const noProps = {};
-  for (let i = 0; i < p.count; i++) {
+  let k = 0;
+  for (let i = 0; i < n; i++) {
     if (p.day[i]! < from || (want >= 0 && p.type[i] !== want) || (type && want < 0)) continue;
-    features.push({ type: "Feature", id: i, properties: noProps, geometry: { type: "Point", coordinates: [p.lon[i]!, p.lat[i]!] } });
+    lon[k] = p.lon[i]!;
+    lat[k] = p.lat[i]!;
+    index[k++] = i;
   }
-  return { type: "FeatureCollection", features };
+  return { lon: lon.subarray(0, k), lat: lat.subarray(0, k), index: index.subarray(0, k) };
 }
 
 export function MapScreen() {
@@ -86,7 +86,7 @@ export function MapScreen() {
   const from = dateOfDay(fromDay);
   const [type, setType] = useState("");
   const types = useMemo(() => [...(p?.types ?? [])].sort(), [p]);
-  const incidents = useMemo(() => toFeatures(p, fromDay, type), [p, fromDay, type]);
+  const incidents = useMemo(() => toClusterInput(p, fromDay, type), [p, fromDay, type]);
   // /map?incident=<id>: centre on that incident and mark it (from intake review or an incident page).
   const focusId = useSearch().get("incident");
   const focus = useMemo(() => {
@@ -104,7 +104,7 @@ export function MapScreen() {
           <Disclaimer basemap={basemap.data} />
           <div className="map-with-side">
             <div className="map-frame">
-              <LazyMap basemap={basemap.data} label={t("map.canvasLabel")} incidents={incidents} highlight={highlight} onIncidentClick={(i) => { const id = p?.ids[Number(i)]; if (id) navigate(`/incidents/${id}`); }} />
+              <LazyMap basemap={basemap.data} label={t("map.canvasLabel")} points={incidents} highlight={highlight} onIncidentClick={(i) => { const id = p?.ids[Number(i)]; if (id) navigate(`/incidents/${id}`); }} />
             </div>
             <aside className="map-side">
               {highlight && (
@@ -126,7 +126,7 @@ export function MapScreen() {
                   {types.map((x) => <option key={x} value={x}>{eventTypeLabel(t, x)}</option>)}
                 </select>
               </div>
-              <p className="small" data-testid="incident-count" aria-live="polite">{t("map.incidentsShown", { n: num(incidents.features.length), total: num(total) })}</p>
+              <p className="small" data-testid="incident-count" aria-live="polite">{t("map.incidentsShown", { n: num(incidents.index.length), total: num(total) })}</p>
               <ErrorNote error={points.error} />
               <h2>{t("map.legend.title")}</h2>
               <Legend />
