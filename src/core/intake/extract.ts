@@ -96,12 +96,17 @@ function wordNumber(w: string): number | null {
 }
 
 function findFatalities(text: string): number | null {
-  let best: number | null = null;
+  return findToll(text)?.n ?? null;
+}
+
+/** The largest death toll stated in a text, and where it is told. */
+function findToll(text: string): { n: number; at: number } | null {
+  let best: { n: number; at: number } | null = null;
   for (const re of FATALITY_RES) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const n = wordNumber(m[1] ?? "");
-      if (n !== null && n < 5000 && (best === null || n > best)) best = n;
+      if (n !== null && n < 5000 && (best === null || n > best.n)) best = { n, at: m.index + m[0].length };
     }
   }
   return best;
@@ -526,6 +531,9 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     };
     const isCoref = (k: Parameters<typeof corefOf>[0]): boolean => corefOf(k) !== null;
     const hasViolent = [...kept.values()].some((k) => k.def.family === "violent" && factual(k) && !isCoref(k));
+    // A toll told once belongs to one event of the sentence: the one whose trigger is told nearest to it.
+    const toll = findToll(s.text);
+    const tollOwner = toll ? [...kept.values()].filter((k) => k.def.family === "violent" && factual(k)).sort((x, y) => Math.abs(x.rel - toll.at) - Math.abs(y.rel - toll.at))[0] : undefined;
     for (const [key, k] of kept) {
       // A raid that kills is one violent event, not also a movement of troops.
       // An arrest told in its own clause ("…, and that the force had detained the suspects") is its own event.
@@ -698,7 +706,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         placeInherited,
         date,
         dateExplicit: explicit,
-        fatalities: k.def.family === "violent" ? findFatalities(s.text) : null,
+        fatalities: k.def.family === "violent" && k === tollOwner ? toll?.n ?? null : null,
         flags: { background: k.flags.background, future: k.flags.future, hypothetical: k.flags.hypothetical, negated: k.flags.negated },
         evidence: [s],
       });
