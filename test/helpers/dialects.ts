@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { loadConfig, type Config } from "../../src/server/config.ts";
+import { DDL_LOCK_SQL, DDL_UNLOCK_SQL } from "../../src/server/platform/db/database.ts";
 
 export type TestDialect = "sqlite" | "postgres";
 
@@ -43,7 +44,10 @@ export function testConfig(dialect: TestDialect, overrides: Partial<Config> = {}
       if (schema) {
         const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
         await c.connect();
+        // Under the DDL lock: a migration elsewhere lists every schema's tables and must not see one vanish.
+        await c.query(DDL_LOCK_SQL);
         await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await c.query(DDL_UNLOCK_SQL);
         await c.end();
       }
     },

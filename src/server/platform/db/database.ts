@@ -32,8 +32,18 @@ export interface DbHandle {
   where: string;
   /** PostgreSQL schema in use (null on SQLite). */
   schema: string | null;
+  /** PostgreSQL connection string (null on SQLite), for the migration lock. */
+  url?: string | null;
   close(): Promise<void>;
 }
+
+/**
+ * Schema changes across processes take this lock: Kysely's migrator lists the
+ * tables of every schema, which fails if another process drops a schema at
+ * that moment (and two processes of one deployment should not migrate at once).
+ */
+export const DDL_LOCK_SQL = "SELECT pg_advisory_lock(hashtext('truceline_ddl'))";
+export const DDL_UNLOCK_SQL = "SELECT pg_advisory_unlock(hashtext('truceline_ddl'))";
 
 // Timestamped names: the Migrator runs them in this order, once each.
 const migrations: Record<string, Migration> = {
@@ -90,7 +100,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: `-c search_path="${schema}"` });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const u = new URL(opts.databaseUrl);
-    return { db, dialect: "postgres", where: `postgres://${u.host}${u.pathname} schema ${schema}`, schema, close: () => db.destroy() };
+    return { db, dialect: "postgres", where: `postgres://${u.host}${u.pathname} schema ${schema}`, schema, url: opts.databaseUrl, close: () => db.destroy() };
   }
   mkdirSync(opts.dataDir, { recursive: true });
   const file = join(opts.dataDir, "truceline.sqlite");
@@ -108,12 +118,24 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
 }
 
 export async function migrate(handle: DbHandle): Promise<string[]> {
-  // Name the schema: otherwise Kysely finds its bookkeeping tables in any schema of the database.
-  // Unordered: a migration written alongside another may land after it in history; each still runs once.
-  const migrator = new Migrator({ db: handle.db, provider, allowUnorderedMigrations: true, ...(handle.schema ? { migrationTableSchema: handle.schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
-  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  const run = async () => {
+    // Name the schema: otherwise Kysely finds its bookkeeping tables in any schema of the database.
+    // Unordered: a migration written alongside another may land after it in history; each still runs once.
+    const migrator = new Migrator({ db: handle.db, provider, allowUnorderedMigrations: true, ...(handle.schema ? { migrationTableSchema: handle.schema } : {}) });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
+    return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  };
+  if (handle.dialect !== "postgres" || !handle.url) return run();
+  const lock = new pg.Client({ connectionString: handle.url });
+  await lock.connect();
+  try {
+    await lock.query(DDL_LOCK_SQL);
+    return await run();
+  } finally {
+    await lock.query(DDL_UNLOCK_SQL).catch(() => undefined);
+    await lock.end();
+  }
 }
 
 export async function openAndMigrate(opts: OpenOptions): Promise<DbHandle> {
