@@ -9,6 +9,7 @@ import type { AuthContext } from "./platform/http/auth-context.ts";
 import { buildOpenApi } from "./platform/http/openapi.ts";
 import { Router, type AuthMode } from "./platform/http/route.ts";
 import { newId } from "./platform/ids.ts";
+import { acceptByteStreams } from "./platform/http/uploads.ts";
 import { accountRoutes, SESSION_COOKIE } from "./modules/accounts/account.routes.ts";
 import { noteRoutes } from "./modules/notes/note.routes.ts";
 import { realtimeRoutes } from "./platform/realtime/realtime.routes.ts";
@@ -41,6 +42,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   });
 
   await app.register(cookie);
+  acceptByteStreams(app);
 
   app.addHook("onRequest", async (req, reply) => {
     reply.header("x-request-id", req.id);

@@ -11,6 +11,7 @@ import {
 import type { AppContext } from "../../context.ts";
 import { errors } from "../../platform/http/errors.ts";
 import type { Router } from "../../platform/http/route.ts";
+import { byteStream, plainFileName } from "../../platform/http/uploads.ts";
 import { exportContentType, exportLines, geoJsonFeature } from "./incident-export.ts";
 import { GROUP_KEYS, type Cursor, type GroupKey, type IncidentFilter } from "./incident.repository.ts";
 import {
@@ -137,11 +138,6 @@ function parseGroupBy(s: string | undefined): GroupKey[] {
 }
 
 export function incidentRoutes(r: Router, ctx: AppContext): void {
-  // Evidence arrives as raw bytes; the route streams it to disk under its own size limit.
-  if (!r.app.hasContentTypeParser("application/octet-stream")) {
-    r.app.addContentTypeParser("application/octet-stream", (_req, payload, done) => done(null, payload));
-  }
-
   r.route({
     method: "GET", url: "/api/incidents/taxonomy", auth: "user", tags: ["incidents"], summary: "ACLED event types and sub-types, PLOVER categories and modes, verification states, claim kinds",
     response: z.object({ event_types: z.record(z.string(), z.array(z.string())), plover_events: z.array(z.string()), plover_modes: z.record(z.string(), z.array(z.string())), plover_contexts: z.array(z.string()), verification_states: z.array(z.string()), claim_kinds: z.array(z.string()) }),
@@ -255,14 +251,10 @@ export function incidentRoutes(r: Router, ctx: AppContext): void {
     method: "POST", url: "/api/incidents/:id/evidence", auth: "user", tags: ["incidents"], rawBody: true, status: 201,
     summary: "Upload an evidence file as the raw body (content-type application/octet-stream); its type is sniffed from the bytes and its SHA-256 recorded",
     params: idParams,
-    query: z.object({ distribution: distributionSchema, file_name: z.string().min(1).max(200).refine((n) => !/[/\\]/.test(n) && ![...n].some((ch) => ch.charCodeAt(0) < 32), "a plain file name without folders or control characters").default("evidence"), claim_id: z.string().max(100).optional() }),
+    query: z.object({ distribution: distributionSchema, file_name: plainFileName.default("evidence"), claim_id: z.string().max(100).optional() }),
     response: evidenceSchema,
     handler: async ({ auth, params, query, req }) => {
-      const body = req.body;
-      if (!body || typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] !== "function") {
-        throw errors.validation("Send the file as the request body with content-type application/octet-stream.", [{ path: "body", problem: "expected raw bytes (application/octet-stream)" }]);
-      }
-      return presentEvidence(await ctx.incidents.addEvidence(auth.viewer, params.id, body as AsyncIterable<Uint8Array>, query));
+      return presentEvidence(await ctx.incidents.addEvidence(auth.viewer, params.id, byteStream(req.body), query));
     },
   });
 

@@ -55,9 +55,6 @@ export function intakeRoutes(r: Router, ctx: AppContext): void {
   for (const type of ["text/html", "text/markdown"]) {
     if (!r.app.hasContentTypeParser(type)) r.app.addContentTypeParser(type, { parseAs: "string" }, (_req, body, done) => done(null, body));
   }
-  if (!r.app.hasContentTypeParser("application/octet-stream")) {
-    r.app.addContentTypeParser("application/octet-stream", (_req, payload, done) => done(null, payload));
-  }
 
   r.route({
     method: "POST", url: "/api/intake/articles", auth: "user", tags: ["intake"], status: 201,

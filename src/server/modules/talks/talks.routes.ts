@@ -7,7 +7,7 @@ import { distributionSchema } from "../../../core/access/distribution.ts";
 import { criterionSchema } from "../../../core/talks/criteria.ts";
 import type { AppContext } from "../../context.ts";
 import type { Router } from "../../platform/http/route.ts";
-import { errors } from "../../platform/http/errors.ts";
+import { byteStream, plainFileName } from "../../platform/http/uploads.ts";
 import { commitmentSchema, meetingSchema, presentCommitment, presentMeeting, presentWindow, windowSchema } from "./talks.presenter.ts";
 
 const instant = z.iso.datetime({ offset: true, message: "an ISO 8601 date-time such as 2025-06-01T09:00:00Z" });
@@ -84,22 +84,14 @@ export function talksRoutes(r: Router, ctx: AppContext): void {
     handler: async ({ auth, params, body }) => ({ id: await ctx.talks.addDelegate(auth.viewer, params.id, body) }),
   });
 
-  if (!r.app.hasContentTypeParser("application/octet-stream")) {
-    r.app.addContentTypeParser("application/octet-stream", (_req, payload, done) => done(null, payload));
-  }
-
   r.route({
     method: "POST", url: "/api/meetings/:id/attachments", auth: "user", tags: ["talks"], rawBody: true, status: 201,
     summary: "Attach a file to a meeting (raw body, application/octet-stream); type sniffed from the bytes, SHA-256 recorded, distribution per file",
     params: idParams,
-    query: z.object({ distribution: distributionSchema, file_name: z.string().min(1).max(200).refine((n) => !/[/\\]/.test(n) && ![...n].some((ch) => ch.charCodeAt(0) < 32), "a plain file name without folders or control characters") }),
+    query: z.object({ distribution: distributionSchema, file_name: plainFileName }),
     response: z.object({ id: z.string(), sha256: z.string(), size: z.number(), content_type: z.string() }),
     handler: async ({ auth, params, query, req }) => {
-      const body = req.body;
-      if (!body || typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] !== "function") {
-        throw errors.validation("Send the file as the request body with content-type application/octet-stream.", [{ path: "body", problem: "expected raw bytes (application/octet-stream)" }]);
-      }
-      const a = await ctx.talks.addAttachment(auth.viewer, params.id, body as AsyncIterable<Uint8Array>, query);
+      const a = await ctx.talks.addAttachment(auth.viewer, params.id, byteStream(req.body), query);
       return { id: a.id, sha256: a.sha256, size: a.size, content_type: a.content_type };
     },
   });
