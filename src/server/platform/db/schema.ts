@@ -1,6 +1,7 @@
 // Row types of every table, as Kysely sees them. Row types stay inside
 // repositories: services and routes work with the domain types they return.
 import type { Generated } from "kysely";
+import type { AuditCheckpoint, AuditEntry } from "../../../core/audit/chain.ts";
 import type { RealtimeTables } from "../realtime/realtime.table.ts";
 import type { JobsTables } from "../jobs/jobs.table.ts";
 import type { HotlineTables } from "../../modules/hotline/hotline.table.ts";
@@ -69,29 +70,9 @@ export interface GroupMembersTable {
   party_id: string;
 }
 
-export interface AuditLogTable {
-  seq: number;
-  prev_hash: string;
-  hash: string;
-  at: string;
-  actor_user: string | null;
-  actor_party: string | null;
-  action: string;
-  subject_type: string;
-  subject_id: string;
-  state_hash: string | null;
-  distribution: string;
-  owner_party: string | null;
-}
-
-export interface AuditCheckpointsTable {
-  seq: number;
-  head_hash: string;
-  at: string;
-  deployment: string;
-  key_id: string;
-  signature: string;
-}
+// The audit tables store exactly what the chain hashes and signs: one definition, in the core.
+export type AuditLogTable = AuditEntry;
+export type AuditCheckpointsTable = AuditCheckpoint;
 
 export interface NotesTable {
   id: string;
