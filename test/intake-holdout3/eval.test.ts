@@ -1,8 +1,10 @@
-// Floors for the third held-out set: written blind to the extractor and never
-// used to tune it — the honest measure on unseen reports. First scored at
-// F1 0.654 (precision 0.667, recall 0.642; place 0.955, date 0.907), under
-// the 0.75 target. The floors sit a little under that so a regression shows;
-// never tune on these files (when they are studied, write a fresh blind set).
+// Floors for the third held-out set. It was written blind to the extractor and
+// scored F1 0.654 when first run (precision 0.667, recall 0.642; place 0.955,
+// date 0.907), under the 0.75 target. It is now SPENT as a blind measure: its
+// failures were studied by cause and the rules generalised on them (issue 6),
+// so it is a development set like holdout 1 and 2. The blind set is now
+// test/intake-holdout4. The floors sit a little under the current score so a
+// regression shows.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
@@ -10,11 +12,13 @@ import { evaluateFolder } from "../../scripts/eval-intake.ts";
 
 const holdout = fileURLToPath(new URL(".", import.meta.url));
 
-test("blind held-out set stays above its floors", () => {
+test("third held-out set (spent) stays above its floors", () => {
   const { summary } = evaluateFolder(holdout);
   assert.equal(summary.articles, 29);
   assert.equal(summary.labels, 116);
-  assert.ok(summary.f1 >= 0.62, `f1 ${summary.f1}`);
-  assert.ok((summary.by_field.place ?? 0) >= 0.92, `place ${summary.by_field.place}`);
-  assert.ok((summary.by_field.date ?? 0) >= 0.87, `date ${summary.by_field.date}`);
+  assert.ok(summary.f1 >= 0.7, `f1 ${summary.f1}`);
+  assert.ok(summary.precision >= 0.71, `precision ${summary.precision}`);
+  assert.ok(summary.recall >= 0.68, `recall ${summary.recall}`);
+  assert.ok((summary.by_field.place ?? 0) >= 0.93, `place ${summary.by_field.place}`);
+  assert.ok((summary.by_field.date ?? 0) >= 0.88, `date ${summary.by_field.date}`);
 });

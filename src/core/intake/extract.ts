@@ -51,9 +51,11 @@ const FATALITY_RES = [
 
 const NEGATION = /\b(no|not|never|denied|denies|deny|without|nor|neither|refuted|dismissed reports of|didn't|did not|has not|have not|had not|was not|were not)\b[^,;:]*$/i;
 const FUTURE = /\b(will|shall|expects?|expected|due to|later this (?:week|month|year)|calls? on|called on|compel|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s)? (?:of|against)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
-const HYPOTHETICAL = /\b(could|might|may|if|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
+const HYPOTHETICAL = /\b(could|might|if|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
 const TREND = /\b(every|each|any|days of|weeks of|months of|decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more)\s+(?:\w+\s+){0,2}$/i;
 const BACKGROUND = /\b(previously|earlier (?:this year|last year|back-channel|talks|contacts|rounds?)|(?<!(?:hours|minutes) )earlier(?!\s+(?:this (?:morning|afternoon|evening|week)|today|tonight|on\b|in the day|(?:that|the same) (?:day|morning|afternoon|evening|night)))|last year|in the past|formerly|once|which (?:had )?witnessed|was the scene|prior to|back in|for years|for decades|since the|history of|historically|build on|built on|in recent months)\b/i;
+/** The modal "may", never the month ("May 2", "in May"): matched with its case. */
+const MAY_MODAL = /\bmay\b[^,;:]*$/;
 const PAST_PERFECT = /\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|ought|ew|ung|ot|ade|ook|ent)\b/i;
 const NEAR_CUE = /\b(near|outside|outskirts of|around|vicinity of|close to|countryside of|east of|west of|north of|south of|kilometres? from|km from|edge of|road to|road between|road linking|highway)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$/i;
 const LOC_CUE = /\b(in|at|near|into|on|inside|outside|around|toward|towards|of|to|between|entered|stormed|raided|struck|hit|targeted|shelled)\s+(?:the\s+)?(?:(?:central|southern|northern|eastern|western|south-western|south-eastern|north-western|north-eastern|downtown|rural|greater)\s+)?(?:(?:town|village|city|area|outskirts|countryside|hills?|heights|road|farmlands?)\s+(?:of\s+)?)?$/i;
@@ -71,6 +73,17 @@ const DAY_SHIFT = /\b(?:(the (?:day|night|evening) before|the (?:previous|preced
 const CONTINUATION = /\b(?:then|later|afterwards|subsequently|within (?:hours|days|minutes)|soon after|shortly after(?:wards)?|the (?:next|following) (?:day|morning|week)|that (?:day|night|week))\b/i;
 /** A determiner before a trigger noun points back at an event already told ("the attack", "the protesters"). */
 const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|such|its|their)\s+(?:(?!(?:had|has|have|was|were|is|are|then|also|later|and|who|which)\b)[\w-]+\s+){0,2}$/i;
+/** A toll told in the passive: "were killed", "have been killed". */
+const PASSIVE_TOLL = /\b(?:was|were|been|being)\s+(?:\w+ly\s+)?killed\b/i;
+/** Two mentions of one place: the same gazetteer entry, or entries in one governorate within 25 km. */
+function samePlace(x: PlaceMention | null, y: PlaceMention | null): boolean {
+  if (!x || !y) return false;
+  if (x.place && x.place === y.place) return true;
+  const px = x.place ?? x.region;
+  const py = y.place ?? y.region;
+  if (!px || !py) return x.name === y.name;
+  return px.admin1 === py.admin1 && distanceKm(px.lon, px.lat, py.lon, py.lat) <= 25;
+}
 /** Trigger words that are verbs, never the noun a determiner points at. */
 const VERB_TRIGGER = /(?:ed|ed (?:on|at|toward|towards)|^(?:struck|hit|shot|fought|met|opened fire|stormed))$/i;
 /** Verb forms that are never past tense: a plan, a demand or an intention ("to detain", "calls on Israel to … withdraw"). */
@@ -193,13 +206,15 @@ function pickPlace(places: readonly PlaceMention[], triggerAt: number, s?: Sente
 function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorMention[], triggerAt: number): [ActorMention | null, ActorMention | null] {
   const parts = actors.filter((a) => !a.source);
   if (parts.length === 0) return [null, null];
-  const between = /\bbetween\s/i.exec(sentence.text);
-  if (between) {
+  // "clashes between A and B": the pair named after "between", when it belongs to this trigger (right after it, or right before it).
+  for (const between of sentence.text.matchAll(/\bbetween\s/gi)) {
     const at = sentence.start + between.index;
     const after = parts.filter((a) => a.start > at);
     const a1 = after[0];
     const a2 = after.find((a) => a !== a1 && (a.actor?.id ?? a.name) !== (a1?.actor?.id ?? a1?.name));
-    if (a1 && a2) return [a1, a2];
+    if (!a1 || !a2) continue;
+    const ownsIt = (at >= triggerAt && at - triggerAt <= 60) || (triggerAt >= a2.end && triggerAt - a2.end <= 40);
+    if (ownsIt) return [a1, a2];
   }
   // A passive "by X" names the agent, but not "mediated by", "backed by": those are third parties.
   const byAgent = /(?<!\b(?:mediated|brokered|backed|sponsored|hosted|facilitated|supported|welcomed|guaranteed|endorsed)\s+)\bby\s+(?:the\s+)?$/i;
@@ -216,7 +231,10 @@ function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorM
     const [x, y] = pool;
     if (x && y && x.country && y.country && (x.actor?.id ?? x.name) !== (y.actor?.id ?? y.name) && y.end <= triggerAt && /^\s*(?:and|&)\s+(?:the\s+)?$/i.test(sentence.text.slice(x.end - sentence.start, y.start - sentence.start))) return [x, y];
   }
-  let a1: ActorMention | null = (agentAfter && pool.includes(agentAfter) ? agentAfter : null) ?? pool[0] ?? null;
+  // The subject right before the verb ("…, drew in government forces and then Israeli aircraft, which struck …") is the agent,
+  // wherever the sentence began.
+  const subject = [...pool].reverse().find((a) => a.end <= triggerAt && /^(?:\s*,?\s*(?:which|who|that)\b)?(?:\s+(?:also|then|later|again|reportedly|allegedly|had|have|has|were|was|[a-z]+ly))*\s*$/i.test(sentence.text.slice(a.end - sentence.start, triggerAt - sentence.start)));
+  let a1: ActorMention | null = (agentAfter && pool.includes(agentAfter) ? agentAfter : null) ?? subject ?? pool[0] ?? null;
   if (a1 && a1.actor?.kind === "civilians" && def.family === "violent") {
     const armed = parts.find((a) => a !== a1 && a.actor?.kind !== "civilians");
     if (armed) a1 = armed;
@@ -244,6 +262,10 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     }
   }
   if (def.id === "airstrike" && DRONE_CONTEXT.test(t)) mode = "drone";
+  if (def.id === "shelling" && /^(?:rockets?|missiles?|projectiles?)\b/i.test(t.slice(trigger - s.start)) && /\b(?:jets?|warplanes?|aircraft|drones?|helicopters?|planes?)\b(?:\s+[\w-]+){0,3}\s*$/i.test(t.slice(Math.max(0, trigger - s.start - 40), trigger - s.start))) {
+    // "jets fired missiles at …": the munition of an air strike.
+    return { event_type: "Explosions/Remote violence", sub_event_type: "Air/drone strike", plover: "ASSAULT", mode: /drone/i.test(t.slice(Math.max(0, trigger - s.start - 40), trigger - s.start)) ? "drone" : "aerial" };
+  }
   if (def.id === "killing" || def.id === "shooting") {
     // "Israeli drones killed six soldiers", "tank fire killed": the weapon before the verb decides.
     const lead = t.slice(Math.max(0, trigger - s.start - 45), trigger - s.start);
@@ -315,21 +337,37 @@ function rel0(at: number, s: Sentence): number {
   return at - s.start;
 }
 
+/**
+ * Whether the trigger after `clause` hangs on a past perfect ("troops had entered …"), and not on another
+ * verb after it ("fighters who had converged on the city continued to clash").
+ */
+function pluperfectGoverns(clause: string): boolean {
+  const re = new RegExp(PAST_PERFECT.source, "gi");
+  let last: RegExpExecArray | null = null;
+  for (let m = re.exec(clause); m; m = re.exec(clause)) last = m;
+  if (!last) return false;
+  const rest = clause.slice(last.index + last[0].length);
+  return !/\b(?<!\b(?:the|a|an|of|by)\s)[a-z]+ed\s+(?:to|on|into|with|the|a|an|its|their|his|her|in|at|toward|towards|from|through)\b/.test(rest);
+}
+
+/** Aspect verbs before "to" that report the act itself, not a plan ("continued to clash", "began to withdraw"). */
+const ASPECT_TO = /\b(?:continued|continue|continues|began|begun|begin|started|start|went on|kept on|resumed|proceeded|managed|were seen|was seen)\s+to\s+(?:\w+ly\s+)?$/i;
+
 function flagsFor(s: Sentence, triggerRel: number, date: DateRange, ref: string | null): Proposal["flags"] & { trend: boolean } {
   const clause = clauseBefore(s.text, triggerRel);
   const window = s.text.slice(Math.max(0, triggerRel - 45), triggerRel);
   const negated = NEGATION.test(clause) && !/\bnot only\b/i.test(clause);
   let future = FUTURE.test(clause);
-  const hypothetical: boolean = HYPOTHETICAL.test(window.slice(-35)) && !/\b(in|on|over|about)\s+\w*\s*$/i.test(window.slice(-12)) ? true : /\b(could|might|would|if)\b[^,;:]*$/i.test(clause);
+  const hypothetical: boolean = (HYPOTHETICAL.test(window.slice(-35)) || MAY_MODAL.test(window.slice(-35))) && !/\b(in|on|over|about)\s+\w*\s*$/i.test(window.slice(-12)) ? true : /\b(could|might|would|if)\b[^,;:]*$/i.test(clause);
   // Modal right after the trigger noun: "Talks could resume", "a deal will be signed".
   const next = s.text.slice(triggerRel).replace(/^\S+\s*/, "").slice(0, 40);
-  const modalAfter = /^(?:\w+\s+)?(could|might|may|would|will|is expected to|are expected to|is set to|are set to)\b/i.exec(next)?.[1]?.toLowerCase();
+  const modalAfter = /^(?:\w+\s+)?(could|might|[Mm]ay(?!\s+\d)|would|will|is expected to|are expected to|is set to|are set to)\b/i.exec(next)?.[1]?.replace(/^May$/, "month").toLowerCase();
   if (modalAfter === "will" || modalAfter?.includes("expected") || modalAfter?.includes("set")) future = true;
   const hypo2 = modalAfter === "could" || modalAfter === "might" || modalAfter === "may" || modalAfter === "would";
   const trend = TREND.test(s.text.slice(Math.max(0, triggerRel - 40), triggerRel));
   if (ref && date.start && isoToDays(date.start) > isoToDays(ref) + 1) future = true;
   const recentDate = !!(ref && date.end && isoToDays(date.end) >= isoToDays(ref) - 10);
-  let background = BACKGROUND.test(s.text) || (PAST_PERFECT.test(clause) && !recentDate && !RECENT_REL.test(s.text));
+  let background = BACKGROUND.test(s.text) || (pluperfectGoverns(clause) && !recentDate && !RECENT_REL.test(s.text));
   if (ref && date.end && isoToDays(date.end) < isoToDays(ref) - 10) background = true;
   return { background, future, hypothetical: hypothetical || hypo2, negated, trend };
 }
@@ -490,13 +528,17 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (BARE_VERB.test(word) || (TO_VERB.test(word) && /\bto\s+(?:\w+ly\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 16), f.rel)))) {
         if (!/\b(?:did|does|do)\s+(?:not\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 12), f.rel))) flags.future = true;
       }
+      // "continued to clash", "began to withdraw": the act is reported, whatever "to" suggested.
+      if (ASPECT_TO.test(s.text.slice(Math.max(0, f.rel - 30), f.rel)) && !FUTURE.test(clauseBefore(s.text, f.rel).replace(ASPECT_TO, ""))) flags.future = false;
       // Two events of one type in one sentence when they are in different governorates ("jets struck Damascus after drone strikes in Sweida").
       const ownPlace = f.def.family === "violent" ? pickPlace(a.places, s.start + f.rel, s) : null;
       // Physical acts of different kinds are separate events ("seized a depot … and arrested two men"); diplomatic ones are one per sentence.
-      const key = f.def.family === "violent" ? `violent:${refined.event_type}:${ownPlace?.place?.admin1 ?? ""}` : f.def.family === "physical" ? `physical:${refined.sub_event_type}` : f.def.family;
+      // Remote violence of different means is told as separate events ("artillery shelled X and jets struck Y").
+      const typeKey = refined.event_type === "Explosions/Remote violence" ? `${refined.event_type}/${refined.sub_event_type}` : refined.event_type;
+      const key = f.def.family === "violent" ? `violent:${typeKey}:${ownPlace?.place?.admin1 ?? ""}` : f.def.family === "physical" ? `physical:${refined.sub_event_type}` : f.def.family;
       if (f.def.family === "violent" && ownPlace?.place?.admin1 && !kept.has(key)) {
         // Only when the other trigger's own place is elsewhere; otherwise the usual one-per-type rule.
-        const same = [...kept.keys()].find((k2) => k2.startsWith(`violent:${refined.event_type}:`));
+        const same = [...kept.keys()].find((k2) => k2.startsWith(`violent:${typeKey}:`));
         const sameAt = same ? kept.get(same) : undefined;
         const samePlace = sameAt ? pickPlace(a.places, s.start + sameAt.rel, s) : null;
         if (same && sameAt && (!samePlace?.place?.admin1 || samePlace.place.admin1 === ownPlace.place.admin1 || Math.abs(sameAt.rel - f.rel) < 60)) continue;
@@ -522,6 +564,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (k.def.family !== "violent" || !lastViolent) return null;
       const own = pickPlace(a.places, s.start + k.rel, s);
       if (!k.explicit && own === null && ((k.def.strength <= 0.55 && !ownArmed) || definite(k.rel, k.text))) return lastViolent;
+      // "Four people were killed at the base", "two people were killed near X": a toll in the passive, with no agent of its own,
+      // at the place just told (or none), is the toll of that event.
+      if (k.def.id === "killing" && PASSIVE_TOLL.test(s.text.slice(Math.max(0, k.rel - 30), k.rel + k.text.length + 4)) && !/^\S+\s+by\b/i.test(s.text.slice(k.rel)) &&
+        (!k.explicit || near(k.date, lastViolent.date)) && (own === null || samePlace(own, lastViolent.place))) return lastViolent;
       // "The fighting broke out on Sunday", "the heaviest fighting was in … Sweida city": a definite noun for the same kind of violence,
       // at the same place or none, days apart at most. "The fighting spread to X" names a new place: a new event.
       if (!definite(k.rel, k.text) || /^\S+\s+(?:\w+\s+)?(?:spread|moved|extended|reached)\b/i.test(s.text.slice(k.rel))) return null;
@@ -811,7 +857,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       actor1 = prot;
       actor2 = c.sub_event_type !== "Peaceful protest" ? force : null;
     }
-    if (!actor2 && eventCountry && (c.def.family === "violent" || c.def.family === "physical") && c.event_type !== "Protests" && (!actor1 || actor1.country !== eventCountry || c.event_type === "Battles")) {
+    if (!actor2 && eventCountry && (c.def.family === "violent" || c.def.family === "physical") && c.event_type !== "Protests") {
       // An unnamed other side: the people or forces of the place where it happened ("struck weapons depots", "fired at the village").
       actor2 = { name: "Unnamed side", id: null, country: eventCountry, party: null, inter: null };
     }

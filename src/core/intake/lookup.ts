@@ -90,7 +90,7 @@ const PAIRED_NATIONALITY_RE = /\b(Israeli|Syrian|American|Jordanian|Turkish|Russ
 const NATIONALITY_RE = /\b(Israeli|Syrian|American|U\.S\.|US|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)((?:\s+[a-z][a-z-]*){1,3})/g;
 const ORG_RE = /\b((?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}(?:Brigades?|Battalions?|Front|Movement|Council|Army|Forces|Guard|Regiment|Division|Militia|Faction|Committee|Authority|Ministry|Group|Legion|Corps|Directorate|Observatory|Network))\b/g;
 // A speaker, witness or critic is not a party: "…, the ministry said", "peacekeepers have observed", "the ministry condemns".
-const SOURCE_AFTER = /^(?:\s+of(?:\s+(?:the\s+)?[A-Z][\w'’-]+|\s+and)+)?\s*,?\s*(?:(?:has|have|had)\s+)?(?:said|says|reported(?!\s+(?:in|by|over|during|since|last|earlier|this|on)\b)|reports|told|stated|claimed|announced|confirmed|added|noted|quoted|wrote|posted|cited|observed|documented|recorded|condemn(?:s|ed)?|denounc(?:es|ed)|deplor(?:es|ed))\b/i;
+const SOURCE_AFTER = /^(?:\s+of(?:\s+(?:the\s+)?[A-Z][\w'’-]+|\s+and)+|['’]s(?:\s+(?!said\b|says\b)[\w-]+){1,3})?\s*,?\s*(?:(?:has|have|had)\s+)?(?:said|says|reported(?!\s+(?:in|by|over|during|since|last|earlier|this|on)\b)|reports|told|stated|claimed|announced|confirmed|added|noted|quoted|wrote|posted|cited|observed|documented|recorded|condemn(?:s|ed)?|denounc(?:es|ed)|deplor(?:es|ed))\b/i;
 // "…, said the ministry" is a source; "the ministry said Israeli helicopters landed" names the actor after "said".
 const SOURCE_BEFORE = /(?:according to|told|reported by|quoted|quoting|citing|cited by|via|statement by|sources? (?:in|close to)|(?:^|[,;—–]\s*)(?:said|reported|added))\s+(?:the\s+|a\s+)?$/i;
 /** Named only as an alleged affiliation: "seven men they said belonged to Hamas". */
