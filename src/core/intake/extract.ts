@@ -58,7 +58,7 @@ const BACKGROUND = /\b(previously|earlier (?:this year|last year|back-channel|ta
 const MAY_MODAL = /\bmay\b[^,;:]*$/;
 const PAST_PERFECT = /\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|ought|ew|ung|ot|ade|ook|ent)\b/i;
 const NEAR_CUE = /\b(near|outside|outskirts of|around|vicinity of|close to|countryside of|east of|west of|north of|south of|kilometres? from|km from|edge of|road to|road between|road linking|highway)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$/i;
-const LOC_CUE = /\b(in|at|near|into|on|inside|outside|around|toward|towards|of|to|between|entered|stormed|raided|struck|hit|targeted|shelled)\s+(?:the\s+)?(?:(?:central|southern|northern|eastern|western|south-western|south-eastern|north-western|north-eastern|downtown|rural|greater)\s+)?(?:(?:town|village|city|area|outskirts|countryside|hills?|heights|road|farmlands?)\s+(?:of\s+)?)?$/i;
+const LOC_CUE = /\b(in|at|near|into|on|inside|outside|around|toward|towards|of|to|between|entered|stormed|raided|struck|hit|targeted|shelled)\s+(?:the\s+)?(?:(?:central|southern|northern|eastern|western|south-western|south-eastern|north-western|north-eastern|downtown|rural|greater|[\w]+-(?:controlled|held|occupied|run|majority|populated)|[a-z]+(?:ed|al|ian|ern))\s+)?(?:(?:town|village|city|area|outskirts|countryside|hills?|heights|road|farmlands?)\s+(?:of\s+)?)?$/i;
 /** A place only named as where a road leads, not where the event was. */
 const ROUTE_CUE = /\b(?:(?:road|highway|route|motorway)\s+(?:to|towards?|between|linking|from)(?:\s+\w+\s+and)?|bound for|on (?:its|their) way to|fled to)\s+(?:the\s+)?$/i;
 /** The speaker's seat in an attribution ("the foreign ministry in Damascus said"). */
@@ -98,6 +98,10 @@ const PROTEST_CAUSE = /\b(?:(?:after|following|over|against|at|to mourn|in prote
 const LIST_WORD = "(?!(?:was|were|is|are|had|has|have|said|says|killed|killing|wounded|struck|hit|and|but|while|before|after|when)\\b)(?![\\w-]+ed\\b)[\\w'’-]+";
 const TARGET_LIST_GAP = new RegExp(`^(?:\\s+${LIST_WORD}){0,3}(?:,\\s*[^,.;]{1,40})?,?\\s+(?:and|as well as)\\s+(?:(?:in|near|at|on|around)\\s+)?(?:(?:the|a|an)\\s+)?(?:${LIST_WORD}\\s+){0,4}?(?:(?:in|of|near|at|outside)\\s+(?:the\\s+)?(?:${LIST_WORD}\\s+){0,2}?(?:of\\s+)?)?$`, "i");
 const BACKDROP_BEFORE = /\b(?:threatened|affected|displaced|endangered|caught up|trapped|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|amid|despite|because of|due to)\s+(?:by\s+|from\s+|in\s+)?(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$/i;
+/** A statement's object: "condemned the Israeli incursions", "what it called a massacre", "described as an attack". */
+const STATEMENT_OBJECT = /\b(?:(?:condemn|denounc|deplor|decr|criticis|criticiz|protest(?:ed|ing|s)? against|reject|welcom|warn(?:ed|s|ing)? (?:of|against))\w*\s+(?:the\s+|these\s+|those\s+|this\s+|recent\s+|continued\s+|repeated\s+|ongoing\s+|any\s+|all\s+)?(?:[\w-]+\s+){0,2}|what\s+(?:it|they|he|she|the\s+\w+|\w+)\s+(?:called|described as|termed|labelled|labeled)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}|(?:described|characteri[sz]ed|denounced)\s+(?:it\s+|them\s+|the\s+\w+\s+)?as\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2})$/i;
+/** After a plural trigger, words that make it a kind of event: "killings of this kind", "attacks like these", "strikes have been common". */
+const GENERIC_AFTER = /^\s+(?:of\s+(?:this|that|the\s+same)\s+(?:kind|sort|type)|like\s+(?:this|these|that|those)|such\s+as\s+(?:this|these)|(?:have|has)\s+(?:long\s+)?been\s+(?:a\s+)?(?:feature|common|frequent|routine|regular|rare|part)|are\s+(?:common|frequent|routine|rare))\b/i;
 const DATELINE = /^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2})*\s*[-–—]\s/;
 const STATEMENT_ONLY = /^(?:\s*(?:he|she|they|it|the (?:ministry|army|statement|official|spokesman|spokesperson))\s+(?:said|added|warned|stressed))/i;
 
@@ -194,6 +198,8 @@ function pickPlace(places: readonly PlaceMention[], triggerAt: number, s?: Sente
       // A place in the trigger's own clause beats one across commas ("struck X in Damascus, …, after drone strikes in Sweida").
       const between = p.start > triggerAt ? s.text.slice(triggerAt - s.start, p.start - s.start) : s.text.slice(p.end - s.start, triggerAt - s.start);
       score -= 1.2 * (between.match(/[,;—–]/g)?.length ?? 0);
+      // The place that is the verb's own object ("moved into the buffer zone", "struck Kuya") beats one further on.
+      if (p.start > triggerAt && !/[,;—–]/.test(between) && between.trim().split(/\s+/).length <= 6) score += 2.5;
     }
     if (score > bestScore) {
       bestScore = score;
@@ -306,7 +312,8 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   if (def.id === "attack" && event_type === "Battles" && civilianTarget) {
     event_type = "Violence against civilians"; sub_event_type = "Attack";
   }
-  if (def.id === "territory" && !/\b(?:clash\w*|fighting|fought|battles?|battled|attack\w*|assault\w*|stormed|offensive|killed|killing|wounded|shell\w*|fire|firefights?|gunfire|strikes?|struck|bombard\w*)\b/i.test(t)) {
+  // Fighting told around the trigger, not anywhere in a long sentence ("… and over the following days carried out strikes").
+  if (def.id === "territory" && !/\b(?:clash\w*|fighting|fought|battles?|battled|attack\w*|assault\w*|stormed|offensive|killed|killing|wounded|shell\w*|fire|firefights?|gunfire|strikes?|struck|bombard\w*)\b/i.test(t.slice(Math.max(0, trigger - s.start - 80), trigger - s.start + 80))) {
     // Ground taken with no fighting told ("took control of positions the army had abandoned"): a non-violent transfer.
     return { event_type: "Strategic developments", sub_event_type: "Non-violent transfer of territory", plover: "MOBILIZE", mode: "troops" };
   }
@@ -403,6 +410,11 @@ function locatePlace(p: PlaceMention | null, locate: ExtractContext["locate"]): 
   const place = p.place ?? p.region;
   if (!place) return { loc: null, lon: null, lat: null, place: null, precision: 2 };
   let loc = locate(place.lon, place.lat);
+  // A mountain is no point: the governorate its point falls in is chance, so the gazetteer's own admin1 (when it gives one) is used.
+  if (loc && place.feature === "peak" && place.admin1 && place.admin1 !== loc.admin1) {
+    const cc = countryOfAdmin1(place.admin1);
+    loc = { country: cc ?? loc.country, admin1: place.admin1, admin1_name: null, zone: loc.zone ?? null };
+  }
   if (!loc && place.admin1) {
     // Outside the pack's polygons (a far capital) no disputed line is at stake: the pack's own admin code is used.
     const cc = countryOfAdmin1(place.admin1);
@@ -521,6 +533,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (flags.trend && !counted) continue;
       // "relatives threatened by the fighting in Sweida", "fled the clashes", "amid the shelling": violence named as a backdrop, not reported.
       if (f.def.family === "violent" && BACKDROP_BEFORE.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
+      // "denounced what it called a massacre", "condemned the incursions": the act named in a statement about it is not told here.
+      if (STATEMENT_OBJECT.test(s.text.slice(Math.max(0, f.rel - 60), f.rel))) continue;
+      // "Killings of this kind have been …": a kind of event, not one event.
+      if (/s$/i.test(f.text) && GENERIC_AFTER.test(s.text.slice(f.rel + f.len, f.rel + f.len + 40))) continue;
       // "negotiated the terms of the handover": a noun that names what is discussed.
       if (f.def.family !== "violent" && /\b(?:terms|details|conditions|implementation|text|mechanisms?|modalities)\s+of\s+(?:the|a|an|any)\s+(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
       // A verb form that cannot be past ("to detain", "… and withdraw from Syrian land") is a plan or a demand.
@@ -576,7 +592,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       return own === null || (own.place !== null && own.place === same.place?.place) ? same : null;
     };
     const isCoref = (k: Parameters<typeof corefOf>[0]): boolean => corefOf(k) !== null;
-    const hasViolent = [...kept.values()].some((k) => k.def.family === "violent" && factual(k) && !isCoref(k));
+    const hasViolent = [...kept.values()].some((k) => k.def.family === "violent" && k.refined.event_type !== "Strategic developments" && factual(k) && !isCoref(k));
+    // Ground taken without a fight in the same sentence: a movement into another place is ground taken there too
+    // ("moved into the buffer zone and took control of the summit").
+    const takenQuietly = [...kept.values()].find((k) => ((k.def.id === "territory" && k.refined.event_type === "Strategic developments") || k.def.id === "base") && factual(k));
     // A toll told once belongs to one event of the sentence: the one whose trigger is told nearest to it.
     const toll = findToll(s.text);
     const tollOwner = toll ? [...kept.values()].filter((k) => k.def.family === "violent" && factual(k)).sort((x, y) => Math.abs(x.rel - toll.at) - Math.abs(y.rel - toll.at))[0] : undefined;
@@ -584,8 +603,14 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // A raid that kills is one violent event, not also a movement of troops.
       // An arrest told in its own clause ("…, and that the force had detained the suspects") is its own event.
       if (hasViolent && k.def.family === "physical" && (k.def.id === "incursion" || (k.def.id === "arrest" && !/(?:,|;)\s*(?:and\s+)?(?:that\s+)?(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:had\s+|has\s+|have\s+)?$/i.test(s.text.slice(Math.max(0, k.rel - 50), k.rel))))) continue;
+      if (takenQuietly && k.def.id === "incursion") {
+        const own = pickPlace(a.places, s.start + k.rel, s);
+        const taken = pickPlace(a.places, s.start + takenQuietly.rel, s);
+        if (!own || !taken || samePlace(own, taken) || own.place === null) continue;
+        if (takenQuietly.def.id === "territory") k.refined = { ...takenQuietly.refined };
+      }
       // A movement told with what the troops did there ("entered the town and detained…") is that act.
-      if (k.def.id === "incursion" && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && factual(o))) continue;
+      if (k.def.id === "incursion" && !takenQuietly && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && factual(o))) continue;
       // "advanced into … and levelled farmland before withdrawing": the pull-back ends the raid told, it is not another event.
       if (k.def.id === "withdrawal" && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "withdrawal" && o.rel < k.rel && factual(o))) continue;
       // Checkpoints set up during a raid that also searched or bulldozed are part of that raid, not a base.

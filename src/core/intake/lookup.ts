@@ -88,7 +88,7 @@ const MILITARY_NOUN = /^(forces?|troops|army|military|soldiers|personnel|enginee
 const POLITICAL_NOUN = /^(officials?|delegation|delegations|authorities|government|regime|envoy|president|minister|leaders?|leadership|negotiators|side|diplomats?|counterparts?|administration|presidency|mediators?)$/i;
 const PAIRED_NATIONALITY_RE = /\b(Israeli|Syrian|American|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)\s+and\s+(Israeli|Syrian|American|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)((?:\s+[a-z][a-z-]*){1,3})/g;
 const NATIONALITY_RE = /\b(Israeli|Syrian|American|U\.S\.|US|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)((?:\s+[a-z][a-z-]*){1,3})/g;
-const ORG_RE = /\b((?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}(?:Brigades?|Battalions?|Front|Movement|Council|Army|Forces|Guard|Regiment|Division|Militia|Faction|Committee|Authority|Ministry|Group|Legion|Corps|Directorate|Observatory|Network))\b/g;
+const ORG_RE = /\b((?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}(?:Crescent|Cross|Brigades?|Battalions?|Front|Movement|Council|Army|Forces|Guard|Regiment|Division|Militia|Faction|Committee|Authority|Ministry|Group|Legion|Corps|Directorate|Observatory|Network))\b/g;
 // A speaker, witness or critic is not a party: "…, the ministry said", "peacekeepers have observed", "the ministry condemns".
 const SOURCE_AFTER = /^(?:\s+of(?:\s+(?:the\s+)?[A-Z][\w'’-]+|\s+and)+|['’]s(?:\s+(?!said\b|says\b)[\w-]+){1,3})?\s*,?\s*(?:(?:has|have|had)\s+)?(?:said|says|reported(?!\s+(?:in|by|over|during|since|last|earlier|this|on)\b)|reports|told|stated|claimed|announced|confirmed|added|noted|quoted|wrote|posted|cited|observed|documented|recorded|condemn(?:s|ed)?|denounc(?:es|ed)|deplor(?:es|ed))\b/i;
 // "…, said the ministry" is a source; "the ministry said Israeli helicopters landed" names the actor after "said".
@@ -125,6 +125,7 @@ export function findActors(sentence: string, base: number, tokens: readonly Toke
     const words = (m[2] ?? "").trim().split(/\s+/);
     const at = words.findIndex((w) => MILITARY_NOUN.test(w) || POLITICAL_NOUN.test(w));
     if (at < 0) continue;
+    if (/^side$/i.test(words[at] ?? "") && /^\s+of\b/i.test(sentence.slice(m.index + (m[1] ?? "").length + 1 + words.slice(0, at + 1).join(" ").length))) continue;
     const military = MILITARY_NOUN.test(words[at] ?? "");
     const start = base + m.index;
     const end = start + (m[1] ?? "").length + 1 + words.slice(0, at + 1).join(" ").length;
@@ -154,7 +155,7 @@ export function findActors(sentence: string, base: number, tokens: readonly Toke
       a.source = true;
       // "The army said its troops…", "Israel said it had struck…": the speaker is also the actor.
       const rest = sentence.slice(a.end - base);
-      if (a.actor && /^\s*,?\s*(?:said|says|announced|confirmed|claimed|stated)\s+(?:that\s+)?(?:it|its|they|their)\b/i.test(rest)) a.source = false;
+      if (a.actor && /^\s*,?\s*(?:said|says|announced|confirmed|claimed|stated)\s+(?:(?:late |early )?on\s+\w+(?:\s+\d{1,2})?\s+|yesterday\s+|today\s+|overnight\s+)?(?:that\s+)?(?:it|its|they|their)\b/i.test(rest)) a.source = false;
       // "The ministry announced a ceasefire": what is announced is the actor's own act.
       else if (a.actor && /^\s*(?:(?:has|have)\s+)?(?:announced|declared)\s+(?:on\s+(?:\w+\s+){1,3}|\w+day\s+|(?:yesterday|today)\s+)?(?:a|an|the|its)\b/i.test(rest)) a.source = false;
       else if (a.actor && /\b(?:its|their)\s+(?:\w+\s+)?(?:troops|forces|soldiers|aircraft|jets|units|patrols?|positions)\b/i.test(rest)) a.source = false;
