@@ -84,6 +84,8 @@ function samePlace(x: PlaceMention | null, y: PlaceMention | null): boolean {
   if (!px || !py) return x.name === y.name;
   return px.admin1 === py.admin1 && distanceKm(px.lon, px.lat, py.lon, py.lat) <= 25;
 }
+/** After a definite trigger noun, a predicate about the event itself: "The strikes came days after …", "The fighting erupted on Sunday". */
+const DEFINITE_SUBJECT = /^\S+(?:\s+\S+)?\s+(?:came|comes|come|followed|follows|took place|happened|occurred|erupted|broke out|began|started|drew|prompted|sparked|triggered|marked|was arranged|were arranged|was mediated|was brokered)\b/i;
 /** Trigger words that are verbs, never the noun a determiner points at. */
 const VERB_TRIGGER = /(?:ed|ed (?:on|at|toward|towards)|^(?:struck|hit|shot|fought|met|opened fire|stormed))$/i;
 /** Verb forms that are never past tense: a plan, a demand or an intention ("to detain", "calls on Israel to … withdraw"). */
@@ -538,7 +540,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // "Killings of this kind have been …": a kind of event, not one event.
       if (/s$/i.test(f.text) && GENERIC_AFTER.test(s.text.slice(f.rel + f.len, f.rel + f.len + 40))) continue;
       // "negotiated the terms of the handover": a noun that names what is discussed.
-      if (f.def.family !== "violent" && /\b(?:terms|details|conditions|implementation|text|mechanisms?|modalities)\s+of\s+(?:the|a|an|any)\s+(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
+      if (f.def.family !== "violent" && /\b(?:(?:terms|details|conditions|implementation|text|mechanisms?|modalities|monitoring|enforcement|observance|extension|violations?|breach(?:es)?|collapse|future|fate|prospects?|guarantors?|architects?)\s+of|(?:focused|focussed|centred|centered)\s+on|dealt\s+with)\s+(?:the|a|an|any|this|that)?\s*(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
       // A verb form that cannot be past ("to detain", "… and withdraw from Syrian land") is a plan or a demand.
       const word = f.text.toLowerCase();
       if (BARE_VERB.test(word) || (TO_VERB.test(word) && /\bto\s+(?:\w+ly\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 16), f.rel)))) {
@@ -589,7 +591,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (!definite(k.rel, k.text) || /^\S+\s+(?:\w+\s+)?(?:spread|moved|extended|reached)\b/i.test(s.text.slice(k.rel))) return null;
       const same = [...candidates].reverse().find((c) => c.def.family === "violent" && c.event_type === k.refined.event_type && s.index - c.evidence[c.evidence.length - 1]!.index <= 3);
       if (!same || (k.explicit && !near(k.date, same.date))) return null;
-      return own === null || (own.place !== null && own.place === same.place?.place) ? same : null;
+      // "The strikes came two days after …", "The fighting erupted after …": the sentence is about the event told, wherever its other clauses are.
+      if (DEFINITE_SUBJECT.test(s.text.slice(k.rel))) return same;
+      const ownArea = own?.place?.admin1 ?? own?.region?.admin1 ?? null;
+      return own === null || (own.place !== null && own.place === same.place?.place) || (ownArea !== null && ownArea === (same.place?.place?.admin1 ?? same.place?.region?.admin1 ?? null)) ? same : null;
     };
     const isCoref = (k: Parameters<typeof corefOf>[0]): boolean => corefOf(k) !== null;
     const hasViolent = [...kept.values()].some((k) => k.def.family === "violent" && k.refined.event_type !== "Strategic developments" && factual(k) && !isCoref(k));
@@ -677,8 +682,11 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (definite(k.rel, k.text) && k.def.family !== "violent") {
         const overlaps = (c: Candidate): boolean => !k.explicit || !c.date.date || ((!k.date.start || isoToDays(c.date.date) >= isoToDays(k.date.start) - 1) && (!k.date.end || isoToDays(c.date.date) <= isoToDays(k.date.end) + 1));
         const told = [...candidates].reverse().find((c) => c.def.family === k.def.family && overlaps(c) && (k.def.family !== "diplomatic" || c.plover === k.refined.plover) && (k.def.family === "diplomatic" || k.def.family === "protest" || pickPlace(a.places, s.start + k.rel, s) === null));
-        if (told) {
-          if (!told.evidence.includes(s)) told.evidence.push(s);
+        // "A convoy of 32 trucks … entered the city. The convoy travelled through …": the same head noun again, with "the".
+        const head = k.text.toLowerCase().split(/\s+/).pop()!.replace(/(?:es|s)$/, "");
+        const named = told ?? [...candidates].reverse().find((c) => s.index - c.evidence[c.evidence.length - 1]!.index <= 3 && c.evidence.some((e) => new RegExp(`\\b${head}(?:e?s)?\\b`, "i").test(e.text)) && overlaps(c));
+        if (named) {
+          if (!named.evidence.includes(s)) named.evidence.push(s);
           continue;
         }
       }
@@ -689,7 +697,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // No armed actor named in the sentence ("troops fired", "another unit"): the one from the sentences just before.
       const armed = (m: ActorMention | null): boolean => !!m && m.actor?.kind !== "civilians";
       if (k.def.family !== "diplomatic" && k.def.family !== "protest" && !armed(a1) && !armed(a2)) {
-        const prevC = [...candidates].reverse().find((c) => s.index - c.sentence.index <= 2 && c.def.family !== "diplomatic" && armed(c.actor1));
+        const prevC = [...candidates].reverse().find((c) => s.index - c.evidence[c.evidence.length - 1]!.index <= 2 && c.def.family !== "diplomatic" && armed(c.actor1));
         const ai = analysed.indexOf(a);
         const prevS = [analysed[ai - 1], analysed[ai - 2]].find((x) => x && x.actors.some((m) => armed(m)));
         const prevArmed = prevS ? prevS.actors.filter((m) => armed(m)) : [];
@@ -864,6 +872,14 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       const mil = index.byCountry.get(m.country)?.military;
       return mil && mil !== m.actor ? { ...m, actor: mil, inter: mil.inter } : m;
     };
+    if (c.event_type === "Battles" && !a1) {
+      // A fight needs two armed sides: one left unnamed is the armed actor the article named last ("security forces … said; residents reported an exchange of fire").
+      const at = analysed.findIndex((x) => x.s === c.sentence);
+      for (let j = at; j >= 0 && j >= at - 4 && !a1; j--) {
+        const named = analysed[j]!.actors.filter((m) => (m.actor ? m.actor.kind !== "civilians" : m.country !== null) && (j < at || m.start < c.trigger.start) && (m.actor?.id ?? m.name) !== (a2?.actor?.id ?? a2?.name));
+        a1 = named[named.length - 1] ?? null;
+      }
+    }
     a1 = militarise(a1);
     a2 = militarise(a2);
     let actor1 = toActor(a1, eventCountry);
@@ -882,7 +898,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       actor1 = prot;
       actor2 = c.sub_event_type !== "Peaceful protest" ? force : null;
     }
-    if (!actor2 && eventCountry && (c.def.family === "violent" || c.def.family === "physical") && c.event_type !== "Protests") {
+    if (!actor2 && eventCountry && (c.def.family === "violent" || c.def.family === "physical" || c.plover === "AID") && c.event_type !== "Protests") {
       // An unnamed other side: the people or forces of the place where it happened ("struck weapons depots", "fired at the village").
       actor2 = { name: "Unnamed side", id: null, country: eventCountry, party: null, inter: null };
     }
