@@ -54,78 +54,83 @@ export type RowResult = { ok: true; data: IncidentData } | { ok: false; reason: 
 const INT = /^-?\d+$/;
 const NUM = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
+type Col = keyof AcledHeader["index"];
+
+// Module-level helpers rather than closures per row: an import parses a million rows.
+function field(h: AcledHeader, f: readonly string[], c: Col): string {
+  const i = h.index[c];
+  return i < 0 ? "" : f[i]!.trim();
+}
+
+function wholeNumber(h: AcledHeader, f: readonly string[], c: Col, opt: boolean, problems: string[]): number | null {
+  const v = field(h, f, c);
+  if (v === "") { if (!opt) problems.push(`${c}: is required`); return null; }
+  if (!INT.test(v)) { problems.push(`${c}: "${v}" is not a whole number`); return null; }
+  return Number(v);
+}
+
+function precisionCode(h: AcledHeader, f: readonly string[], c: "time_precision" | "geo_precision", problems: string[]): Precision {
+  const v = wholeNumber(h, f, c, false, problems);
+  if (v !== null && v !== 1 && v !== 2 && v !== 3) problems.push(`${c}: ${v} is not a precision code (1, 2 or 3)`);
+  return (v ?? 1) as Precision;
+}
+
+function coordinate(h: AcledHeader, f: readonly string[], c: "latitude" | "longitude", lim: number, problems: string[]): number {
+  const v = field(h, f, c);
+  if (!NUM.test(v)) { problems.push(`${c}: "${v}" is not a number`); return 0; }
+  const n = Number(v);
+  if (n < -lim || n > lim) problems.push(`${c}: ${n} is out of range (-${lim} to ${lim})`);
+  return n;
+}
+
 /** Parses one data row against a header. */
 export function parseAcledRow(h: AcledHeader, f: readonly string[]): RowResult {
   if (f.length !== h.width) return { ok: false, reason: `has ${f.length} fields, the header has ${h.width}` };
   const problems: string[] = [];
-  const ix = h.index;
-  const get = (c: keyof AcledHeader["index"]) => {
-    const i = ix[c];
-    return i < 0 ? "" : f[i]!.trim();
-  };
-  const int = (c: keyof AcledHeader["index"], opt: boolean): number | null => {
-    const v = get(c);
-    if (v === "") { if (!opt) problems.push(`${c}: is required`); return null; }
-    if (!INT.test(v)) { problems.push(`${c}: "${v}" is not a whole number`); return null; }
-    return Number(v);
-  };
-  const precision = (c: "time_precision" | "geo_precision"): Precision => {
-    const v = int(c, false);
-    if (v !== null && v !== 1 && v !== 2 && v !== 3) problems.push(`${c}: ${v} is not a precision code (1, 2 or 3)`);
-    return (v ?? 1) as Precision;
-  };
-  const coord = (c: "latitude" | "longitude", lim: number): number => {
-    const v = get(c);
-    if (!NUM.test(v)) { problems.push(`${c}: "${v}" is not a number`); return 0; }
-    const n = Number(v);
-    if (n < -lim || n > lim) problems.push(`${c}: ${n} is out of range (-${lim} to ${lim})`);
-    return n;
-  };
-
-  const id = get("event_id_cnty");
+  const id = field(h, f, "event_id_cnty");
   if (id === "") problems.push("event_id_cnty: is required");
   else if (id.length > 64) problems.push("event_id_cnty: longer than 64 characters");
-  const rawDate = get("event_date");
+  const rawDate = field(h, f, "event_date");
   const date = parseAcledDate(rawDate);
   if (!date.ok) problems.push(`event_date: ${date.problem}`);
-  const year = int("year", true);
+  const year = wholeNumber(h, f, "year", true, problems);
   if (date.ok && year !== null && year !== Number(date.date.slice(0, 4))) problems.push(`year: ${year} does not match event_date ${date.date}`);
-  const time_precision = precision("time_precision");
-  const geo_precision = precision("geo_precision");
-  const latitude = coord("latitude", 90);
-  const longitude = coord("longitude", 180);
-  const fatalities = int("fatalities", false);
-  const ts = int("timestamp", true);
+  const time_precision = precisionCode(h, f, "time_precision", problems);
+  const geo_precision = precisionCode(h, f, "geo_precision", problems);
+  const latitude = coordinate(h, f, "latitude", 90, problems);
+  const longitude = coordinate(h, f, "longitude", 180, problems);
+  const fatalities = wholeNumber(h, f, "fatalities", false, problems);
+  const ts = wholeNumber(h, f, "timestamp", true, problems);
   const base = {
     event_id_cnty: id,
     event_date: date.ok ? date.date : "",
     time_precision,
-    disorder_type: get("disorder_type"),
-    event_type: get("event_type") as EventType,
-    sub_event_type: get("sub_event_type"),
-    actor1: get("actor1"),
-    assoc_actor_1: get("assoc_actor_1"),
-    inter1: int("inter1", true),
-    actor2: get("actor2"),
-    assoc_actor_2: get("assoc_actor_2"),
-    inter2: int("inter2", true),
-    interaction: int("interaction", true),
-    civilian_targeting: get("civilian_targeting"),
-    iso: int("iso", true),
-    region: get("region"),
-    country: get("country"),
-    admin1: get("admin1"),
-    admin2: get("admin2"),
-    admin3: get("admin3"),
-    location: get("location"),
+    disorder_type: field(h, f, "disorder_type"),
+    event_type: field(h, f, "event_type") as EventType,
+    sub_event_type: field(h, f, "sub_event_type"),
+    actor1: field(h, f, "actor1"),
+    assoc_actor_1: field(h, f, "assoc_actor_1"),
+    inter1: wholeNumber(h, f, "inter1", true, problems),
+    actor2: field(h, f, "actor2"),
+    assoc_actor_2: field(h, f, "assoc_actor_2"),
+    inter2: wholeNumber(h, f, "inter2", true, problems),
+    interaction: wholeNumber(h, f, "interaction", true, problems),
+    civilian_targeting: field(h, f, "civilian_targeting"),
+    iso: wholeNumber(h, f, "iso", true, problems),
+    region: field(h, f, "region"),
+    country: field(h, f, "country"),
+    admin1: field(h, f, "admin1"),
+    admin2: field(h, f, "admin2"),
+    admin3: field(h, f, "admin3"),
+    location: field(h, f, "location"),
     latitude,
     longitude,
     geo_precision,
-    source: get("source"),
-    source_scale: get("source_scale"),
-    notes: get("notes"),
+    source: field(h, f, "source"),
+    source_scale: field(h, f, "source_scale"),
+    notes: field(h, f, "notes"),
     fatalities: fatalities ?? 0,
-    tags: get("tags"),
+    tags: field(h, f, "tags"),
     acled_timestamp: ts,
   };
   if (problems.length) return { ok: false, reason: problems.join("; ") };

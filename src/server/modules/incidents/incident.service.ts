@@ -15,7 +15,7 @@ import type { Clock } from "../../platform/clock.ts";
 import { sqliteConnection, type Db, type Dialect, type Tx } from "../../platform/db/database.ts";
 import { errors } from "../../platform/http/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import "./incident-audit.ts";
+import { bindNativeSqlite } from "./incident-audit.ts";
 import { bulkInsertSqlite, replaceSqlite } from "./incident-bulk.ts";
 import { incidentPolicy as policy } from "./incident.policy.ts";
 import {
@@ -130,11 +130,19 @@ export class IncidentService {
 
   /** A complete row from incident data, classification and sharing; ids and workflow come from `keep` when replacing. */
   buildRow(data: IncidentData, cls: Classification, share: { distribution: string; owner_party: string | null; source_distribution: string | null; created_by: string | null }, now: string, keep?: IncidentRow): IncidentRow {
+    // Written out field by field (imports build a million of these; spreads of wide objects are slow).
+    const d = data;
     return {
       id: keep?.id ?? newId("inc"),
-      ...data,
-      week: weekStart(data.event_date),
-      ...cls,
+      event_id_cnty: d.event_id_cnty, event_date: d.event_date, week: weekStart(d.event_date), time_precision: d.time_precision,
+      disorder_type: d.disorder_type, event_type: d.event_type, sub_event_type: d.sub_event_type,
+      actor1: d.actor1, assoc_actor_1: d.assoc_actor_1, inter1: d.inter1, actor2: d.actor2, assoc_actor_2: d.assoc_actor_2, inter2: d.inter2,
+      interaction: d.interaction, civilian_targeting: d.civilian_targeting, iso: d.iso, region: d.region, country: d.country,
+      admin1: d.admin1, admin2: d.admin2, admin3: d.admin3, location: d.location, latitude: d.latitude, longitude: d.longitude,
+      geo_precision: d.geo_precision, error_radius_m: d.error_radius_m, source: d.source, source_scale: d.source_scale, notes: d.notes,
+      fatalities: d.fatalities, tags: d.tags, acled_timestamp: d.acled_timestamp,
+      plover_event: d.plover_event, plover_mode: d.plover_mode, plover_context: d.plover_context,
+      zone: cls.zone, line_distances: cls.line_distances, near_line: cls.near_line, pack_admin1: cls.pack_admin1, pack_id: cls.pack_id, pack_version: cls.pack_version,
       source_distribution: keep ? keep.source_distribution : share.source_distribution,
       verification: keep?.verification ?? "reported",
       merged_into: keep?.merged_into ?? null,
@@ -176,7 +184,10 @@ export class IncidentService {
       newSets.push({ id, distribution: g.distribution, owner: g.owner });
     }
     const conn = this.d.dialect === "sqlite" ? sqliteConnection(this.d.db) : null;
+    // In id order: the set's digest reads its rows by id, and on SQLite they then sit in rowid order too.
+    if (inserts.length > 1) inserts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (conn) {
+      bindNativeSqlite(tx, conn);
       // Same connection as tx, so inside its transaction: prepared once, run per row, triggers replayed per batch.
       if (inserts.length) bulkInsertSqlite(conn, inserts);
       if (replaces.length) replaceSqlite(conn, replaces);
