@@ -99,7 +99,14 @@ const PROTEST_CAUSE = /\b(?:(?:after|following|over|against|at|to mourn|in prote
 /** What lies between two places of one list of targets: a few words of the first, an aside, "and"/"as well as", the next target's noun. No verb may start a new clause. */
 const LIST_WORD = "(?!(?:was|were|is|are|had|has|have|said|says|killed|killing|wounded|struck|hit|and|but|while|before|after|when)\\b)(?![\\w-]+ed\\b)[\\w'’-]+";
 const TARGET_LIST_GAP = new RegExp(`^(?:\\s+${LIST_WORD}){0,3}(?:,\\s*[^,.;]{1,40})?,?\\s+(?:and|as well as)\\s+(?:(?:in|near|at|on|around)\\s+)?(?:(?:the|a|an)\\s+)?(?:${LIST_WORD}\\s+){0,4}?(?:(?:in|of|near|at|outside)\\s+(?:the\\s+)?(?:${LIST_WORD}\\s+){0,2}?(?:of\\s+)?)?$`, "i");
-const BACKDROP_BEFORE = /\b(?:threatened|affected|displaced|endangered|caught up|trapped|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|amid|despite|because of|due to)\s+(?:by\s+|from\s+|in\s+)?(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$/i;
+/** "triggered by the killing of …", "after the abduction of …": an earlier act named as a cause. */
+const CAUSE_BEFORE = /\b(?:triggered|sparked|prompted|set off|caused|provoked)\s+by\s+(?:the\s+)?$|\b(?:after|following|over|in (?:response|retaliation) (?:to|for))\s+the\s+$/i;
+/** "suspects in the killing of …", "an investigation into the attack": a reference to an act told elsewhere. */
+const REFERENCE_BEFORE = /\b(?:suspects?|suspected|accused|charged|convicted|responsible|wanted|culprits?|perpetrators?|investigation|inquiry|probe|trial|anniversary|commemorat\w+|memory|victims?|used|involved|implicated|linked|connected)\s+(?:in|for|of|over|into|behind|to|with)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+)?(?:[\w-]+\s+){0,1}$/i;
+/** A count over a long span: "more than 40 assassinations in the province since …", "recorded 150 deaths from landmines this year". */
+const AGGREGATE_BEFORE = /\b(?:\d{2,}|dozens of|hundreds of|scores of|thousands of)\s+(?:[\w-]+\s+)?(?:deaths|casualties|victims|incidents|cases|violations|attacks|strikes|killings|assassinations|raids|incursions|explosions|arrests)\b[^.;]{0,40}$/i;
+const AGGREGATE_SPAN = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|the (?:war|start|beginning|fall|collapse|uprising|revolution)|last (?:year|month))|so far|this year|last year|over the past|in the past|per (?:month|week|year)|a (?:month|week|year)\b|each (?:month|week))/i;
+const BACKDROP_BEFORE = /\b(?:threatened|affected|displaced|endangered|caught up|trapped|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|amid|despite|because of|due to|since)\s+(?:by\s+|from\s+|in\s+)?(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$/i;
 /** A statement's object: "condemned the Israeli incursions", "what it called a massacre", "described as an attack". */
 const STATEMENT_OBJECT = /\b(?:(?:condemn|denounc|deplor|decr|criticis|criticiz|protest(?:ed|ing|s)? against|reject|welcom|warn(?:ed|s|ing)? (?:of|against))\w*\s+(?:the\s+|these\s+|those\s+|this\s+|recent\s+|continued\s+|repeated\s+|ongoing\s+|any\s+|all\s+)?(?:[\w-]+\s+){0,2}|what\s+(?:it|they|he|she|the\s+\w+|\w+)\s+(?:called|described as|termed|labelled|labeled)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}|(?:described|characteri[sz]ed|denounced)\s+(?:it\s+|them\s+|the\s+\w+\s+)?as\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2})$/i;
 /** After a plural trigger, words that make it a kind of event: "killings of this kind", "attacks like these", "strikes have been common". */
@@ -501,7 +508,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     }
     // "Killed" reports the toll of an attack told by another trigger; alone it is an attack itself.
     if (found.some((f) => f.def.family === "violent" && f.def.id !== "killing")) {
-      for (let i = found.length - 1; i >= 0; i--) if (found[i]!.def.id === "killing") found.splice(i, 1);
+      // Not a killing named as the cause of what follows ("clashes triggered by the killing of an officer"): that is its own, earlier event.
+      for (let i = found.length - 1; i >= 0; i--) if (found[i]!.def.id === "killing" && !CAUSE_BEFORE.test(s.text.slice(Math.max(0, found[i]!.rel - 40), found[i]!.rel))) found.splice(i, 1);
     }
     // Keep the strongest trigger per family, and per event type among violent ones.
     found.sort((x, y) => y.def.priority - x.def.priority || x.rel - y.rel);
@@ -537,6 +545,9 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (f.def.family === "violent" && BACKDROP_BEFORE.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
       // "denounced what it called a massacre", "condemned the incursions": the act named in a statement about it is not told here.
       if (STATEMENT_OBJECT.test(s.text.slice(Math.max(0, f.rel - 60), f.rel))) continue;
+      if (REFERENCE_BEFORE.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
+      // Counts over months are statistics, not one event.
+      if (AGGREGATE_BEFORE.test(s.text.slice(Math.max(0, f.rel - 40), f.rel)) && AGGREGATE_SPAN.test(s.text)) continue;
       // "Killings of this kind have been …": a kind of event, not one event.
       if (/s$/i.test(f.text) && GENERIC_AFTER.test(s.text.slice(f.rel + f.len, f.rel + f.len + 40))) continue;
       // "negotiated the terms of the handover": a noun that names what is discussed.
@@ -608,6 +619,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // A raid that kills is one violent event, not also a movement of troops.
       // An arrest told in its own clause ("…, and that the force had detained the suspects") is its own event.
       if (hasViolent && k.def.family === "physical" && (k.def.id === "incursion" || (k.def.id === "arrest" && !/(?:,|;)\s*(?:and\s+)?(?:that\s+)?(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:had\s+|has\s+|have\s+)?$/i.test(s.text.slice(Math.max(0, k.rel - 50), k.rel))))) continue;
+      // "A convoy of trucks carrying food entered …": the aid moving, not troops.
+      if (k.def.id === "incursion" && [...kept.values()].some((o) => o.refined.plover === "AID" && factual(o))) continue;
       if (takenQuietly && k.def.id === "incursion") {
         const own = pickPlace(a.places, s.start + k.rel, s);
         const taken = pickPlace(a.places, s.start + takenQuietly.rel, s);
@@ -827,7 +840,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       (m.flags.background === c.flags.background || !c.dateExplicit) &&
       (m.flags.future || m.flags.hypothetical || m.flags.negated) === (c.flags.future || c.flags.hypothetical || c.flags.negated) &&
       (c.sentence.index - m.evidence[m.evidence.length - 1]!.index <= 3 || (m.place?.place && c.place?.place === m.place.place && sameDate(m, c)) || (c.def.family === "diplomatic" && !c.flags.background && sameDyad(m, c))) &&
-      (!c.dateExplicit || !m.dateExplicit || sameDate(m, c)) &&
+      (!c.dateExplicit || !m.dateExplicit || sameDate(m, c)) && !actorsConflict(m, c) &&
       (c.placeInherited || !c.place || !m.place || c.place.place === m.place.place || c.place.name === m.place.name));
     if (!prev) {
       merged.push(c);
@@ -973,6 +986,20 @@ function sameCountries(a1: ActorMention, a2: ActorMention, b1: ActorMention, b2:
 function sameDyad(a: Candidate, b: Candidate): boolean {
   const key = (c: Candidate): string => [c.actor1?.country ?? "", c.actor2?.country ?? ""].sort().join("|");
   return key(a) === key(b) && key(a) !== "|";
+}
+
+/** Two events whose named actors have nothing in common ("Bedouin gunmen abducted a Druze merchant", "Druze groups seized Bedouin men" is not that: they share both). */
+function actorsConflict(a: Candidate, b: Candidate): boolean {
+  if (a.def.family === "diplomatic" || b.def.family === "diplomatic") return false;
+  // A state is one side whichever of its bodies is named (the government, the army).
+  const side = (m: ActorMention): string => ["state-forces", "security-service", "government", "mediator"].includes(m.actor!.kind) ? `state:${m.country ?? m.actor!.id}` : m.actor!.id;
+  const ids = (c: Candidate): string[] => [c.actor1, c.actor2].filter((m): m is ActorMention => !!m?.actor && m.actor.kind !== "civilians").map(side);
+  const x = ids(a);
+  const y = ids(b);
+  // One-sided violence by another perpetrator is another act ("Bedouin gunmen abducted a merchant; Druze groups seized Bedouin men").
+  if (a.event_type !== "Battles" && a.actor1?.actor && b.actor1?.actor && a.actor1.actor.kind !== "civilians" && b.actor1.actor.kind !== "civilians" && side(a.actor1) !== side(b.actor1)) return true;
+  if (x.length < 2 || y.length < 2) return false;
+  return !x.some((id) => y.includes(id)) || (x.length === 2 && y.length === 2 && x[0] === y[1] && x[1] === y[0] && a.def.family === "violent" && a.event_type !== "Battles");
 }
 
 function sameDate(a: Candidate, b: Candidate): boolean {
