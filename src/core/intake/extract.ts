@@ -70,7 +70,7 @@ const RECENT_REL = /\b(?:(?:hours|minutes) (?:earlier|before)|earlier (?:that|th
 /** A day before or after the day just told ("The day before, troops had detained…", "the next morning"). */
 const DAY_SHIFT = /\b(?:(the (?:day|night|evening) before|the (?:previous|preceding) (?:day|night|evening)|a day (?:earlier|before))|(the (?:next|following) (?:day|morning|night)|a day later))\b/i;
 /** A narrative that goes on from the sentence before ("then", "within hours"). */
-const CONTINUATION = /\b(?:then|later|afterwards|subsequently|within (?:hours|days|minutes)|soon after|shortly after(?:wards)?|the (?:next|following) (?:day|morning|week)|that (?:day|night|week))\b/i;
+const CONTINUATION = /\b(?:then|later|afterwards|subsequently|within (?:hours|days|minutes)|soon after|shortly after(?:wards)?|the (?:next|following) (?:days?|morning|weeks?)|in the (?:days|weeks) (?:that )?(?:followed|after)|that (?:day|night|week))\b/i;
 /** A determiner before a trigger noun points back at an event already told ("the attack", "the protesters"). */
 const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|such|its|their)\s+(?:(?!(?:had|has|have|was|were|is|are|then|also|later|and|who|which)\b)[\w-]+\s+){0,2}$/i;
 /** A toll told in the passive: "were killed", "have been killed". */
@@ -84,6 +84,8 @@ function samePlace(x: PlaceMention | null, y: PlaceMention | null): boolean {
   if (!px || !py) return x.name === y.name;
   return px.admin1 === py.admin1 && distanceKm(px.lon, px.lat, py.lon, py.lat) <= 25;
 }
+/** An arrest of people counted apart from the dead ("killing one man and detaining at least seven others"): its own event. */
+const ARREST_COUNT = /^\S+(?:\s+(?:at least|some|about|around|more than|nearly|up to))?\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens of|scores of|a number of)\s+(?:[\w-]+\s+)?(?:others|people|men|residents|villagers|civilians|suspects|youths|persons|individuals|shepherds|farmers)\b/i;
 /** After a definite trigger noun, a predicate about the event itself: "The strikes came days after …", "The fighting erupted on Sunday". */
 const DEFINITE_SUBJECT = /^\S+(?:\s+\S+)?\s+(?:came|comes|come|followed|follows|took place|happened|occurred|erupted|broke out|began|started|drew|prompted|sparked|triggered|marked|was arranged|were arranged|was mediated|was brokered)\b/i;
 /** Trigger words that are verbs, never the noun a determiner points at. */
@@ -196,7 +198,7 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
   return out;
 }
 
-function pickPlace(places: readonly PlaceMention[], triggerAt: number, s?: Sentence): PlaceMention | null {
+function pickPlace(places: readonly PlaceMention[], triggerAt: number, s?: Sentence, otherTriggers: readonly number[] = []): PlaceMention | null {
   let best: PlaceMention | null = null;
   let bestScore = -Infinity;
   for (const p of places) {
@@ -207,6 +209,8 @@ function pickPlace(places: readonly PlaceMention[], triggerAt: number, s?: Sente
       // A place in the trigger's own clause beats one across commas ("struck X in Damascus, …, after drone strikes in Sweida").
       const between = p.start > triggerAt ? s.text.slice(triggerAt - s.start, p.start - s.start) : s.text.slice(p.end - s.start, triggerAt - s.start);
       score -= 1.2 * (between.match(/[,;—–]/g)?.length ?? 0);
+      // A place told after another act of the sentence is that act's ("detained two men, who were released near Jaba").
+      if (otherTriggers.some((o) => o !== triggerAt && (p.start > triggerAt ? o > triggerAt && o < p.start : o < triggerAt && o > p.end))) score -= 2;
       // The place that is the verb's own object ("moved into the buffer zone", "struck Kuya") beats one further on.
       if (p.start > triggerAt && !/[,;—–]/.test(between) && between.trim().split(/\s+/).length <= 6) score += 2.5;
     }
@@ -262,7 +266,7 @@ function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorM
   return [a1, a2];
 }
 
-function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: ActorMention | null, trigger: number): { event_type: string; sub_event_type: string; plover: string; mode: string | null } | null {
+function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: ActorMention | null, trigger: number, articleAir = false): { event_type: string; sub_event_type: string; plover: string; mode: string | null } | null {
   let { event_type, sub_event_type, plover, mode } = def;
   const t = s.text;
   if (def.id === "strike" || def.id === "attack") {
@@ -273,7 +277,8 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     } else if (def.id === "strike") {
       // "strike" without aircraft or guns nearby: still most often an air strike in this region's reporting, unless it is a labour strike.
       if (/\b(general|hunger|labou?r)\s+strikes?\b/i.test(t)) return null;
-      if (!/\b(Israel|Israeli|IDF|jets?|forces|army|military|targeted|killed|killing|wounded|positions?|depots?|sites?)\b/i.test(t)) return null;
+      // A strike the article's other sentences tell as from the air ("This follows yesterday's strike on tanks").
+      if (!articleAir && !/\b(Israel|Israeli|IDF|jets?|forces|army|military|targeted|killed|killing|wounded|positions?|depots?|sites?|tanks?|vehicles?|convoys?)\b/i.test(t)) return null;
     }
   }
   if (def.id === "airstrike" && DRONE_CONTEXT.test(t)) mode = "drone";
@@ -304,7 +309,8 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   if (def.id === "release") {
     // "returned to Syria", "returned home": people going back, not a release; "detained … and released them": one arrest.
     if (/^returned\s+(?:to|home|from|safely|later)\b/i.test(t.slice(trigger - s.start))) return null;
-    if (/\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)|abduct\w*|kidnap\w*|seized)\b/i.test(t.slice(0, trigger - s.start))) return null;
+    // But "shepherds who were detained last week were handed over on Monday": the detention told in a relative clause, the release is the news.
+    if (/\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)|abduct\w*|kidnap\w*|seized)\b/i.test(t.slice(0, trigger - s.start)) && !/\b(?:who|that|which)\s+(?:were|was|had been|have been|has been)\s+(?:arrested|detained|abducted|kidnapped|seized)\b/i.test(t.slice(0, trigger - s.start))) return null;
   }
   // Who was hit is read after the trigger ("fired at villagers"), or before it for passives ("a resident was killed").
   const rel = trigger - s.start;
@@ -440,6 +446,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   const ref = todayRef(article);
   const text = article.text;
   const sentences = splitSentences(text).filter((s) => !isBoilerplateDateLine(s.text));
+  const articleAir = AIR_CONTEXT.test(text);
   interface Analysed { s: Sentence; actors: ActorMention[]; places: PlaceMention[]; dates: DateMention[]; tokens: ReturnType<typeof tokenize> }
   const analysed: Analysed[] = [];
   // First pass: places everywhere, so homonyms can lean on the article's unambiguous places.
@@ -496,6 +503,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (spans.some(([a, b]) => f.rel < b && f.rel + f.len > a)) { found.splice(i--, 1); continue; }
       spans.push([f.rel, f.rel + f.len]);
     }
+    // Where the sentence's verbs are: a place told after another verb belongs to that verb's act.
+    const triggerStarts = found.filter((f) => VERB_TRIGGER.test(f.text)).map((f) => s.start + f.rel);
     // Weapons named as things ("a cache of weapons and rockets", "rocket launchers", "missile depots") are objects, not fire.
     const seizure = found.some((f) => f.def.id === "disrupted");
     for (let i = found.length - 1; i >= 0; i--) {
@@ -507,7 +516,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         /\b(?:caches?|shipments?|stockpiles?|depots?|smuggl\w*|seized|confiscated|found|transport\w*|stor(?:ed|ing))\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$/i.test(before)) found.splice(i, 1);
     }
     // "Killed" reports the toll of an attack told by another trigger; alone it is an attack itself.
-    if (found.some((f) => f.def.family === "violent" && f.def.id !== "killing")) {
+    if (found.some((f) => f.def.family === "violent" && f.def.id !== "killing" && !FUTURE.test(clauseBefore(s.text, f.rel)) && !NEGATION.test(clauseBefore(s.text, f.rel)))) {
       // Not a killing named as the cause of what follows ("clashes triggered by the killing of an officer"): that is its own, earlier event.
       for (let i = found.length - 1; i >= 0; i--) if (found[i]!.def.id === "killing" && !CAUSE_BEFORE.test(s.text.slice(Math.max(0, found[i]!.rel - 40), found[i]!.rel))) found.splice(i, 1);
     }
@@ -518,7 +527,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     for (const f of found) {
       const at = s.start + f.rel;
       const [a1, a2] = pickActors(f.def, s, a.actors, at);
-      const refined = refineType(f.def, s, a1, a2, at);
+      const refined = refineType(f.def, s, a1, a2, at, articleAir);
       if (!refined) continue;
       // An old date written in full ("on 31 May 1974") dates a historical event; a bare old year never does.
       const near = nearestDate(a.dates, f.rel) ?? a.dates.find((d) => d.stale && d.precision === "day" && d.date !== null && /\b\d{4}\b/.test(d.text)) ?? null;
@@ -543,6 +552,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (flags.trend && !counted) continue;
       // "relatives threatened by the fighting in Sweida", "fled the clashes", "amid the shelling": violence named as a backdrop, not reported.
       if (f.def.family === "violent" && BACKDROP_BEFORE.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
+      // "tanks that were advancing toward the city": a movement that describes a target, not an act of its own.
+      if (f.def.id === "incursion" && /\b(?:that|which|who)\s+(?:were|was|had been|are|is|have been|has been)\s+(?:\w+ly\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 30), f.rel))) continue;
       // "denounced what it called a massacre", "condemned the incursions": the act named in a statement about it is not told here.
       if (STATEMENT_OBJECT.test(s.text.slice(Math.max(0, f.rel - 60), f.rel))) continue;
       if (REFERENCE_BEFORE.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
@@ -560,7 +571,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // "continued to clash", "began to withdraw": the act is reported, whatever "to" suggested.
       if (ASPECT_TO.test(s.text.slice(Math.max(0, f.rel - 30), f.rel)) && !FUTURE.test(clauseBefore(s.text, f.rel).replace(ASPECT_TO, ""))) flags.future = false;
       // Two events of one type in one sentence when they are in different governorates ("jets struck Damascus after drone strikes in Sweida").
-      const ownPlace = f.def.family === "violent" ? pickPlace(a.places, s.start + f.rel, s) : null;
+      const ownPlace = f.def.family === "violent" ? pickPlace(a.places, s.start + f.rel, s, triggerStarts) : null;
       // Physical acts of different kinds are separate events ("seized a depot … and arrested two men"); diplomatic ones are one per sentence.
       // Remote violence of different means is told as separate events ("artillery shelled X and jets struck Y").
       const typeKey = refined.event_type === "Explosions/Remote violence" ? `${refined.event_type}/${refined.sub_event_type}` : refined.event_type;
@@ -569,7 +580,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         // Only when the other trigger's own place is elsewhere; otherwise the usual one-per-type rule.
         const same = [...kept.keys()].find((k2) => k2.startsWith(`violent:${typeKey}:`));
         const sameAt = same ? kept.get(same) : undefined;
-        const samePlace = sameAt ? pickPlace(a.places, s.start + sameAt.rel, s) : null;
+        const samePlace = sameAt ? pickPlace(a.places, s.start + sameAt.rel, s, triggerStarts) : null;
         if (same && sameAt && (!samePlace?.place?.admin1 || samePlace.place.admin1 === ownPlace.place.admin1 || Math.abs(sameAt.rel - f.rel) < 60)) continue;
       }
       const existing = kept.get(key);
@@ -591,7 +602,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     /** The event already told that a trigger only tells more about, or null. */
     const corefOf = (k: { def: TriggerDef; explicit: boolean; rel: number; text: string; date: DateRange; refined: { event_type: string } }): Candidate | null => {
       if (k.def.family !== "violent" || !lastViolent) return null;
-      const own = pickPlace(a.places, s.start + k.rel, s);
+      const own = pickPlace(a.places, s.start + k.rel, s, triggerStarts);
       if (!k.explicit && own === null && ((k.def.strength <= 0.55 && !ownArmed) || definite(k.rel, k.text))) return lastViolent;
       // "Four people were killed at the base", "two people were killed near X": a toll in the passive, with no agent of its own,
       // at the place just told (or none), is the toll of that event.
@@ -618,12 +629,12 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     for (const [key, k] of kept) {
       // A raid that kills is one violent event, not also a movement of troops.
       // An arrest told in its own clause ("…, and that the force had detained the suspects") is its own event.
-      if (hasViolent && k.def.family === "physical" && (k.def.id === "incursion" || (k.def.id === "arrest" && !/(?:,|;)\s*(?:and\s+)?(?:that\s+)?(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:had\s+|has\s+|have\s+)?$/i.test(s.text.slice(Math.max(0, k.rel - 50), k.rel))))) continue;
+      if (hasViolent && k.def.family === "physical" && (k.def.id === "incursion" || (k.def.id === "arrest" && !ARREST_COUNT.test(s.text.slice(k.rel, k.rel + k.text.length + 40)) && !/(?:,|;)\s*(?:and\s+)?(?:that\s+)?(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:had\s+|has\s+|have\s+)?$/i.test(s.text.slice(Math.max(0, k.rel - 50), k.rel))))) continue;
       // "A convoy of trucks carrying food entered …": the aid moving, not troops.
       if (k.def.id === "incursion" && [...kept.values()].some((o) => o.refined.plover === "AID" && factual(o))) continue;
       if (takenQuietly && k.def.id === "incursion") {
-        const own = pickPlace(a.places, s.start + k.rel, s);
-        const taken = pickPlace(a.places, s.start + takenQuietly.rel, s);
+        const own = pickPlace(a.places, s.start + k.rel, s, triggerStarts);
+        const taken = pickPlace(a.places, s.start + takenQuietly.rel, s, triggerStarts);
         if (!own || !taken || samePlace(own, taken) || own.place === null) continue;
         if (takenQuietly.def.id === "territory") k.refined = { ...takenQuietly.refined };
       }
@@ -650,7 +661,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
           explicit = true;
           k.flags.background = true;
         }
-      } else if (!explicit && factual(k) && backgroundDate && (backgroundDate.sentence === s.index - 1 || backgroundDate.sentence === s.index) && (CONTINUATION.test(s.text) || PAST_PERFECT.test(s.text)) && !/\b(?:today|now|currently|this week|yesterday|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i.test(s.text)) {
+      } else if (!explicit && factual(k) && backgroundDate && (backgroundDate.sentence === s.index - 1 || backgroundDate.sentence === s.index) && (CONTINUATION.test(s.text) || PAST_PERFECT.test(s.text) || /^\s*(?:They|He|She|It|Their|Its|His|Her)\b/.test(s.text)) && !/\b(?:today|now|currently|this week|yesterday|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i.test(s.text)) {
         // The story told as background goes on ("Bedouin fighters then fought for days…"): still background, on the same dates,
         // or a day on ("The next day the fighting spread…"); the shift is made once per sentence.
         date = backgroundDate.date;
@@ -674,7 +685,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         date = backgroundDate.date;
         explicit = true;
       }
-      let place = pickPlace(a.places, s.start + k.rel, s);
+      let place = pickPlace(a.places, s.start + k.rel, s, triggerStarts);
       let placeInherited = false;
       if (!place && lastPlace && k.def.family !== "diplomatic" && lastPlace.sentence >= s.index - 3) {
         place = lastPlace.place;
@@ -694,7 +705,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // "The protesters had marched…", "attended the meeting": a definite noun names an event this article already told.
       if (definite(k.rel, k.text) && k.def.family !== "violent") {
         const overlaps = (c: Candidate): boolean => !k.explicit || !c.date.date || ((!k.date.start || isoToDays(c.date.date) >= isoToDays(k.date.start) - 1) && (!k.date.end || isoToDays(c.date.date) <= isoToDays(k.date.end) + 1));
-        const told = [...candidates].reverse().find((c) => c.def.family === k.def.family && overlaps(c) && (k.def.family !== "diplomatic" || c.plover === k.refined.plover) && (k.def.family === "diplomatic" || k.def.family === "protest" || pickPlace(a.places, s.start + k.rel, s) === null));
+        const told = [...candidates].reverse().find((c) => c.def.family === k.def.family && overlaps(c) && (k.def.family !== "diplomatic" || c.plover === k.refined.plover) && (k.def.family === "diplomatic" || k.def.family === "protest" || pickPlace(a.places, s.start + k.rel, s, triggerStarts) === null));
         // "A convoy of 32 trucks … entered the city. The convoy travelled through …": the same head noun again, with "the".
         const head = k.text.toLowerCase().split(/\s+/).pop()!.replace(/(?:es|s)$/, "");
         const named = told ?? [...candidates].reverse().find((c) => s.index - c.evidence[c.evidence.length - 1]!.index <= 3 && c.evidence.some((e) => new RegExp(`\\b${head}(?:e?s)?\\b`, "i").test(e.text)) && overlaps(c));
