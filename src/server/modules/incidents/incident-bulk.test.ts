@@ -13,6 +13,7 @@ import { writeAcledCsv } from "../../../../bench/incident-data.ts";
 import { systemActor } from "../../platform/audit/audit.service.ts";
 import { sqliteConnection } from "../../platform/db/database.ts";
 import { AcledImporter } from "./acled-import.ts";
+import { ftsTuning } from "./incident.repository.ts";
 import { BULK_MIN_ROWS, REPLAYS, replayableTriggers } from "./incident-bulk.ts";
 
 const N = 1400;
@@ -65,6 +66,27 @@ test("full-text matches are the same as row-by-row and as a plain substring sear
       .where((eb) => eb.and(q.split(" ").map((w) => sql<boolean>`lower(notes || ' ' || location || ' ' || actor1 || ' ' || actor2 || ' ' || assoc_actor_1 || ' ' || assoc_actor_2) like ${`%${w}%`}`)))
       .execute();
     assert.deepEqual(a, like.map((r) => r.event_id_cnty).sort(), `${q}: FTS and LIKE agree on this data (words are whole tokens here)`);
+  }
+});
+
+test("free text: words are stemmed whole terms, a trailing * is a prefix, and both page strategies give the same pages", async () => {
+  const viewer = { userId: "u", party: "ISR", partyKind: "party" as const, groups: [], role: "analyst" as const };
+  const ids = async (q: string, limit = 5000) => (await bulk.ctx.incidents.list(viewer, { q }, null, limit)).map((r) => r.id);
+  const drone = await ids("drone");
+  assert.ok(drone.length > 0);
+  assert.deepEqual(await ids("drones"), drone, "the plural stems to the same term");
+  assert.ok((await ids("dro*")).length >= drone.length, "a prefix finds at least what the word finds");
+  assert.deepEqual(await ids("dro"), [], "without * a fragment is not a word");
+  const saved = ftsTuning.walkMin;
+  try {
+    for (const [q, limit] of [["drone", 50], ["jasim drone", 20], ["killed", 100]] as const) {
+      ftsTuning.walkMin = 1_000_000; // look the matches up and sort them
+      const looked = await ids(q, limit);
+      ftsTuning.walkMin = 0; // walk the date index, testing each row
+      assert.deepEqual(await ids(q, limit), looked, q);
+    }
+  } finally {
+    ftsTuning.walkMin = saved;
   }
 });
 

@@ -52,16 +52,29 @@ export interface Cursor {
   id: string;
 }
 
-/** Free text → the dialect's full-text query: every word must appear (as a prefix). */
+/**
+ * Free text → the dialect's full-text query: every word must appear. On SQLite
+ * a word is a whole (stemmed) term, and a prefix only when typed with a
+ * trailing `*` ("drone" finds "drones"; "dro*" finds both); on PostgreSQL
+ * every word is a prefix of the 'simple' configuration's tokens.
+ */
 function ftsQuery(dialect: Dialect, q: string): string | null {
-  const words = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0).slice(0, 12);
+  const words = [...q.toLowerCase().matchAll(/([\p{L}\p{N}]+)(\*)?/gu)].slice(0, 12);
   if (!words.length) return null;
-  return dialect === "sqlite" ? words.map((w) => `"${w}"*`).join(" ") : words.map((w) => `${w}:*`).join(" & ");
+  return dialect === "sqlite" ? words.map((w) => `"${w[1]}"${w[2] ?? ""}`).join(" ") : words.map((w) => `${w[1]}:*`).join(" & ");
 }
+
+/**
+ * Above this many full-text matches a newest-first page walks the date index
+ * and tests each row against the match set; below it, it fetches the matches
+ * by rowid and sorts them. (Either is fast on its own side of the line and
+ * slow on the other.)
+ */
+export const ftsTuning = { walkMin: 2000 };
 
 const FTS_PG = sql`to_tsvector('simple', incidents.notes || ' ' || incidents.location || ' ' || incidents.actor1 || ' ' || incidents.actor2 || ' ' || incidents.assoc_actor_1 || ' ' || incidents.assoc_actor_2)`;
 
-export function incidentWhere(dialect: Dialect, viewer: Viewer, f: IncidentFilter): Expression<SqlBool>[] {
+export function incidentWhere(dialect: Dialect, viewer: Viewer, f: IncidentFilter, opts: { ftsWalk?: boolean } = {}): Expression<SqlBool>[] {
   const w: Expression<SqlBool>[] = [visibleTo(viewer, "incidents.distribution", "incidents.owner_party")];
   if (!f.include_merged) w.push(sql<SqlBool>`incidents.merged_into is null`);
   if (f.from) w.push(sql<SqlBool>`incidents.event_date >= ${f.from}`);
@@ -84,14 +97,24 @@ export function incidentWhere(dialect: Dialect, viewer: Viewer, f: IncidentFilte
   if (f.q) {
     const m = ftsQuery(dialect, f.q);
     if (m === null) w.push(sql<SqlBool>`1 = 0`);
-    else if (dialect === "sqlite") w.push(sql<SqlBool>`incidents.rowid in (select rowid from incidents_fts where incidents_fts match ${m})`);
+    // The unary plus keeps SQLite from driving the query by rowid lookups, so it walks an index in the page's order.
+    else if (dialect === "sqlite") w.push(opts.ftsWalk ? sql<SqlBool>`+incidents.rowid in (select rowid from incidents_fts where incidents_fts match ${m})` : sql<SqlBool>`incidents.rowid in (select rowid from incidents_fts where incidents_fts match ${m})`);
     else w.push(sql<SqlBool>`${FTS_PG} @@ to_tsquery('simple', ${m})`);
   }
   return w;
 }
 
-function filtered(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter) {
-  return db.selectFrom("incidents").where((eb) => eb.and(incidentWhere(dialect, viewer, f)));
+function filtered(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter, opts: { ftsWalk?: boolean } = {}) {
+  return db.selectFrom("incidents").where((eb) => eb.and(incidentWhere(dialect, viewer, f, opts)));
+}
+
+/** Whether a page of `f` should walk in date order (many full-text matches) rather than look its matches up. */
+async function ftsWalk(db: DbOrTx, dialect: Dialect, f: IncidentFilter): Promise<boolean> {
+  if (dialect !== "sqlite" || !f.q) return false;
+  const m = ftsQuery(dialect, f.q);
+  if (m === null) return false;
+  const r = await sql<{ n: number }>`select count(*) as n from (select rowid from incidents_fts where incidents_fts match ${m} limit ${ftsTuning.walkMin + 1})`.execute(db);
+  return Number(r.rows[0]?.n ?? 0) > ftsTuning.walkMin;
 }
 
 const MAX_PARAMS = { sqlite: 32_000, postgres: 65_000 } as const;
@@ -155,9 +178,10 @@ export const incidentRepository = {
     ids.length ? db.selectFrom("incidents").selectAll().where("event_id_cnty", "in", ids).execute() : Promise.resolve([] as IncidentRow[]),
   findVisible: (db: DbOrTx, dialect: Dialect, viewer: Viewer, id: string) =>
     db.selectFrom("incidents").selectAll().where("id", "=", id).where(visibleTo(viewer, "incidents.distribution", "incidents.owner_party")).executeTakeFirst(),
-  list(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter, after: Cursor | null, limit: number): Promise<IncidentRow[]> {
+  async list(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter, after: Cursor | null, limit: number): Promise<IncidentRow[]> {
+    const walk = await ftsWalk(db, dialect, f);
     const page = (g: IncidentFilter, actorCol?: "actor1" | "actor2") => {
-      let qb = filtered(db, dialect, viewer, g).selectAll("incidents");
+      let qb = filtered(db, dialect, viewer, g, { ftsWalk: walk }).selectAll("incidents");
       if (actorCol) qb = qb.where(sql.ref(`incidents.${actorCol}`), "=", f.actor!);
       // A row-value comparison is a range on the (…, event_date, id) indexes; the equivalent OR is not.
       if (after) qb = qb.where(sql<SqlBool>`(incidents.event_date, incidents.id) < (${after.event_date}, ${after.id})`);
