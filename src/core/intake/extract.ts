@@ -59,6 +59,10 @@ const MAY_MODAL = /\bmay\b[^,;:]*$/;
 const PAST_PERFECT = /\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|ought|ew|ung|ot|ade|ook|ent)\b/i;
 const NEAR_CUE = /\b(near|outside|outskirts of|around|vicinity of|close to|countryside of|east of|west of|north of|south of|kilometres? from|km from|edge of|road to|road between|road linking|highway)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$/i;
 const LOC_CUE = /\b(in|at|near|into|on|inside|outside|around|toward|towards|of|to|between|entered|stormed|raided|struck|hit|targeted|shelled)\s+(?:the\s+)?(?:(?:central|southern|northern|eastern|western|south-western|south-eastern|north-western|north-eastern|downtown|rural|greater|[\w]+-(?:controlled|held|occupied|run|majority|populated)|[a-z]+(?:ed|al|ian|ern))\s+)?(?:(?:town|village|city|area|outskirts|countryside|hills?|heights|road|farmlands?)\s+(?:of\s+)?)?$/i;
+/** A name listed right after a place: ", and X", " and X", ", X". */
+const LISTED_NAME = /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)((?:(?:al|el|ash|as|ad|ar|at|az)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ash|as|ad|ar|at|az)-)?[A-Z][\w'’]+){0,2})(?=\s*(?:[,.;]|$|\s+(?:on|in|at|near|and|as|where|after|before|while|when|during|villages?|towns?)\b))/;
+/** Capitalised words that are not places: days, months, titles, institutions. */
+const NOT_A_PLACE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|These|Those|He|She|They|It|Israel|Syria|Lebanon|Jordan|UN|UNDOF|Reuters|AFP|SANA|President|Prime|Minister|General|Sheikh|Mr|Ms|Dr)\b/;
 /** A place only named as where a road leads, not where the event was. */
 const ROUTE_CUE = /\b(?:(?:road|highway|route|motorway)\s+(?:to|towards?|between|linking|from)(?:\s+\w+\s+and)?|bound for|on (?:its|their) way to|fled to)\s+(?:the\s+)?$/i;
 /** The speaker's seat in an attribution ("the foreign ministry in Damascus said"). */
@@ -86,6 +90,8 @@ function samePlace(x: PlaceMention | null, y: PlaceMention | null): boolean {
 }
 /** An arrest of people counted apart from the dead ("killing one man and detaining at least seven others"): its own event. */
 const ARREST_COUNT = /^\S+(?:\s+(?:at least|some|about|around|more than|nearly|up to))?\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens of|scores of|a number of)\s+(?:[\w-]+\s+)?(?:others|people|men|residents|villagers|civilians|suspects|youths|persons|individuals|shepherds|farmers)\b/i;
+/** A pointer at the period a report covers. */
+const PERIOD_REF = /\b(?:during|in|over|throughout|within)\s+the\s+(?:same\s+|reporting\s+|review\s+|mandate\s+)?period\b|\bsince the (?:last|previous) report\b/i;
 /** After a definite trigger noun, a predicate about the event itself: "The strikes came days after …", "The fighting erupted on Sunday". */
 const DEFINITE_SUBJECT = /^\S+(?:\s+\S+)?\s+(?:came|comes|come|followed|follows|took place|happened|occurred|erupted|broke out|began|started|drew|prompted|sparked|triggered|marked|was arranged|were arranged|was mediated|was brokered)\b/i;
 /** Trigger words that are verbs, never the noun a determiner points at. */
@@ -166,6 +172,16 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
     if (out.some((p) => start < p.end && end > p.start)) continue;
     if (actors.some((a) => start < a.end && end > a.start)) continue;
     out.push({ place: null, name, start, end, near: false, region: null, score: 0 });
+  }
+  // "in Shahba and al-Qurayya", "in Nawa, Jasim and Inkhil": a capitalised name listed with a known town is a place too,
+  // in the area of the town it is listed with.
+  for (const known of out.filter((p) => p.place && p.place.feature !== "capital" && p.place.feature !== "region")) {
+    const m = LISTED_NAME.exec(s.text.slice(known.end - s.start, known.end - s.start + 60));
+    if (!m || NOT_A_PLACE.test(m[1]!)) continue;
+    const start = known.end + m.index + m[0].length - m[1]!.length;
+    const end = start + m[1]!.length;
+    if (out.some((p) => start < p.end && end > p.start) || actors.some((a) => start < a.end && end > a.start)) continue;
+    out.push({ place: null, name: m[1]!, start, end, near: false, region: known.place, score: 0 });
   }
   for (const p of out) {
     // The tokenizer leaves out a hyphenated article ("al-Kiswah" is matched as "Kiswah").
@@ -482,6 +498,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
 
   if (knownBefore) for (const p of unresolved) p.region = analysed.flatMap((a) => a.places).find((q) => q.place && q.place.feature !== "capital" && q.place.feature !== "region" && q.score > -4)?.place ?? null;
 
+  // The span a report covers ("covering 19 February to 20 May", "between 1 March and 31 May"): what "during the period" points at.
+  const reportPeriod = analysed.flatMap((a) => /\b(?:covering|covers|period|between|from)\b/i.test(a.s.text) ? a.dates : []).find((d) => !d.stale && d.start && d.end && isoToDays(d.end) - isoToDays(d.start) >= 14) ?? null;
   const candidates: Candidate[] = [];
   let discourseDate: { date: DateRange; sentence: number; paragraph: number } | null = null;
   let backgroundDate: { date: DateRange; sentence: number } | null = null;
@@ -534,6 +552,11 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       const future = FUTURE.test(clauseBefore(s.text, f.rel));
       const dm = near ? (future ? findDates(s.text, ref, true).find((d) => d.from === near.from) ?? near : near) : null;
       let date: DateRange = dm ?? { date: null, precision: null, start: null, end: null };
+      const periodDated = !dm && reportPeriod !== null && PERIOD_REF.test(s.text);
+      if (periodDated && reportPeriod) {
+        // "during the period", "in the reporting period": the span the report covers, told once ("covering 19 February to 20 May").
+        date = { ...reportPeriod, precision: "month" };
+      }
       const later = dm ? /^(\w+) (days?|weeks?) later$/i.exec(dm.text) : null;
       if (later && dm) {
         // "on 30 April …, and two days later jets hit …": counted from the date told before it, not from today.
@@ -589,7 +612,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         const flagged = (x: Proposal["flags"]): boolean => x.future || x.hypothetical || x.negated;
         if (!(flagged(existing.flags) && !flagged(flags))) continue;
       }
-      kept.set(key, { ...f, refined, a1, a2, flags, date, explicit: dm !== null });
+      if (periodDated) flags.background = false;
+      kept.set(key, { ...f, refined, a1, a2, flags, date, explicit: dm !== null || periodDated });
     }
     const families = new Set([...kept.values()].map((k) => k.def.family));
     const factual = (k: { flags: Proposal["flags"] }): boolean => !k.flags.future && !k.flags.hypothetical && !k.flags.negated;
@@ -873,6 +897,22 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (c.evidence.length === 1 && c.sentence === headline && merged.some((o) => o !== c && o.sentence !== headline && o.event_type === c.event_type)) merged.splice(i, 1);
     }
   }
+  // A lead that sums up violence over a wide area ("39 killed in two days of fighting in the suburbs of Damascus"), told
+  // place by place below it, is those events, not one more.
+  const lead = merged.find((c) => c.sentence === sentences[0] && c.def.family === "violent" && c.evidence.length === 1);
+  const leadAt = lead?.place?.place;
+  if (lead && leadAt && coarsePlace(lead.place, lead.sentence)) {
+    // The same sides, a side left unnamed matching any.
+    const fits = (x: string | null | undefined, y: string | null | undefined): boolean => !x || !y || x === y;
+    const sameSides = (a: Candidate, b: Candidate): boolean => (fits(a.actor1?.country, b.actor1?.country) && fits(a.actor2?.country, b.actor2?.country)) || (fits(a.actor1?.country, b.actor2?.country) && fits(a.actor2?.country, b.actor1?.country));
+    const told = merged.find((o) => o !== lead && o.event_type === lead.event_type && o.sentence.index > lead.sentence.index && o.place?.place && !o.flags.background &&
+      sameSides(o, lead) && ((o.place.place.admin1 !== null && o.place.place.admin1 === leadAt.admin1) || (leadAt.feature === "capital" && distanceKm(o.place.place.lon, o.place.place.lat, leadAt.lon, leadAt.lat) <= 20)));
+    if (told) {
+      told.evidence.unshift(lead.sentence);
+      told.fatalities ??= lead.fatalities;
+      merged.splice(merged.indexOf(lead), 1);
+    }
+  }
   const out: Proposal[] = [];
   for (const c of merged) {
     const nonFactual = c.flags.future || c.flags.hypothetical || c.flags.negated;
@@ -962,6 +1002,13 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   return out;
 }
 
+/** A place that names an area, not a spot: a region, a capital, or "the suburbs / countryside / province of X". */
+function coarsePlace(p: PlaceMention | null, s: Sentence): boolean {
+  if (!p?.place) return false;
+  if (p.place.feature === "region" || p.place.feature === "capital") return true;
+  return /\b(?:suburbs|outskirts|countryside|province|governorate|areas?|villages|towns|parts)\s+(?:of\s+)?(?:the\s+)?$/i.test(s.text.slice(Math.max(0, p.start - s.start - 30), p.start - s.start));
+}
+
 /** Other places listed with the chosen one ("in A, B and C", "near A, south of X, and in B"): ACLED codes one event per place. */
 function coordinatedPlaces(s: Sentence, places: readonly PlaceMention[], chosen: PlaceMention | null): PlaceMention[] {
   if (!chosen?.place || chosen.place.feature === "region") return [];
@@ -980,11 +1027,11 @@ function coordinatedPlaces(s: Sentence, places: readonly PlaceMention[], chosen:
     last = p;
   }
   if (extra.length) return extra;
-  const sorted = [...places].filter((p) => p.place && p.place.feature !== "region").sort((x, y) => x.start - y.start);
+  const sorted = [...places].filter((p) => (p.place && p.place.feature !== "region") || (!p.place && p.region)).sort((x, y) => x.start - y.start);
   const i = sorted.indexOf(chosen);
   if (i < 0) return [];
   const out: PlaceMention[] = [];
-  const joins = (l: PlaceMention, r: PlaceMention): boolean => /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$/.test(s.text.slice(l.end - s.start, r.start - s.start));
+  const joins = (l: PlaceMention, r: PlaceMention): boolean => /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?(?:(?:al|el|ash|as|ad|ar|at|az|an)-)?$/i.test(s.text.slice(l.end - s.start, r.start - s.start));
   for (let j = i; j + 1 < sorted.length && joins(sorted[j]!, sorted[j + 1]!); j++) out.push(sorted[j + 1]!);
   for (let j = i; j - 1 >= 0 && joins(sorted[j - 1]!, sorted[j]!); j--) out.push(sorted[j - 1]!);
   return out.filter((p) => p.place !== chosen.place);
