@@ -905,7 +905,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     // The same sides, a side left unnamed matching any.
     const fits = (x: string | null | undefined, y: string | null | undefined): boolean => !x || !y || x === y;
     const sameSides = (a: Candidate, b: Candidate): boolean => (fits(a.actor1?.country, b.actor1?.country) && fits(a.actor2?.country, b.actor2?.country)) || (fits(a.actor1?.country, b.actor2?.country) && fits(a.actor2?.country, b.actor1?.country));
-    const told = merged.find((o) => o !== lead && o.event_type === lead.event_type && o.sentence.index > lead.sentence.index && o.place?.place && !o.flags.background &&
+    const told = merged.find((o) => o !== lead && o.event_type === lead.event_type && o.sub_event_type === lead.sub_event_type && o.sentence.index > lead.sentence.index && o.place?.place && !o.flags.background &&
       sameSides(o, lead) && ((o.place.place.admin1 !== null && o.place.place.admin1 === leadAt.admin1) || (leadAt.feature === "capital" && distanceKm(o.place.place.lon, o.place.place.lat, leadAt.lon, leadAt.lat) <= 20)));
     if (told) {
       told.evidence.unshift(lead.sentence);
