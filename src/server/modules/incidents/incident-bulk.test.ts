@@ -56,6 +56,15 @@ test("the weighted calm roll-up is the same as row-by-row", async () => {
   }
 });
 
+test("the weekly counts are the same as row-by-row", async () => {
+  const read = (t: TestApp) => t.ctx.db.selectFrom("incident_counts_weekly").selectAll().where("n", "<>", 0)
+    .orderBy("week").orderBy("zone").orderBy("pack_admin1").orderBy("event_type").orderBy("sub_event_type").orderBy("verification").orderBy("distribution").orderBy("owner_party").execute();
+  const [a, b] = [await read(bulk), await read(rowwise)];
+  assert.ok(a.length > 100);
+  assert.deepEqual(a, b);
+  assert.equal(a.reduce((s, c) => s + c.n, 0), Number((await bulk.ctx.db.selectFrom("incidents").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow()).n));
+});
+
 test("full-text matches are the same as row-by-row and as a plain substring search", async () => {
   const viewer = { userId: "u", party: "ISR", partyKind: "party" as const, groups: [], role: "analyst" as const };
   for (const q of ["jasim", "drone", "hezbollah", "killed", "quneitra shelling", "nothing-like-this"]) {

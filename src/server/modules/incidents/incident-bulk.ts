@@ -1,5 +1,5 @@
 // The SQLite bulk insert behind large imports. Per row, the two AFTER INSERT
-// triggers on incidents (full-text tokens, weighted calm roll-up) cost several
+// triggers on incidents (full-text tokens, weighted calm roll-up, weekly counts) cost several
 // times the insert itself; here they are set aside inside the batch's own
 // transaction, the rows go in through one prepared statement, and their work
 // is replayed once for the whole batch in set-based SQL (FTS rows with one
@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import type SQLite from "better-sqlite3";
 import { FATALITY_WEIGHT, precisionWeight, severity, verificationWeight } from "../../../core/indicators/calm-index.ts";
 import { categorySql } from "../../platform/db/migrations/2026-11-29T1400_indicators.ts";
+import { countsReplaySql } from "../../platform/db/migrations/2026-11-30T0910_incident_counts_weekly.ts";
 import { INCIDENT_COLUMNS } from "./incident-audit.ts";
 import type { IncidentsTable } from "./incident.table.ts";
 
@@ -66,6 +67,7 @@ export const REPLAYS: Record<string, Replay> = {
     sql: `INSERT INTO incidents_fts(rowid, body) SELECT i.rowid, ${FTS_BODY("i")} FROM incidents i WHERE i.rowid > @after;`,
   },
   calm_weekly_ins: { sha256: "881e01ccfff97fa7", sql: calmReplaySql() },
+  incident_counts_ins: { sha256: "9404bb67f04301a2", sql: countsReplaySql },
 };
 
 const short = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 16);

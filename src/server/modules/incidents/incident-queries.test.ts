@@ -13,7 +13,7 @@ import { ACTORS, writeAcledCsv } from "../../../../bench/incident-data.ts";
 import { canSee, type Distribution, type Viewer } from "../../../core/access/distribution.ts";
 import { systemActor } from "../../platform/audit/audit.service.ts";
 import { AcledImporter } from "./acled-import.ts";
-import type { Cursor, IncidentFilter, IncidentRow } from "./incident.repository.ts";
+import type { Cursor, GroupKey, IncidentFilter, IncidentRow } from "./incident.repository.ts";
 
 const viewers: Viewer[] = [
   { userId: "a", party: "ISR", partyKind: "party", groups: [], role: "analyst" },
@@ -100,6 +100,45 @@ eachDialect("incident list queries against their plain definition", (dialect) =>
           want.set(k, (want.get(k) ?? 0) + 1);
         }
         assert.deepEqual(new Map(got.map((g) => [keys.map((x) => g[x]).join("|"), Number(g.n)])), want, keys.join(","));
+      }
+    }
+  });
+
+  test("counts from the weekly cells equal counts of the rows, for any bounds, filters and keys", async () => {
+    const byId = new Map(all.map((r) => [r.id, r]));
+    const keyOf: Record<string, (r: IncidentRow) => string | null> = {
+      zone: (r) => r.zone, admin1: (r) => r.pack_admin1, event_type: (r) => r.event_type, sub_event_type: (r) => r.sub_event_type,
+      verification: (r) => r.verification, party: (r) => r.owner_party, week: (r) => r.week,
+    };
+    const dates = [...new Set(all.map((r) => r.event_date))].sort();
+    // Bounds on Mondays, Sundays, mid-week days, inside one week, and open.
+    const pick = (i: number) => dates[Math.floor(dates.length * i)]!;
+    const bounds: Array<[string | undefined, string | undefined]> = [
+      [undefined, undefined], [pick(0.3), undefined], [undefined, pick(0.6)], [pick(0.2), pick(0.8)],
+      ["2019-07-01", "2021-03-07"], ["2019-07-03", "2019-07-06"], ["2020-01-06", "2020-01-12"], ["2018-02-05", "2018-02-04"],
+    ];
+    const filters: Array<Partial<IncidentFilter>> = [{}, { zone: "aos" }, { event_type: "Battles" }, { sub_event_type: "Air/drone strike", verification: "reported" }, { admin1: "SY-QU" }];
+    const keySets: GroupKey[][] = [[], ["week"], ["zone", "week"], ["admin1"], ["party", "event_type"], ["verification", "sub_event_type", "week"]];
+    for (const v of viewers) {
+      for (const [from, to] of bounds) {
+        for (const extra of filters) {
+          const f: IncidentFilter = { ...extra, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+          const rows = expected(v, (r) => (!from || r.event_date >= from) && (!to || r.event_date <= to) && (!extra.zone || r.zone === extra.zone) &&
+            (!extra.event_type || r.event_type === extra.event_type) && (!extra.sub_event_type || r.sub_event_type === extra.sub_event_type) &&
+            (!extra.verification || r.verification === extra.verification) && (!extra.admin1 || r.pack_admin1 === extra.admin1)).map((id) => byId.get(id)!);
+          assert.equal(await t.ctx.incidents.count(v, f), rows.length, JSON.stringify(f));
+          for (const keys of keySets) {
+            const want = new Map<string, [number, number]>();
+            for (const r of rows) {
+              const k = JSON.stringify(keys.map((x) => keyOf[x]!(r)));
+              const c = want.get(k) ?? [0, 0];
+              want.set(k, [c[0] + 1, c[1] + r.fatalities]);
+            }
+            if (!keys.length && !want.size) want.set("[]", [0, 0]); // no keys: always the one total row
+            const got = await t.ctx.incidents.countBy(v, f, keys);
+            assert.deepEqual(new Map(got.map((g) => [JSON.stringify(keys.map((x) => g[x] ?? null)), [Number(g.n), Number(g.fatalities)]])), want, `${v.party} ${JSON.stringify(f)} by ${keys.join(",")}`);
+          }
+        }
       }
     }
   });

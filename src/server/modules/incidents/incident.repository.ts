@@ -2,11 +2,12 @@
 // in SQL through visibleTo, so lists, counts, GeoJSON and exports can never
 // disagree about what a user may see. Bulk writes use one precompiled
 // multi-row statement per chunk: the importer's hot path.
-import { CompiledQuery, sql, type Expression, type SqlBool } from "kysely";
+import { CompiledQuery, sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { Viewer } from "../../../core/access/distribution.ts";
-import { isRealDate, weekStart } from "../../../core/incidents/dates.ts";
+import { addDays, isRealDate, weekStart } from "../../../core/incidents/dates.ts";
 import { visibleTo } from "../../platform/access.ts";
 import type { DbOrTx, Dialect } from "../../platform/db/database.ts";
+import type { Database } from "../../platform/db/schema.ts";
 import { INCIDENT_COLUMNS } from "./incident-audit.ts";
 import type {
   IncidentClaimsTable, IncidentEvidenceTable, IncidentMergesTable, IncidentSetsTable, IncidentVerificationsTable, IncidentsTable,
@@ -149,6 +150,73 @@ function updateSql(dialect: Dialect): string {
   return `update incidents set ${set} where id = ${dialect === "sqlite" ? "?" : `$${cols.length + 1}`}`;
 }
 
+type CountRow = Record<string, string | number | null>;
+
+/** A filter bound that is a plain calendar day (YYYY-MM-DD), else null. */
+const calendarDay = (d: string | undefined) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) && isRealDate(+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)) ? d : null);
+
+/** Counts straight from the incidents, optionally limited by `extra`. */
+async function countRows(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter, keys: readonly GroupKey[], extra?: (eb: ExpressionBuilder<Database, "incidents">) => Expression<SqlBool>): Promise<CountRow[]> {
+  const month = dialect === "sqlite" ? sql`substr(incidents.event_date, 1, 7)` : sql`substring(incidents.event_date from 1 for 7)`;
+  const exprs = keys.map((k) => (k === "month" ? sql`${month}`.as("month") : sql.ref(GROUP_KEYS[k]).as(k)));
+  let qb = filtered(db, dialect, viewer, f);
+  if (extra) qb = qb.where(extra);
+  if (keys.includes("week")) {
+    // Implied by the date range (week is the Monday of event_date): lets weekly counts walk the week index in order.
+    // Only for a real calendar day: a bound like 2025-02-31 compares as text and has no honest week.
+    const day = (d: string | undefined) => (d && /^\d{4}-\d{2}-\d{2}/.test(d) && isRealDate(+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)) ? d.slice(0, 10) : null);
+    const from = day(f.from), to = day(f.to);
+    if (from) qb = qb.where(sql<SqlBool>`incidents.week >= ${weekStart(from)}`);
+    if (to) qb = qb.where(sql<SqlBool>`incidents.week <= ${weekStart(to)}`);
+  }
+  let q = qb.select([...exprs, sql<number>`count(*)`.as("n"), sql<number>`sum(incidents.fatalities)`.as("fatalities")]);
+  if (keys.length) q = q.groupBy(keys.map((k) => (k === "month" ? month : sql.ref(GROUP_KEYS[k]))));
+  for (let i = 0; i < keys.length; i++) q = q.orderBy(sql.raw(String(i + 1)));
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...(r as CountRow), n: Number((r as { n: unknown }).n), fatalities: Number((r as { fatalities: unknown }).fatalities ?? 0) }));
+}
+
+/** The weekly counts table's column for each group key it can answer. */
+const CELL_COLUMN: Partial<Record<GroupKey, "week" | "zone" | "pack_admin1" | "event_type" | "sub_event_type" | "verification" | "owner_party">> = {
+  week: "week", zone: "zone", admin1: "pack_admin1", event_type: "event_type", sub_event_type: "sub_event_type", verification: "verification", party: "owner_party",
+};
+const NULLABLE_CELL = new Set<string>(["zone", "pack_admin1", "owner_party"]);
+
+/**
+ * When counts can come from the weekly cells: only filters and keys the cells
+ * carry, and day bounds. Returns the first and last whole weeks inside the
+ * range (null = open); the days before and after them come from the incidents.
+ */
+function weeklyPlan(f: IncidentFilter, keys: readonly GroupKey[]): { first: string | null; last: string | null } | null {
+  if (f.bbox || f.actor || f.party || f.q || f.include_merged) return null;
+  if (!keys.every((k) => CELL_COLUMN[k] !== undefined)) return null;
+  const from = calendarDay(f.from), to = calendarDay(f.to);
+  if ((f.from !== undefined && from === null) || (f.to !== undefined && to === null)) return null;
+  const first = from === null ? null : weekStart(from) === from ? from : addDays(weekStart(from), 7);
+  const last = to === null ? null : addDays(weekStart(to), 6) === to ? weekStart(to) : addDays(weekStart(to), -7);
+  if (first !== null && last !== null && first > last) return null; // under a whole week: the incidents alone
+  return { first, last };
+}
+
+/** Sums groups from both sources, drops empty ones, and orders by the keys (missing values first). */
+function mergeCounts(keys: readonly GroupKey[], parts: CountRow[][]): CountRow[] {
+  const out = new Map<string, CountRow>();
+  for (const rows of parts) {
+    for (const r of rows) {
+      const k = JSON.stringify(keys.map((x) => r[x] ?? null));
+      const cur = out.get(k);
+      if (cur) { cur.n = Number(cur.n) + Number(r.n); cur.fatalities = Number(cur.fatalities) + Number(r.fatalities ?? 0); }
+      else out.set(k, { ...r, n: Number(r.n), fatalities: Number(r.fatalities ?? 0) });
+    }
+  }
+  if (!keys.length) return [out.get("[]") ?? { n: 0, fatalities: 0 }]; // no keys: the one total row, even when 0
+  const cmp = (a: string | number | null, b: string | number | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+  return [...out.values()].filter((r) => Number(r.n) !== 0).sort((a, b) => {
+    for (const k of keys) { const c = cmp(a[k] ?? null, b[k] ?? null); if (c) return c; }
+    return 0;
+  });
+}
+
 export const incidentRepository = {
   async insertMany(db: DbOrTx, dialect: Dialect, rows: readonly IncidentRow[]): Promise<void> {
     const per = Math.min(25, Math.floor(MAX_PARAMS[dialect] / INCIDENT_COLUMNS.length));
@@ -195,27 +263,36 @@ export const incidentRepository = {
     return db.selectFrom(both.as("u")).selectAll().orderBy("u.event_date", "desc").orderBy("u.id", "desc").limit(limit).execute();
   },
   async count(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter): Promise<number> {
+    if (weeklyPlan(f, [])) return Number((await incidentRepository.countBy(db, dialect, viewer, f, []))[0]?.n ?? 0);
     const r = await filtered(db, dialect, viewer, f).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
     return Number(r.n);
   },
-  async countBy(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter, keys: readonly GroupKey[]): Promise<Array<Record<string, string | number | null>>> {
-    const month = dialect === "sqlite" ? sql`substr(incidents.event_date, 1, 7)` : sql`substring(incidents.event_date from 1 for 7)`;
-    const exprs = keys.map((k) => (k === "month" ? sql`${month}`.as("month") : sql.ref(GROUP_KEYS[k]).as(k)));
-    let qb = filtered(db, dialect, viewer, f);
-    if (keys.includes("week")) {
-      // Implied by the date range (week is the Monday of event_date): lets weekly counts walk the week index in order.
-      // Only for a real calendar day: a bound like 2025-02-31 compares as text and has no honest week.
-      const day = (d: string | undefined) => (d && /^\d{4}-\d{2}-\d{2}/.test(d) && isRealDate(+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)) ? d.slice(0, 10) : null);
-      const from = day(f.from), to = day(f.to);
-      if (from) qb = qb.where(sql<SqlBool>`incidents.week >= ${weekStart(from)}`);
-      if (to) qb = qb.where(sql<SqlBool>`incidents.week <= ${weekStart(to)}`);
-    }
-    const rows = await qb
-      .select([...exprs, sql<number>`count(*)`.as("n"), sql<number>`sum(incidents.fatalities)`.as("fatalities")])
-      .groupBy(keys.map((k) => (k === "month" ? month : sql.ref(GROUP_KEYS[k]))))
-      .orderBy(keys.map((_, i) => sql.raw(String(i + 1))))
-      .execute();
-    return rows.map((r) => ({ ...(r as Record<string, string | number | null>), n: Number((r as { n: unknown }).n), fatalities: Number((r as { fatalities: unknown }).fatalities ?? 0) }));
+  /** Counts grouped by the keys; from the weekly cells where they can answer (see weeklyPlan), else from the incidents. */
+  async countBy(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter, keys: readonly GroupKey[]): Promise<CountRow[]> {
+    const plan = weeklyPlan(f, keys);
+    if (!plan) return countRows(db, dialect, viewer, f, keys);
+    let cq = db.selectFrom("incident_counts_weekly as c").where(visibleTo(viewer, "c.distribution", "c.owner_party"));
+    if (f.zone) cq = cq.where("c.zone", "=", f.zone);
+    if (f.admin1) cq = cq.where("c.pack_admin1", "=", f.admin1);
+    if (f.event_type) cq = cq.where("c.event_type", "=", f.event_type);
+    if (f.sub_event_type) cq = cq.where("c.sub_event_type", "=", f.sub_event_type);
+    if (f.verification) cq = cq.where("c.verification", "=", f.verification);
+    if (plan.first) cq = cq.where("c.week", ">=", plan.first);
+    if (plan.last) cq = cq.where("c.week", "<=", plan.last);
+    const col = (k: GroupKey) => CELL_COLUMN[k]!;
+    // '' in a cell is a missing zone, admin area or owner: NULL, as the incidents give it.
+    const exprs = keys.map((k) => (NULLABLE_CELL.has(col(k)) ? sql`nullif(${sql.ref(`c.${col(k)}`)}, '')`.as(k) : sql.ref(`c.${col(k)}`).as(k)));
+    let agg = cq.select([...exprs, sql<number>`sum(c.n)`.as("n"), sql<number>`sum(c.fatalities)`.as("fatalities")]);
+    if (keys.length) agg = agg.groupBy(keys.map((k) => sql.ref(`c.${col(k)}`)));
+    const cells = (await agg.execute()) as CountRow[];
+    // The days outside the whole weeks (at most six at each end) come from the incidents.
+    const edges = plan.first === null && plan.last === null ? [] : await countRows(db, dialect, viewer, f, keys, (eb) => {
+      const outside: Expression<SqlBool>[] = [];
+      if (plan.first) outside.push(sql<SqlBool>`incidents.week < ${plan.first}`);
+      if (plan.last) outside.push(sql<SqlBool>`incidents.week > ${plan.last}`);
+      return eb.or(outside);
+    });
+    return mergeCounts(keys, [cells.filter((r) => r.n !== null), edges]);
   },
   /** Streams in (date, id) order in pages, so an export of any size uses constant memory. */
   async *iterate(db: DbOrTx, dialect: Dialect, viewer: Viewer, f: IncidentFilter, page = 1000): AsyncGenerator<IncidentRow> {

@@ -132,8 +132,23 @@ export interface IncidentEvidenceTable {
   created_at: string;
 }
 
+/** Trigger-kept weekly counts (migration 2026-11-30T0910); '' stands for a missing zone, admin area or owner. */
+export interface IncidentCountsWeeklyTable {
+  week: string;
+  zone: string;
+  pack_admin1: string;
+  event_type: string;
+  sub_event_type: string;
+  verification: string;
+  distribution: string;
+  owner_party: string;
+  n: number;
+  fatalities: number;
+}
+
 export interface IncidentsTables {
   incidents: IncidentsTable;
+  incident_counts_weekly: IncidentCountsWeeklyTable;
   incident_sets: IncidentSetsTable;
   incident_claims: IncidentClaimsTable;
   incident_verifications: IncidentVerificationsTable;

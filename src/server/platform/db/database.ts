@@ -19,6 +19,7 @@ import * as meetingAttachments from "./migrations/2026-11-29T2000_meeting_attach
 import * as incidentsQueryIndexes from "./migrations/2026-11-29T2100_incidents_query_indexes.ts";
 import * as incidentsWeekIndex from "./migrations/2026-11-29T2110_incidents_week_index.ts";
 import * as incidentsFtsStemmed from "./migrations/2026-11-30T0900_incidents_fts_stemmed.ts";
+import * as incidentCountsWeekly from "./migrations/2026-11-30T0910_incident_counts_weekly.ts";
 
 export type Dialect = "sqlite" | "postgres";
 export type Db = Kysely<Database>;
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-29T2100_incidents_query_indexes": incidentsQueryIndexes,
   "2026-11-29T2110_incidents_week_index": incidentsWeekIndex,
   "2026-11-30T0900_incidents_fts_stemmed": incidentsFtsStemmed,
+  "2026-11-30T0910_incident_counts_weekly": incidentCountsWeekly,
 };
 
 /**
