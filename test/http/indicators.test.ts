@@ -2,7 +2,7 @@
 // it is meant for: hidden incidents never move another party's figures.
 import { before, after, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -95,7 +95,7 @@ eachDialect("indicators and reports", (dialect) => {
     assert.equal(qu.reduce((s: number, r: { score: number }) => s + r.score, 0), 0, "shared incidents are not public");
   });
 
-  test("reports: only for my own audience (public by the mediator); PDF has the map and the charts", async () => {
+  test("reports: only for my own audience (public by the mediator); PDF has the map and the charts", async (tc) => {
     assert.equal((await t.call(syr, "POST", "/api/reports", { audience: "ISR", week: "2025-06-16" })).statusCode, 403);
     assert.equal((await t.call(syr, "POST", "/api/reports", { audience: "public", week: "2025-06-16" })).statusCode, 403);
     const made = await t.call(isr, "POST", "/api/reports", { audience: "ISR", week: "2025-06-16" });
@@ -109,6 +109,12 @@ eachDialect("indicators and reports", (dialect) => {
     assert.match(html.body, /Weekly score/);
     const pdf = await t.call(isr, "GET", `/api/reports/${id}/pdf`);
     assert.equal(pdf.headers["content-type"], "application/pdf");
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString("latin1"), "%PDF-");
+    // The pages are rasterised with poppler's pdftoppm (.ci/run installs poppler-utils); without it the pixel checks cannot run.
+    if (spawnSync("pdftoppm", ["-v"]).error) {
+      tc.diagnostic("pdftoppm is not installed (apt-get install poppler-utils): the PDF's pages were not rasterised and checked");
+      return;
+    }
     const dir = mkdtempSync(join(tmpdir(), "tl-pdf-"));
     writeFileSync(join(dir, "r.pdf"), pdf.rawPayload);
     execFileSync("pdftoppm", ["-r", "50", join(dir, "r.pdf"), join(dir, "page")]);
