@@ -288,8 +288,9 @@ export const incidentRepository = {
     // The days outside the whole weeks (at most six at each end) come from the incidents.
     const edges = plan.first === null && plan.last === null ? [] : await countRows(db, dialect, viewer, f, keys, (eb) => {
       const outside: Expression<SqlBool>[] = [];
-      if (plan.first) outside.push(sql<SqlBool>`incidents.week < ${plan.first}`);
-      if (plan.last) outside.push(sql<SqlBool>`incidents.week > ${plan.last}`);
+      // As day bounds, not week bounds: the date indexes then drive the query (a bare "week <" made SQLite walk every earlier week).
+      if (plan.first) outside.push(sql<SqlBool>`incidents.event_date < ${plan.first}`);
+      if (plan.last) outside.push(sql<SqlBool>`incidents.event_date > ${addDays(plan.last, 6)}`);
       return eb.or(outside);
     });
     return mergeCounts(keys, [cells.filter((r) => r.n !== null), edges]);
