@@ -11,6 +11,11 @@ import "./styles.css";
 import { I18nProvider } from "./i18n/i18n.tsx";
 import { SessionProvider } from "./app/session.tsx";
 import { App } from "./app/App.tsx";
+import { prefetchPoints } from "./map/points.ts";
+
+// Arriving on the map: fetch its code and then its points now, not after the
+// session check and the first render.
+if (/^\/map(\/|$)/.test(location.pathname)) prefetchPoints();
 
 const root = document.getElementById("root");
 if (root) {

@@ -6,7 +6,9 @@ import { before, after, test } from "node:test";
 import assert from "node:assert/strict";
 import { eachDialect } from "../helpers/dialects.ts";
 import { startTestApp, type Session, type TestApp } from "../helpers/app.ts";
-import { dateOfDay, type MapPoints } from "../../src/core/api/map.ts";
+import { mapPoints } from "../../src/server/modules/incidents/incident-map.repository.ts";
+import { loadViewer } from "../../src/server/platform/access.ts";
+import { dateOfDay, decodePoints, POINTS_MEDIA_TYPE, type MapPoints } from "../../src/core/api/map.ts";
 
 const base = {
   event_date: "2026-05-16", event_type: "Explosions/Remote violence", sub_event_type: "Shelling/artillery/missile attack",
@@ -56,6 +58,23 @@ eachDialect("incident map points over HTTP", (dialect) => {
     assert.deepEqual([one.ids, one.truncated], [[isrOnly], true]);
   });
 
+  test("format=binary answers the same columns as typed arrays, with its own ETag", async () => {
+    const json = await points(isr);
+    const r = await t.call(isr, "GET", "/api/incidents/points?format=binary");
+    assert.equal(r.statusCode, 200);
+    assert.equal(r.headers["content-type"], POINTS_MEDIA_TYPE);
+    const bin = (x: typeof r) => decodePoints(x.rawPayload.buffer.slice(x.rawPayload.byteOffset, x.rawPayload.byteOffset + x.rawPayload.byteLength) as ArrayBuffer);
+    const b = bin(r);
+    assert.deepEqual(b.ids(), json.ids);
+    assert.deepEqual([...b.lonE5].map((v) => v / 1e5), json.lon);
+    assert.deepEqual([...b.latE5].map((v) => v / 1e5), json.lat);
+    assert.deepEqual([...b.day], json.day);
+    assert.deepEqual([...b.type].map((i) => b.types[i]), json.type.map((i) => json.types[i]));
+    assert.deepEqual(bin(await t.call(syr, "GET", "/api/incidents/points?format=binary")).ids(), [shared]);
+    const again = await t.call(isr, "GET", "/api/incidents/points", undefined, { "if-none-match": r.headers.etag as string });
+    assert.equal(again.statusCode, 200, "the JSON answer is not the binary one");
+  });
+
   test("each viewer gets its own party's answer, even straight after another party's was cached", async () => {
     await points(isr);
     assert.deepEqual((await points(syr)).ids, [shared]);
@@ -75,5 +94,15 @@ eachDialect("incident map points over HTTP", (dialect) => {
     assert.notEqual(after.headers.etag, etag);
     assert.deepEqual(after.json<MapPoints>().ids, [added, shared]);
     assert.deepEqual((await points(isr)).ids, [isrOnly, shared], "SYR's own incident stays with SYR");
+  });
+
+  test("the read in small keyset pages gives the same rows as in one", async () => {
+    await mk(isr, { distribution: "shared", event_date: "2026-05-16", location: "Same day" });
+    const u = await t.ctx.db.selectFrom("users").select(["id", "party_id", "role"]).where("username", "=", "isr.analyst").executeTakeFirstOrThrow();
+    const viewer = await loadViewer(t.ctx.db, u);
+    const whole = await mapPoints(t.ctx.db, t.ctx.dialect, viewer, {}, 100);
+    assert.ok(whole.length >= 3);
+    for (const size of [1, 2]) assert.deepEqual(await mapPoints(t.ctx.db, t.ctx.dialect, viewer, {}, 100, size), whole);
+    assert.deepEqual(await mapPoints(t.ctx.db, t.ctx.dialect, viewer, {}, 2, 1), whole.slice(0, 2));
   });
 });

@@ -33,30 +33,46 @@ export class ApiClient {
     return () => this.unauthListeners.delete(fn);
   }
 
-  async request<S extends z.ZodType>(method: Method, url: string, schema: S, body?: unknown, opts: { signal?: AbortSignal } = {}): Promise<z.infer<S>> {
-    const headers: Record<string, string> = { accept: "application/json" };
+  private async send(method: Method, url: string, accept: string, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
+    const headers: Record<string, string> = { accept };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (method !== "GET" && this.csrf) headers["x-csrf-token"] = this.csrf;
     let res: Response;
     try {
-      res = await fetch(url, { method, headers, credentials: "same-origin", body: body === undefined ? null : JSON.stringify(body), signal: opts.signal ?? null });
+      res = await fetch(url, { method, headers, credentials: "same-origin", body: body === undefined ? null : JSON.stringify(body), signal: signal ?? null });
     } catch (e) {
       if ((e as Error).name === "AbortError") throw e;
       throw new ApiError(0, "network", "The server cannot be reached.");
     }
+    if (res.ok) return res;
+    const text = await res.text();
+    let json: unknown = null;
+    try { json = text ? JSON.parse(text) : null; } catch { /* not the error vocabulary: reported by status below */ }
+    const parsed = apiErrorSchema.safeParse(json);
+    const err = parsed.success
+      ? new ApiError(res.status, parsed.data.code, parsed.data.message, parsed.data.details ?? [], parsed.data.request_id ?? null)
+      : new ApiError(res.status, "unknown", `HTTP ${res.status}`);
+    if (res.status === 401 && err.code === "unauthenticated" && url !== "/api/auth/login") this.unauthListeners.forEach((fn) => fn());
+    throw err;
+  }
+
+  async request<S extends z.ZodType>(method: Method, url: string, schema: S, body?: unknown, opts: { signal?: AbortSignal } = {}): Promise<z.infer<S>> {
+    const res = await this.send(method, url, "application/json", body, opts.signal);
     const text = await res.text();
     const json: unknown = text ? JSON.parse(text) : null;
-    if (!res.ok) {
-      const parsed = apiErrorSchema.safeParse(json);
-      const err = parsed.success
-        ? new ApiError(res.status, parsed.data.code, parsed.data.message, parsed.data.details ?? [], parsed.data.request_id ?? null)
-        : new ApiError(res.status, "unknown", `HTTP ${res.status}`);
-      if (res.status === 401 && err.code === "unauthenticated" && url !== "/api/auth/login") this.unauthListeners.forEach((fn) => fn());
-      throw err;
-    }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new ApiError(res.status, "bad_response", `Unexpected response from ${method} ${url}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
     return parsed.data;
+  }
+
+  /** A binary answer (e.g. the map points), decoded by the caller's reader for its layout. */
+  async getBinary<T>(url: string, mediaType: string, decode: (bytes: ArrayBuffer) => T): Promise<T> {
+    const res = await this.send("GET", url, mediaType, undefined, undefined);
+    try {
+      return decode(await res.arrayBuffer());
+    } catch (e) {
+      throw new ApiError(res.status, "bad_response", `Unexpected response from GET ${url}: ${(e as Error).message}`);
+    }
   }
 
   get<S extends z.ZodType>(url: string, schema: S, opts?: { signal?: AbortSignal }): Promise<z.infer<S>> {

@@ -3,7 +3,7 @@
 // notification areas, an optional polygon-drawing mode, and HTML labels for
 // places and cluster counts in the chosen language.
 import { useEffect, useRef } from "react";
-import { Map as MlMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from "maplibre-gl";
+import { Map as MlMap, Marker, NavigationControl, ScaleControl, prewarm, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import type { BasemapDto, BasemapPlace } from "../../core/api/packs.ts";
@@ -12,6 +12,12 @@ import { buildStyle } from "./style.ts";
 import type { ClusterReply, ClusterRequest } from "./cluster-worker.ts";
 
 setWorkerUrl(workerUrl);
+// Start MapLibre's worker and one clustering worker as soon as this code
+// arrives, before React has rendered the map: each fetches and compiles its
+// script while the map is set up, not after its first (costly) frame.
+prewarm();
+const newClusterWorker = () => new Worker(new URL("./cluster-worker.ts", import.meta.url), { type: "module" });
+let spareClusterWorker: Worker | null = newClusterWorker();
 
 export interface FeatureCollection {
   type: "FeatureCollection";
@@ -70,7 +76,8 @@ export default function MapView(props: MapViewProps) {
 
   // One clustering worker per map; it starts indexing as soon as points arrive, while the map is still starting.
   useEffect(() => {
-    const w = new Worker(new URL("./cluster-worker.ts", import.meta.url), { type: "module" });
+    const w = spareClusterWorker ?? newClusterWorker();
+    spareClusterWorker = null;
     worker.current = w;
     w.onmessage = (e: MessageEvent<ClusterReply>) => {
       const m = e.data;
@@ -108,7 +115,7 @@ export default function MapView(props: MapViewProps) {
     const b = props.basemap;
     const map = new MlMap({
       container: el,
-      style: buildStyle(b),
+      style: buildStyle(b, { overlays: props.areas !== undefined || props.draft !== undefined }),
       bounds: props.fitTo ?? b.bbox,
       fitBoundsOptions: { padding: 24 },
       attributionControl: { compact: true, customAttribution: b.attribution },
@@ -231,8 +238,9 @@ export default function MapView(props: MapViewProps) {
   // New points: index them in the worker (copies are transferred, the caller keeps its arrays).
   useEffect(() => {
     const w = worker.current;
-    if (!w) return;
-    const pts = props.points ?? { lon: new Float64Array(0), lat: new Float64Array(0), index: new Int32Array(0) };
+    // No points yet (still on their way, or a map without incidents): nothing to index, nothing to draw.
+    const pts = props.points;
+    if (!w || !pts) return;
     const seq = loaded.current.seq + 1;
     loaded.current.seq = seq;
     const req: ClusterRequest = { kind: "load", seq, lon: pts.lon.slice(), lat: pts.lat.slice(), index: pts.index.slice() };

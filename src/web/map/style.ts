@@ -1,14 +1,21 @@
 // The offline map style: every source is GeoJSON from the pack (no tiles, no
 // glyphs, no sprites — nothing to fetch). Text is drawn as HTML labels
 // instead of symbol layers, which also gives correct Arabic and Hebrew shaping.
-import type { GeoJSONSourceSpecification, StyleSpecification } from "maplibre-gl";
+//
+// Built for software WebGL (a browser without a GPU draws every pixel on the
+// CPU and compiles every shader variant before its first draw): the pack's
+// layers are one source whose features carry their own paint values, drawn
+// by one fill and one line layer, and every layer of a type takes its paint
+// from data in the same way — one shader program per layer type, one tile
+// set to wait for, no anti-aliasing outline pass.
+import type { CircleLayerSpecification, DataDrivenPropertyValueSpecification, FillLayerSpecification, GeoJSONSourceSpecification, LayerSpecification, LineLayerSpecification, StyleSpecification } from "maplibre-gl";
 import type { BasemapDto } from "../../core/api/packs.ts";
 
 export const colors = {
   outside: "#dcd9d2",
   land: "#f4f1ea",
   border: "#8b8578",
-  admin: "#b9b2a3",
+  admin: "#c4bdaf",
   aos: "#1f6f8b",
   bandWest: "#2e5aa8",
   bandEast: "#a8552e",
@@ -19,51 +26,75 @@ export const colors = {
   cluster: "#7b241c",
 };
 
+/** Paint values a feature of the base source carries: fill colour and opacity; line colour, width and opacity; circle colour and radius. */
+interface Paint { fill?: string; fo?: number; lc?: string; lw?: number; lo?: number; cc?: string; r?: number }
+interface Feature { type: "Feature"; properties: Record<string, unknown>; geometry: unknown }
+type Collection = { features: { properties: Record<string, unknown>; geometry: unknown }[] };
+
 const empty = { type: "FeatureCollection" as const, features: [] };
 
-export function buildStyle(b: BasemapDto): StyleSpecification {
-  const gj = (data: unknown) => ({ type: "geojson" as const, data: data as GeoJSONSourceSpecification["data"] });
+function zonePaint(p: Record<string, unknown>): { fill: Paint; outline: Paint } {
+  if (!p.band) return { fill: { fill: colors.aos, fo: 0.35 }, outline: { lc: colors.aos, lw: 1.5, lo: 0.7 } };
+  const fo = p.from_km === 0 ? 0.2 : p.from_km === 10 ? 0.13 : 0.07;
+  return { fill: { fill: p.side === "west" ? colors.bandWest : colors.bandEast, fo }, outline: { lc: "#6b6b6b", lw: 0.5, lo: 0.7 } };
+}
+
+/** The pack's layers as one collection, in drawing order (later features are drawn over earlier ones). */
+export function baseFeatures(b: BasemapDto): Feature[] {
+  const out: Feature[] = [];
+  const add = (c: Collection, paint: (p: Record<string, unknown>) => Paint) => {
+    for (const f of c.features) out.push({ type: "Feature", properties: { ...f.properties, ...paint(f.properties) }, geometry: f.geometry });
+  };
+  const col = (c: { features: Record<string, unknown>[] }) => c as unknown as Collection;
+  const countries = col(b.countries), admin1 = col(b.admin1), zones = col(b.zones);
+  add(countries, () => ({ fill: colors.land, fo: 1 }));
+  add(zones, (p) => zonePaint(p).fill);
+  add(admin1, () => ({ lc: colors.admin, lw: 0.8, lo: 1 }));
+  add(countries, () => ({ lc: colors.border, lw: 1.2, lo: 1 }));
+  add(zones, (p) => zonePaint(p).outline);
+  add(col(b.lines), (p) => ({ lc: p.key === "A" ? colors.lineA : p.key === "B" ? colors.lineB : "#333", lw: 2.5, lo: 1 }));
+  add(col(b.sites), () => ({ cc: colors.site, r: 5 }));
+  return out;
+}
+
+// The same data-driven shape for every layer of a type: MapLibre compiles a
+// shader per combination of constant and data-driven paint properties.
+type FillPaint = NonNullable<FillLayerSpecification["paint"]>;
+type LinePaint = NonNullable<LineLayerSpecification["paint"]>;
+type CirclePaint = NonNullable<CircleLayerSpecification["paint"]>;
+const fillPaint = (color: string, opacity: number): FillPaint => ({ "fill-color": ["coalesce", ["get", "fill"], color], "fill-opacity": ["coalesce", ["get", "fo"], opacity], "fill-antialias": false });
+const linePaint = (color: string, width: number): LinePaint => ({ "line-color": ["coalesce", ["get", "lc"], color], "line-width": ["coalesce", ["get", "lw"], width], "line-opacity": ["coalesce", ["get", "lo"], 1] });
+const circlePaint = (color: string, radius: DataDrivenPropertyValueSpecification<number>): CirclePaint => ({ "circle-color": ["coalesce", ["get", "cc"], color], "circle-radius": radius, "circle-stroke-color": "#fff", "circle-stroke-width": 1.5 });
+
+/** `overlays`: the sources and layers for notification areas and a polygon being drawn (every source costs the first frames a tile load). */
+export function buildStyle(b: BasemapDto, opts: { overlays: boolean }): StyleSpecification {
+  const gj = (data: unknown): GeoJSONSourceSpecification => ({ type: "geojson", data: data as GeoJSONSourceSpecification["data"] });
+  const overlays: LayerSpecification[] = [
+    { id: "areas-fill", type: "fill", source: "areas", paint: { ...fillPaint("#d68910", 0.25), "fill-color": ["coalesce", ["get", "color"], "#d68910"] } },
+    { id: "areas-line", type: "line", source: "areas", paint: { ...linePaint("#d68910", 2), "line-color": ["coalesce", ["get", "color"], "#d68910"] } },
+    { id: "draft-fill", type: "fill", source: "draft", filter: ["==", ["geometry-type"], "Polygon"], paint: fillPaint("#d68910", 0.3) },
+    { id: "draft-line", type: "line", source: "draft", paint: { "line-color": "#9c640c", "line-width": 2, "line-dasharray": [2, 1] } },
+    { id: "draft-points", type: "circle", source: "draft", filter: ["==", ["geometry-type"], "Point"], paint: circlePaint("#9c640c", ["coalesce", ["get", "r"], 5]) },
+  ];
   return {
     version: 8,
     sources: {
-      countries: gj(b.countries),
-      admin1: gj(b.admin1),
-      zones: gj(b.zones),
-      lines: gj(b.lines),
-      sites: gj(b.sites),
+      base: gj({ type: "FeatureCollection", features: baseFeatures(b) }),
       // Clustered by our own worker (cluster-worker.ts): this source holds only the clusters in view.
       incidents: gj(empty),
-      areas: gj(empty),
-      draft: gj(empty),
+      ...(opts.overlays ? { areas: gj(empty), draft: gj(empty) } : {}),
     },
     layers: [
       { id: "outside", type: "background", paint: { "background-color": colors.outside } },
-      { id: "land", type: "fill", source: "countries", paint: { "fill-color": colors.land } },
-      { id: "admin1-line", type: "line", source: "admin1", paint: { "line-color": colors.admin, "line-width": 0.8, "line-dasharray": [3, 2] } },
-      { id: "country-line", type: "line", source: "countries", paint: { "line-color": colors.border, "line-width": 1.2 } },
-      {
-        id: "zones-fill", type: "fill", source: "zones",
-        paint: {
-          "fill-color": ["case", ["!", ["get", "band"]], colors.aos, ["==", ["get", "side"], "west"], colors.bandWest, colors.bandEast],
-          "fill-opacity": ["case", ["!", ["get", "band"]], 0.35, ["match", ["get", "from_km"], 0, 0.2, 10, 0.13, 0.07]],
-        },
-      },
-      { id: "zones-outline", type: "line", source: "zones", paint: { "line-color": ["case", ["!", ["get", "band"]], colors.aos, "#6b6b6b"], "line-width": ["case", ["!", ["get", "band"]], 1.5, 0.5], "line-opacity": 0.7 } },
-      { id: "lines", type: "line", source: "lines", paint: { "line-color": ["match", ["get", "key"], "A", colors.lineA, "B", colors.lineB, "#333"], "line-width": 2.5 } },
-      { id: "sites", type: "circle", source: "sites", paint: { "circle-radius": 5, "circle-color": colors.site, "circle-stroke-color": "#fff", "circle-stroke-width": 1.5 } },
-      { id: "areas-fill", type: "fill", source: "areas", paint: { "fill-color": ["coalesce", ["get", "color"], "#d68910"], "fill-opacity": 0.25 } },
-      { id: "areas-line", type: "line", source: "areas", paint: { "line-color": ["coalesce", ["get", "color"], "#d68910"], "line-width": 2 } },
-      { id: "draft-fill", type: "fill", source: "draft", filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": "#d68910", "fill-opacity": 0.3 } },
-      { id: "draft-line", type: "line", source: "draft", paint: { "line-color": "#9c640c", "line-width": 2, "line-dasharray": [2, 1] } },
-      { id: "draft-points", type: "circle", source: "draft", filter: ["==", ["geometry-type"], "Point"], paint: { "circle-radius": 5, "circle-color": "#9c640c", "circle-stroke-color": "#fff", "circle-stroke-width": 1.5 } },
+      { id: "base-fill", type: "fill", source: "base", filter: ["has", "fill"], paint: fillPaint(colors.land, 1) },
+      { id: "base-line", type: "line", source: "base", filter: ["has", "lc"], paint: linePaint(colors.border, 1) },
+      { id: "sites", type: "circle", source: "base", filter: ["has", "cc"], paint: circlePaint(colors.site, ["coalesce", ["get", "r"], 5]) },
+      ...(opts.overlays ? overlays : []),
       {
         id: "clusters", type: "circle", source: "incidents", filter: ["has", "point_count"],
-        paint: {
-          "circle-color": colors.cluster, "circle-opacity": 0.85, "circle-stroke-color": "#fff", "circle-stroke-width": 2,
-          "circle-radius": ["step", ["get", "point_count"], 12, 10, 16, 100, 21, 1000, 27, 10000, 33],
-        },
+        paint: { ...circlePaint(colors.cluster, ["step", ["get", "point_count"], 12, 10, 16, 100, 21, 1000, 27, 10000, 33]), "circle-opacity": 0.85, "circle-stroke-width": 2 },
       },
-      { id: "incident-points", type: "circle", source: "incidents", filter: ["!", ["has", "point_count"]], paint: { "circle-radius": 6, "circle-color": colors.incident, "circle-stroke-color": "#fff", "circle-stroke-width": 1.5 } },
+      { id: "incident-points", type: "circle", source: "incidents", filter: ["!", ["has", "point_count"]], paint: circlePaint(colors.incident, ["coalesce", ["get", "r"], 6]) },
     ],
   };
 }

@@ -1,8 +1,7 @@
 // The map of the line: the pack's zones, lines and places, the disclaimer
 // always in view, and a legend that doubles as the text alternative.
-import { useEffect, useMemo, useState } from "react";
-import { dateOfDay, dayOf, mapPointsShallowSchema, type MapPoints } from "../../core/api/map.ts";
-import { api } from "../api/client.ts";
+import { useMemo, useState } from "react";
+import { dateOfDay, dayOf, type PointTable } from "../../core/api/map.ts";
 import { useRealtime } from "../api/realtime.tsx";
 import { navigate, useSearch } from "../app/router.ts";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -10,7 +9,8 @@ import { eventTypeLabel } from "../incidents/labels.ts";
 import type { ClusterInput } from "../map/MapView.tsx";
 import { useApi } from "../api/use-api.ts";
 import { loadBasemap } from "../map/basemap.ts";
-import { LazyMap, preloadMap } from "../map/LazyMap.tsx";
+import { LazyMap } from "../map/LazyMap.tsx";
+import { loadPoints } from "../map/points.ts";
 import { colors } from "../map/style.ts";
 import { ErrorNote, Loading, ScreenTitle } from "../components/common.tsx";
 import type { BasemapDto } from "../../core/api/packs.ts";
@@ -47,18 +47,19 @@ export function Legend() {
 }
 
 /** The positions of the points from day `from` of the chosen type, with their indexes into the columns (a click reports the index). */
-function toClusterInput(p: MapPoints | undefined, from: number, type: string): ClusterInput {
+function toClusterInput(p: PointTable | undefined, from: number, type: string): ClusterInput {
   const n = p?.count ?? 0;
   const lon = new Float64Array(n);
   const lat = new Float64Array(n);
   const index = new Int32Array(n);
   if (!p) return { lon, lat, index };
   const want = type ? p.types.indexOf(type) : -1;
+  if (type && want < 0) return { lon: lon.subarray(0, 0), lat: lat.subarray(0, 0), index: index.subarray(0, 0) };
   let k = 0;
   for (let i = 0; i < n; i++) {
-    if (p.day[i]! < from || (want >= 0 && p.type[i] !== want) || (type && want < 0)) continue;
-    lon[k] = p.lon[i]!;
-    lat[k] = p.lat[i]!;
+    if (p.day[i]! < from || (want >= 0 && p.type[i] !== want)) continue;
+    lon[k] = p.lonE5[i]! / 1e5;
+    lat[k] = p.latE5[i]! / 1e5;
     index[k++] = i;
   }
   return { lon: lon.subarray(0, k), lat: lat.subarray(0, k), index: index.subarray(0, k) };
@@ -66,13 +67,9 @@ function toClusterInput(p: MapPoints | undefined, from: number, type: string): C
 
 export function MapScreen() {
   const { t, date, num } = useI18n();
-  // Start fetching the map code with the data, not after it.
-  useEffect(() => { void preloadMap(); }, []);
   const basemap = useApi(() => loadBasemap(), []);
-  // The points are asked for once the map code is here: on one server the
-  // (synchronous) points read would otherwise hold the map code back, and the
-  // browser can start the map while the server reads.
-  const points = useApi(() => preloadMap().catch(() => undefined).then(() => api.get("/api/incidents/points", mapPointsShallowSchema)).finally(() => performance.mark("points:parsed")), []);
+  // Binary columns: no parsing, only typed-array views (see map/points.ts).
+  const points = useApi(() => loadPoints().finally(() => performance.mark("points:parsed")), []);
   useRealtime(["incident.created", "incident.updated"], () => points.reload());
   const p = points.data;
   const total = p?.count ?? 0;
@@ -90,8 +87,8 @@ export function MapScreen() {
   // /map?incident=<id>: centre on that incident and mark it (from intake review or an incident page).
   const focusId = useSearch().get("incident");
   const focus = useMemo(() => {
-    const i = focusId && p ? p.ids.indexOf(focusId) : -1;
-    return p && i >= 0 ? { id: p.ids[i]!, lon: p.lon[i]!, lat: p.lat[i]!, date: dateOfDay(p.day[i]!), type: p.types[p.type[i]!]! } : undefined;
+    const i = focusId && p ? p.ids().indexOf(focusId) : -1;
+    return p && i >= 0 ? { id: focusId!, lon: p.lonE5[i]! / 1e5, lat: p.latE5[i]! / 1e5, date: dateOfDay(p.day[i]!), type: p.types[p.type[i]!]! } : undefined;
   }, [p, focusId]);
   const highlight = useMemo(() => (focus ? { id: focus.id, lon: focus.lon, lat: focus.lat, label: `${eventTypeLabel(t, focus.type)} · ${date(focus.date)}` } : undefined), [focus, t, date]);
   return (
@@ -104,7 +101,7 @@ export function MapScreen() {
           <Disclaimer basemap={basemap.data} />
           <div className="map-with-side">
             <div className="map-frame">
-              <LazyMap basemap={basemap.data} label={t("map.canvasLabel")} points={incidents} highlight={highlight} onIncidentClick={(i) => { const id = p?.ids[Number(i)]; if (id) navigate(`/incidents/${id}`); }} />
+              <LazyMap basemap={basemap.data} label={t("map.canvasLabel")} points={p ? incidents : undefined} highlight={highlight} onIncidentClick={(i) => { const id = p?.ids()[Number(i)]; if (id) navigate(`/incidents/${id}`); }} />
             </div>
             <aside className="map-side">
               {highlight && (

@@ -37,16 +37,26 @@ export function toBasemap(pack: Pack): BasemapDto {
 }
 
 export function basemapRoutes(r: Router, _ctx: AppContext): void {
+  // Bundled packs change only with a deployment: build each basemap once per
+  // process (deriving the bands is not free) and keep its serialized answer.
+  const built = new Map<string, Promise<string>>();
   r.route({
     method: "GET", url: "/api/packs/:id/basemap", auth: "user", tags: ["agreements"],
     summary: "A bundled pack's map layers for the offline web map (approximate; carries the disclaimer)",
     params: z.object({ id: z.string().min(1).max(100) }), response: basemapSchema,
     handler: async ({ params, reply }) => {
-      const known = await listBundledPacks();
-      if (!known.some((p) => p.id === params.id)) throw errors.notFound("pack");
-      // Pack data changes only with a deployment; let the browser keep it for the session.
+      let body = built.get(params.id);
+      if (!body) {
+        const known = await listBundledPacks();
+        if (!known.some((p) => p.id === params.id)) throw errors.notFound("pack");
+        body = loadBundledPack(params.id).then((pack) => JSON.stringify(toBasemap(pack)));
+        built.set(params.id, body);
+        body.catch(() => built.delete(params.id));
+      }
+      const json = await body;
+      // Let the browser keep it for the session too.
       reply.header("cache-control", "private, max-age=3600");
-      return toBasemap(await loadBundledPack(params.id));
+      return reply.type("application/json; charset=utf-8").send(json);
     },
   });
 }

@@ -1,6 +1,7 @@
 // Read-only: every incident the viewer may see as compact map points (column
 // arrays, see core/api/map.ts) for the web map, which clusters and filters
-// them in the browser. The same need-to-know predicate and filters as the
+// them in the browser: JSON by default, `format=binary` for the typed-array
+// encoding the web app reads without parsing. The same need-to-know predicate and filters as the
 // list; only six columns are read. The serialized answer is kept per
 // (visibility set, filters) and data version — the audit log's head, which
 // every incident write moves in its own transaction — so a second map (the
@@ -8,7 +9,7 @@
 // indexed read, and an unchanged answer is a 304.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { mapPointsSchema, toColumns } from "../../../core/api/map.ts";
+import { encodePoints, mapPointsSchema, POINTS_MEDIA_TYPE, toColumns } from "../../../core/api/map.ts";
 import type { Viewer } from "../../../core/access/distribution.ts";
 import type { AppContext } from "../../context.ts";
 import type { Router } from "../../platform/http/route.ts";
@@ -23,15 +24,18 @@ export function visibilityKey(v: Viewer): string {
   return JSON.stringify([v.party, v.partyKind, [...v.groups].sort()]);
 }
 
-interface Entry { version: number; etag: string; body: string }
+interface Entry { version: number; etag: string; body: string | Uint8Array }
 
 export function incidentMapRoutes(r: Router, ctx: AppContext): void {
   const cache = new Map<string, Entry>();
 
   r.route({
     method: "GET", url: "/api/incidents/points", auth: "user", tags: ["incidents"],
-    summary: "Incidents I may see as compact map points (columns: ids, lon, lat, day, type, verification), newest first, at most `limit`; ETag per data version",
-    query: incidentFilterQuery.extend({ limit: z.coerce.number().int().min(1).max(MAX_POINTS).default(MAX_POINTS) }),
+    summary: `Incidents I may see as compact map points (columns: ids, lon, lat, day, type, verification), newest first, at most \`limit\`; ETag per data version. \`format=binary\` answers the same columns as ${POINTS_MEDIA_TYPE} (layout in src/core/api/map.ts)`,
+    query: incidentFilterQuery.extend({
+      limit: z.coerce.number().int().min(1).max(MAX_POINTS).default(MAX_POINTS),
+      format: z.enum(["json", "binary"]).default("json"),
+    }),
     response: mapPointsSchema,
     handler: async ({ auth, query, req, reply }) => {
       const head = await ctx.db.selectFrom("audit_log").select("seq").orderBy("seq", "desc").limit(1).executeTakeFirst();
@@ -43,14 +47,16 @@ export function incidentMapRoutes(r: Router, ctx: AppContext): void {
         const truncated = rows.length > query.limit;
         if (truncated) rows.length = query.limit;
         const etag = `W/"pts-${version}-${createHash("sha256").update(key).digest("base64url").slice(0, 16)}"`;
-        entry = { version, etag, body: JSON.stringify(toColumns(rows, truncated)) };
+        const cols = toColumns(rows, truncated);
+        entry = { version, etag, body: query.format === "binary" ? encodePoints(cols) : JSON.stringify(cols) };
         cache.delete(key);
         cache.set(key, entry);
         while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
       }
       reply.header("etag", entry.etag).header("cache-control", "private, no-cache");
       if (req.headers["if-none-match"] === entry.etag) return reply.code(304).send();
-      return reply.type("application/json; charset=utf-8").send(entry.body);
+      if (typeof entry.body === "string") return reply.type("application/json; charset=utf-8").send(entry.body);
+      return reply.type(POINTS_MEDIA_TYPE).send(Buffer.from(entry.body.buffer, entry.body.byteOffset, entry.body.byteLength));
     },
   });
 }
