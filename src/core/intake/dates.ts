@@ -155,6 +155,11 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "two days later", "a week later": counted from a day the text told before; until the extractor finds that day, the week up to the reference.
+    re: /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+later\b/gi,
+    resolve: (_m, ref) => (ref ? range(addDays(ref, -7), ref, "week", ref) : null),
+  },
+  {
     re: /\b(today|this morning|this afternoon|this evening|tonight|yesterday|last night|overnight|the day before|tomorrow)\b/gi,
     resolve: (m, ref) => {
       if (!ref) return null;

@@ -50,7 +50,7 @@ const FATALITY_RES = [
 ];
 
 const NEGATION = /\b(no|not|never|denied|denies|deny|without|nor|neither|refuted|dismissed reports of|didn't|did not|has not|have not|had not|was not|were not)\b[^,;:]*$/i;
-const FUTURE = /\b(will|shall|expects?|expected|due to|later this (?:week|month|year)|calls? on|called on|compel|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s)? (?:of|against)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
+const FUTURE = /\b(will|shall|expects?|expected|due to|later this (?:week|month|year)|calls? on|called on|compel|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s|ing)? (?:of|against|that)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
 const HYPOTHETICAL = /\b(could|might|if|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
 const TREND = /\b(every|each|any|days of|weeks of|months of|decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more)\s+(?:\w+\s+){0,2}$/i;
 const BACKGROUND = /\b(previously|earlier (?:this year|last year|back-channel|talks|contacts|rounds?)|(?<!(?:hours|minutes) )earlier(?!\s+(?:this (?:morning|afternoon|evening|week)|today|tonight|on\b|in the day|(?:that|the same) (?:day|morning|afternoon|evening|night)))|last year|in the past|formerly|once|which (?:had )?witnessed|was the scene|prior to|back in|for years|for decades|since the|history of|historically|build on|built on|in recent months)\b/i;
@@ -90,6 +90,8 @@ function samePlace(x: PlaceMention | null, y: PlaceMention | null): boolean {
 }
 /** An arrest of people counted apart from the dead ("killing one man and detaining at least seven others"): its own event. */
 const ARREST_COUNT = /^\S+(?:\s+(?:at least|some|about|around|more than|nearly|up to))?\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens of|scores of|a number of)\s+(?:[\w-]+\s+)?(?:others|people|men|residents|villagers|civilians|suspects|youths|persons|individuals|shepherds|farmers)\b/i;
+/** A time that points at the day just named. */
+const ANAPHORIC_DAY = /\b(?:that|the same)\s+(?:morning|day|afternoon|evening|night)\b/i;
 /** A pointer at the period a report covers. */
 const PERIOD_REF = /\b(?:during|in|over|throughout|within)\s+the\s+(?:same\s+|reporting\s+|review\s+|mandate\s+)?period\b|\bsince the (?:last|previous) report\b/i;
 /** After a definite trigger noun, a predicate about the event itself: "The strikes came days after …", "The fighting erupted on Sunday". */
@@ -326,7 +328,7 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     // "returned to Syria", "returned home": people going back, not a release; "detained … and released them": one arrest.
     if (/^returned\s+(?:to|home|from|safely|later)\b/i.test(t.slice(trigger - s.start))) return null;
     // But "shepherds who were detained last week were handed over on Monday": the detention told in a relative clause, the release is the news.
-    if (/\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)|abduct\w*|kidnap\w*|seized)\b/i.test(t.slice(0, trigger - s.start)) && !/\b(?:who|that|which)\s+(?:were|was|had been|have been|has been)\s+(?:arrested|detained|abducted|kidnapped|seized)\b/i.test(t.slice(0, trigger - s.start))) return null;
+    if (/\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)|abduct\w*|kidnap\w*|seized|picked up|took away|led away|apprehended)\b/i.test(t.slice(0, trigger - s.start)) && !/\b(?:who|that|which)\s+(?:were|was|had been|have been|has been)\s+(?:arrested|detained|abducted|kidnapped|seized)\b/i.test(t.slice(0, trigger - s.start))) return null;
   }
   // Who was hit is read after the trigger ("fired at villagers"), or before it for passives ("a resident was killed").
   const rel = trigger - s.start;
@@ -399,7 +401,7 @@ function flagsFor(s: Sentence, triggerRel: number, date: DateRange, ref: string 
   const hypothetical: boolean = (HYPOTHETICAL.test(window.slice(-35)) || MAY_MODAL.test(window.slice(-35))) && !/\b(in|on|over|about)\s+\w*\s*$/i.test(window.slice(-12)) ? true : /\b(could|might|would|if)\b[^,;:]*$/i.test(clause);
   // Modal right after the trigger noun: "Talks could resume", "a deal will be signed".
   const next = s.text.slice(triggerRel).replace(/^\S+\s*/, "").slice(0, 40);
-  const modalAfter = /^(?:\w+\s+)?(could|might|[Mm]ay(?!\s+\d)|would|will|is expected to|are expected to|is set to|are set to)\b/i.exec(next)?.[1]?.replace(/^May$/, "month").toLowerCase();
+  const modalAfter = /^(?:(?!(?:that|which|who|and|but)\b)[\w'’-]+\s+){0,3}(could|might|[Mm]ay(?!\s+\d)|would|will|is expected to|are expected to|is set to|are set to)\b/i.exec(next)?.[1]?.replace(/^May$/, "month").toLowerCase();
   if (modalAfter === "will" || modalAfter?.includes("expected") || modalAfter?.includes("set")) future = true;
   const hypo2 = modalAfter === "could" || modalAfter === "might" || modalAfter === "may" || modalAfter === "would";
   const trend = TREND.test(s.text.slice(Math.max(0, triggerRel - 40), triggerRel));
@@ -503,6 +505,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   const candidates: Candidate[] = [];
   let discourseDate: { date: DateRange; sentence: number; paragraph: number } | null = null;
   let backgroundDate: { date: DateRange; sentence: number } | null = null;
+  // The last day named in the text, event or not ("… will not forget 25 December. That morning, villagers marched …").
+  let narrativeDate: { date: DateRange; sentence: number } | null = null;
   let lastPlace: { place: PlaceMention; sentence: number } | null = null;
   for (const a of analysed) {
     const { s } = a;
@@ -557,11 +561,13 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         // "during the period", "in the reporting period": the span the report covers, told once ("covering 19 February to 20 May").
         date = { ...reportPeriod, precision: "month" };
       }
-      const later = dm ? /^(\w+) (days?|weeks?) later$/i.exec(dm.text) : null;
+      const later = dm ? /^(\w+) (days?|weeks?) (later|earlier|before)$/i.exec(dm.text) : null;
       if (later && dm) {
-        // "on 30 April …, and two days later jets hit …": counted from the date told before it, not from today.
-        const base = [...a.dates].reverse().find((d) => d.from < dm.from && d.precision === "day" && d.date && !d.stale)?.date ?? (discourseDate?.date.precision === "day" ? discourseDate.date.date : null);
-        const n = (wordNumber(later[1] ?? "") ?? 1) * (/^w/i.test(later[2] ?? "") ? 7 : 1);
+        // "on 30 April …, and two days later jets hit …", "Three days earlier, a drone had struck …": counted from the day told before it, not from today.
+        const base = [...a.dates].reverse().find((d) => d.from < dm.from && d.precision === "day" && d.date && !d.stale)?.date ??
+          (discourseDate && discourseDate.sentence >= s.index - 3 && discourseDate.date.precision === "day" ? discourseDate.date.date : null) ??
+          (narrativeDate && narrativeDate.sentence >= s.index - 2 ? narrativeDate.date.date : null);
+        const n = (wordNumber(later[1] ?? "") ?? 1) * (/^w/i.test(later[2] ?? "") ? 7 : 1) * (/^l/i.test(later[3] ?? "") ? 1 : -1);
         if (base) { const d = addDays(base, n); date = { date: d, precision: "day", start: d, end: d }; }
       }
       const lead = s.text.slice(Math.max(0, f.rel - 60), f.rel);
@@ -677,7 +683,11 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       let date = k.date;
       let explicit = k.explicit;
       const leadK = s.text.slice(Math.max(0, k.rel - 70), k.rel);
-      if (!explicit && factual(k) && DAYS_AFTER.test(leadK)) {
+      if (!explicit && narrativeDate && narrativeDate.sentence >= s.index - 2 && ANAPHORIC_DAY.test(s.text)) {
+        // "That morning", "the same day": the day the text named last.
+        date = narrativeDate.date;
+        explicit = true;
+      } else if (!explicit && factual(k) && DAYS_AFTER.test(leadK)) {
         // "The move came days after a clash": the event lies in the week before the one told.
         const base = discourseDate?.date.date ?? ref;
         if (base) {
@@ -852,6 +862,11 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     const reportsPast = [...kept.values()].some((k) => factual(k) && k.flags.background);
     if (reportsPast && sentenceDate && !sentenceDate.stale && sentenceDate.date) backgroundDate = { date: sentenceDate, sentence: s.index };
     if (reportsNews && sentenceDate && !sentenceDate.stale && sentenceDate.date) discourseDate = { date: sentenceDate, sentence: s.index, paragraph: s.paragraph };
+    const namedDay = a.dates.filter((d) => !d.stale && d.precision === "day" && d.date && !/\b(?:later|earlier|before|after|ago)\b/i.test(d.text)).pop();
+    // A day the sentence's own events were given (from "that morning", "a week later") carries the story on too.
+    const toldDay = [...candidates].reverse().find((c) => c.sentence === s && c.dateExplicit && c.date.precision === "day" && !c.flags.background)?.date;
+    if (namedDay) narrativeDate = { date: namedDay, sentence: s.index };
+    else if (toldDay) narrativeDate = { date: toldDay, sentence: s.index };
     const physicalPlace = pickPlace(a.places.filter((p) => p.place?.feature !== "capital"), s.start);
     if (physicalPlace) lastPlace = { place: physicalPlace, sentence: s.index };
   }
@@ -859,6 +874,16 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   // Merge follow-up sentences that tell more about the same event.
   const merged: Candidate[] = [];
   for (const c of candidates) {
+    // "Villagers marched toward the position. Soldiers fired live rounds, wounding seven": force used on a protest told just before is that protest's end.
+    if (c.event_type === "Violence against civilians" && c.sub_event_type === "Attack" && (c.placeInherited || !c.place)) {
+      const protest = merged.find((m) => m.event_type === "Protests" && c.sentence.index - m.evidence[m.evidence.length - 1]!.index === 1 && (!c.dateExplicit || sameDate(m, c)));
+      if (protest && (PROTEST_FORCE.test(c.sentence.text) || PROTEST_INTERVENTION.test(c.sentence.text))) {
+        protest.sub_event_type = PROTEST_FORCE.test(c.sentence.text) ? "Excessive force against protesters" : "Protest with intervention";
+        if (!protest.actor2 && c.actor1) protest.actor2 = c.actor1;
+        protest.evidence.push(c.sentence);
+        continue;
+      }
+    }
     if (c.def.id === "arrest" && !c.flags.negated && !c.flags.future && !c.flags.hypothetical) {
       // "Israeli troops raided Beit Jinn. … its soldiers detained two suspects": one arrest raid, not also a movement of troops.
       const raid = merged.find((m) => m.def.id === "incursion" && c.sentence.index - m.evidence[m.evidence.length - 1]!.index <= 2 &&
