@@ -20,6 +20,7 @@ import * as incidentsQueryIndexes from "./migrations/2026-11-29T2100_incidents_q
 import * as incidentsWeekIndex from "./migrations/2026-11-29T2110_incidents_week_index.ts";
 import * as incidentsFtsStemmed from "./migrations/2026-11-30T0900_incidents_fts_stemmed.ts";
 import * as incidentCountsWeekly from "./migrations/2026-11-30T0910_incident_counts_weekly.ts";
+import * as incidentsFewerIndexes from "./migrations/2026-11-30T0920_incidents_fewer_indexes.ts";
 
 export type Dialect = "sqlite" | "postgres";
 export type Db = Kysely<Database>;
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-29T2110_incidents_week_index": incidentsWeekIndex,
   "2026-11-30T0900_incidents_fts_stemmed": incidentsFtsStemmed,
   "2026-11-30T0910_incident_counts_weekly": incidentCountsWeekly,
+  "2026-11-30T0920_incidents_fewer_indexes": incidentsFewerIndexes,
 };
 
 /**
