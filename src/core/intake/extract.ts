@@ -19,6 +19,8 @@ interface PlaceMention {
   /** Governorate or region named with an unknown village, used for its admin area. */
   region: Place | null;
   score: number;
+  /** A capitalised name after "in"/"near" that neither the gazetteer nor the actor list knows: probably a place, less sure. */
+  guessed?: boolean;
 }
 
 interface Candidate {
@@ -61,8 +63,9 @@ const NEAR_CUE = /\b(near|outside|outskirts of|around|vicinity of|close to|count
 const LOC_CUE = /\b(in|at|near|into|on|inside|outside|around|toward|towards|of|to|between|entered|stormed|raided|struck|hit|targeted|shelled)\s+(?:the\s+)?(?:(?:central|southern|northern|eastern|western|south-western|south-eastern|north-western|north-eastern|downtown|rural|greater|[\w]+-(?:controlled|held|occupied|run|majority|populated)|[a-z]+(?:ed|al|ian|ern))\s+)?(?:(?:town|village|city|area|outskirts|countryside|hills?|heights|road|farmlands?)\s+(?:of\s+)?)?$/i;
 /** A name listed right after a place: ", and X", " and X", ", X". */
 const LISTED_NAME = /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)((?:(?:al|el|ash|as|ad|ar|at|az)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ash|as|ad|ar|at|az)-)?[A-Z][\w'’]+){0,2})(?=\s*(?:[,.;]|$|\s+(?:on|in|at|near|and|as|where|after|before|while|when|during|villages?|towns?)\b))/;
+const GUESSED_PLACE = /\b(?:in|at|near|into|outside|around|towards?)\s+((?:(?:al|el|ash|as|ad|ar|at|az|an)-)?[A-Z][a-z][\w'’]*(?:[ -](?:(?:al|el|ash|as|ad|ar|at|az|an)-)?[A-Z][\w'’]+){0,2})/g;
 /** Capitalised words that are not places: days, months, titles, institutions. */
-const NOT_A_PLACE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|These|Those|He|She|They|It|Israel|Syria|Lebanon|Jordan|UN|UNDOF|Reuters|AFP|SANA|President|Prime|Minister|General|Sheikh|Mr|Ms|Dr)\b/;
+const NOT_A_PLACE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|These|Those|He|She|They|It|Israel|Syria|Lebanon|Jordan|UN|UNDOF|Reuters|AFP|SANA|President|Prime|Minister|General|Sheikh|Mr|Ms|Dr|Christmas|Easter|Ramadan|Eid|New Year|Parliament|Congress|Council|Security|Ministry|Government|Army|Defence|Defense|Interior|Foreign|State|United|European|Arab|Islamic|Hamas|Hezbollah|Druze|Bedouin|Sunni|Shia|Alawite|Christian|Muslim|Jewish|English|Arabic|Hebrew)\b/;
 /** A place only named as where a road leads, not where the event was. */
 const ROUTE_CUE = /\b(?:(?:road|highway|route|motorway)\s+(?:to|towards?|between|linking|from)(?:\s+\w+\s+and)?|bound for|on (?:its|their) way to|fled to)\s+(?:the\s+)?$/i;
 /** The speaker's seat in an attribution ("the foreign ministry in Damascus said"). */
@@ -90,6 +93,8 @@ function samePlace(x: PlaceMention | null, y: PlaceMention | null): boolean {
 }
 /** An arrest of people counted apart from the dead ("killing one man and detaining at least seven others"): its own event. */
 const ARREST_COUNT = /^\S+(?:\s+(?:at least|some|about|around|more than|nearly|up to))?\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens of|scores of|a number of)\s+(?:[\w-]+\s+)?(?:others|people|men|residents|villagers|civilians|suspects|youths|persons|individuals|shepherds|farmers)\b/i;
+/** "a day after …", "two days following …": an act told as some days before the sentence's day. */
+const N_DAYS_AFTER = /\b(a|an|one|two|three|four|five|six|seven|\d+)\s+(days?|weeks?)\s+(?:after|following)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
 /** A time that points at the day just named. */
 const ANAPHORIC_DAY = /\b(?:that|the same)\s+(?:morning|day|afternoon|evening|night)\b/i;
 /** A pointer at the period a report covers. */
@@ -185,6 +190,16 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
     if (out.some((p) => start < p.end && end > p.start) || actors.some((a) => start < a.end && end > a.start)) continue;
     out.push({ place: null, name: m[1]!, start, end, near: false, region: known.place, score: 0 });
   }
+  // "detained two suspects in Umm Batina": a capitalised name right after a place preposition.
+  GUESSED_PLACE.lastIndex = 0;
+  for (let m = GUESSED_PLACE.exec(s.text); m; m = GUESSED_PLACE.exec(s.text)) {
+    const name = m[1]!;
+    if (NOT_A_PLACE.test(name) || /['’]s$/.test(name)) continue;
+    const start = s.start + m.index + m[0].length - name.length;
+    const end = start + name.length;
+    if (out.some((p) => start < p.end && end > p.start) || actors.some((a) => start < a.end && end > a.start)) continue;
+    out.push({ place: null, name, start, end, near: false, region: null, score: 0, guessed: true });
+  }
   for (const p of out) {
     // The tokenizer leaves out a hyphenated article ("al-Kiswah" is matched as "Kiswah").
     const before = s.text.slice(Math.max(0, p.start - s.start - 60), p.start - s.start).replace(/\b(?:al|el|ash|as|ad|ar|at|az|an|ath|adh)-$/i, "");
@@ -201,7 +216,7 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
     if (prev && /^,\s*(?:(?!and\b)[\w-]+\s+){0,4}(?:of|in|near)\s+(?:the\s+)?$/i.test(s.text.slice(prev.end - s.start, p.start - s.start))) score -= 2.5;
     if (p.place?.feature === "region") score -= 1.5;
     if (p.place && p.place.rank >= 8) score -= 1;
-    if (p.place === null) score += 0.5;
+    if (p.place === null) score += p.guessed ? -0.5 : 0.5;
     p.score = score;
   }
   // A village the gazetteer lacks takes its admin area from a region named beside it.
@@ -544,7 +559,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     }
     // Keep the strongest trigger per family, and per event type among violent ones.
     found.sort((x, y) => y.def.priority - x.def.priority || x.rel - y.rel);
-    const kept = new Map<string, Omit<(typeof found)[number], never> & { refined: NonNullable<ReturnType<typeof refineType>>; a1: ActorMention | null; a2: ActorMention | null; flags: ReturnType<typeof flagsFor>; date: DateRange; explicit: boolean }>();
+    const kept = new Map<string, Omit<(typeof found)[number], never> & { refined: NonNullable<ReturnType<typeof refineType>>; a1: ActorMention | null; a2: ActorMention | null; flags: ReturnType<typeof flagsFor>; date: DateRange; explicit: boolean; elsewhen: boolean }>();
     const sentenceDate = nearestDate(a.dates, s.text.length / 2);
     for (const f of found) {
       const at = s.start + f.rel;
@@ -576,6 +591,13 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         // "after two days of drone strikes" on the day told: the days before it.
         const n = wordNumber(counted[1] ?? "") ?? 2;
         date = { date: addDays(date.date, -1), precision: "day", start: addDays(date.date, -n), end: addDays(date.date, -1) };
+      }
+      // "landed troops on Wednesday, a day after drone strikes there killed six": the act after "after" is that many days before.
+      const before = N_DAYS_AFTER.exec(lead);
+      const elsewhen = !!before && date.precision === "day" && !!date.date;
+      if (before && elsewhen && date.date) {
+        const d = addDays(date.date, -(wordNumber(before[1] ?? "") ?? 1) * (/^w/i.test(before[2] ?? "") ? 7 : 1));
+        date = { date: d, precision: "day", start: d, end: d };
       }
       const flags = flagsFor(s, f.rel, date, ref);
       if (flags.trend && !counted) continue;
@@ -619,7 +641,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         if (!(flagged(existing.flags) && !flagged(flags))) continue;
       }
       if (periodDated) flags.background = false;
-      kept.set(key, { ...f, refined, a1, a2, flags, date, explicit: dm !== null || periodDated });
+      kept.set(key, { ...f, refined, a1, a2, flags, date, explicit: dm !== null || periodDated, elsewhen });
     }
     const families = new Set([...kept.values()].map((k) => k.def.family));
     const factual = (k: { flags: Proposal["flags"] }): boolean => !k.flags.future && !k.flags.hypothetical && !k.flags.negated;
@@ -649,7 +671,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       return own === null || (own.place !== null && own.place === same.place?.place) || (ownArea !== null && ownArea === (same.place?.place?.admin1 ?? same.place?.region?.admin1 ?? null)) ? same : null;
     };
     const isCoref = (k: Parameters<typeof corefOf>[0]): boolean => corefOf(k) !== null;
-    const hasViolent = [...kept.values()].some((k) => k.def.family === "violent" && k.refined.event_type !== "Strategic developments" && factual(k) && !isCoref(k));
+    const hasViolent = [...kept.values()].some((k) => k.def.family === "violent" && k.refined.event_type !== "Strategic developments" && factual(k) && !isCoref(k) && !k.elsewhen);
     // Ground taken without a fight in the same sentence: a movement into another place is ground taken there too
     // ("moved into the buffer zone and took control of the summit").
     const takenQuietly = [...kept.values()].find((k) => ((k.def.id === "territory" && k.refined.event_type === "Strategic developments") || k.def.id === "base") && factual(k));

@@ -159,6 +159,8 @@ export function findActors(sentence: string, base: number, tokens: readonly Toke
       // "The ministry announced a ceasefire": what is announced is the actor's own act.
       else if (a.actor && /^\s*(?:(?:has|have)\s+)?(?:announced|declared)\s+(?:on\s+(?:\w+\s+){1,3}|\w+day\s+|(?:yesterday|today)\s+)?(?:a|an|the|its)\b/i.test(rest)) a.source = false;
       else if (a.actor && /\b(?:its|their)\s+(?:\w+\s+)?(?:troops|forces|soldiers|aircraft|jets|units|patrols?|positions)\b/i.test(rest)) a.source = false;
+      // "The IDF said on Monday that soldiers had …": an army speaking of soldiers unnamed speaks of its own.
+      else if (a.actor && (a.actor.kind === "state-forces" || a.actor.kind === "security-service") && /^\s*,?\s*(?:said|says|announced|confirmed|stated)\s+(?:(?:late |early )?on\s+\w+(?:\s+\d{1,2})?\s+|yesterday\s+|today\s+)?(?:that\s+)?(?:the\s+)?(?:soldiers|troops|forces|units|aircraft|jets|warplanes|drones|artillery|personnel|engineers)\b/i.test(rest)) a.source = false;
     }
     kept.push(a);
   }
