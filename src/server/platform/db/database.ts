@@ -118,8 +118,6 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   sqlite.pragma(`synchronous = ${opts.sqliteSync === "full" ? "FULL" : "NORMAL"}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  // 32 MB of page cache (the default is 2 MB): with a million incidents the index pages a write touches stay in memory.
-  sqlite.pragma("cache_size = -32768");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   nativeSqlite.set(db, sqlite);
   return { db, dialect: "sqlite", where: file, schema: null, close: () => db.destroy() };
