@@ -53,7 +53,7 @@ const FATALITY_RES = [
 
 const NEGATION = /\b(no|not|never|denied|denies|deny|without|nor|neither|refuted|dismissed reports of|didn't|did not|has not|have not|had not|was not|were not)\b[^,;:]*$/i;
 const FUTURE = /\b(will|shall|expects?|expected|due to|later this (?:week|month|year)|calls? on|called on|compel|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s|ing)? (?:of|against|that)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
-const HYPOTHETICAL = /\b(could|might|if|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
+const HYPOTHETICAL = /\b(could|might|if|whether|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
 const TREND = /\b(every|each|any|days of|weeks of|months of|decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more)\s+(?:\w+\s+){0,2}$/i;
 const BACKGROUND = /\b(previously|earlier (?:this year|last year|back-channel|talks|contacts|rounds?)|(?<!(?:hours|minutes) )earlier(?!\s+(?:this (?:morning|afternoon|evening|week)|today|tonight|on\b|in the day|(?:that|the same) (?:day|morning|afternoon|evening|night)))|last year|in the past|formerly|once|which (?:had )?witnessed|was the scene|prior to|back in|for years|for decades|since the|history of|historically|build on|built on|in recent months)\b/i;
 /** The modal "may", never the month ("May 2", "in May"): matched with its case. */
@@ -67,7 +67,7 @@ const GUESSED_PLACE = /\b(?:in|at|near|into|outside|around|towards?)\s+((?:(?:al
 /** Capitalised words that are not places: days, months, titles, institutions. */
 const NOT_A_PLACE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|These|Those|He|She|They|It|Israel|Syria|Lebanon|Jordan|UN|UNDOF|Reuters|AFP|SANA|President|Prime|Minister|General|Sheikh|Mr|Ms|Dr|Christmas|Easter|Ramadan|Eid|New Year|Parliament|Congress|Council|Security|Ministry|Government|Army|Defence|Defense|Interior|Foreign|State|United|European|Arab|Islamic|Hamas|Hezbollah|Druze|Bedouin|Sunni|Shia|Alawite|Christian|Muslim|Jewish|English|Arabic|Hebrew)\b/;
 /** A place only named as where a road leads, not where the event was. */
-const ROUTE_CUE = /\b(?:(?:road|highway|route|motorway)\s+(?:to|towards?|between|linking|from)(?:\s+\w+\s+and)?|bound for|on (?:its|their) way to|fled to)\s+(?:the\s+)?$/i;
+const ROUTE_CUE = /\b(?:(?:road|highway|route|motorway)\s+(?:to|towards?|between|linking|from)(?:\s+\w+\s+and)?|bound for|on (?:its|their) way to|fled to|via|(?:(?:pass(?:ed|ing)?|travel(?:l?ed|l?ing)|dr(?:ove|iving)|routed|went|going|came|coming) |(?:reached|entered) (?:\w+ ){1,3})through)\s+(?:the\s+)?(?:(?:town|village|city|crossing)\s+of\s+)?$/i;
 /** The speaker's seat in an attribution ("the foreign ministry in Damascus said"). */
 const SAID_AFTER = /^\s*(?:[\w-]+\s+){0,1}(?:said|says|reported|announced|stated|told)\b/i;
 const FROM_CUE = /\bfrom\s+(?:the\s+)?$/i;
@@ -95,6 +95,12 @@ function samePlace(x: PlaceMention | null, y: PlaceMention | null): boolean {
 const ARREST_COUNT = /^\S+(?:\s+(?:at least|some|about|around|more than|nearly|up to))?\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens of|scores of|a number of)\s+(?:[\w-]+\s+)?(?:others|people|men|residents|villagers|civilians|suspects|youths|persons|individuals|shepherds|farmers)\b/i;
 /** "a day after …", "two days following …": an act told as some days before the sentence's day. */
 const N_DAYS_AFTER = /\b(a|an|one|two|three|four|five|six|seven|\d+)\s+(days?|weeks?)\s+(?:after|following)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
+/** The gazetteer features a definite noun can point at. */
+const FEATURE_OF: Record<string, string[]> = { city: ["city", "capital"], capital: ["capital"], town: ["town", "city"], village: ["village", "town"], province: ["region"], governorate: ["region"] };
+/** What relief convoys carry, and who sends them. */
+const AID_CARGO = /\b(?:flour|food|medicines?|medical|fuel|relief|humanitarian|aid|supplies|water tanks?|Red Crescent|Red Cross|ICRC|WFP|UNICEF|UNHCR|OCHA)\b/i;
+/** Words that set an act apart from the one told before. */
+const SEPARATE = /\b(?:separate(?:ly)?|another|elsewhere|a second|in a further|also in|meanwhile)\b/i;
 /** A time that points at the day just named. */
 const ANAPHORIC_DAY = /\b(?:that|the same)\s+(?:morning|day|afternoon|evening|night)\b/i;
 /** A pointer at the period a report covers. */
@@ -270,7 +276,7 @@ function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorM
   }
   // A passive "by X" names the agent, but not "mediated by", "backed by": those are third parties.
   const byAgent = /(?<!\b(?:mediated|brokered|backed|sponsored|hosted|facilitated|supported|welcomed|guaranteed|endorsed)\s+)\bby\s+(?:the\s+)?$/i;
-  const agentAfter = parts.find((a) => a.start > triggerAt && byAgent.test(sentence.text.slice(Math.max(0, a.start - sentence.start - 30), a.start - sentence.start)));
+  const agentAfter = parts.find((a) => a.start > triggerAt && a.start - triggerAt <= 70 && !/[,;]/.test(sentence.text.slice(triggerAt - sentence.start, a.start - sentence.start)) && byAgent.test(sentence.text.slice(Math.max(0, a.start - sentence.start - 30), a.start - sentence.start)));
   // Direction does not matter for the dyad; the first participant is usually the subject, a passive "by X" overrides it.
   let pool = parts;
   if (def.family === "diplomatic") {
@@ -337,6 +343,10 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     if (subj && /^protested$/i.test(t.slice(rel0(trigger, s), rel0(trigger, s) + 9))) return null;
   }
   if (def.id === "incursion" && /^(?:patrolled|deployed|controlled|manned)\s+by\b/i.test(t.slice(trigger - s.start))) return null;
+  // A convoy that carries goods or belongs to a relief body is aid arriving, not troops moving.
+  if (def.id === "incursion" && /^(?:convoys?|entered|reached|crossed)/i.test(t.slice(trigger - s.start)) && AID_CARGO.test(t)) {
+    return { event_type: "Strategic developments", sub_event_type: "Other", plover: "AID", mode: "humanitarian" };
+  }
   // "The troops are deployed in southern Syria", "remain stationed": a standing state, not a move.
   if (def.family === "physical" && /\b(?:is|are|remain|remains|stay|stays)\s+(?:still\s+)?$/i.test(t.slice(Math.max(0, trigger - s.start - 20), trigger - s.start))) return null;
   if (def.id === "release") {
@@ -511,6 +521,11 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       }
     }
     a.dates = findDates(a.s.text, ref);
+    // "QUNEITRA, Monday - … on Saturday": the dateline's day is the filing day; the sentence's own day dates its events.
+    if (a.s.start < datelineEnd) {
+      const own = a.dates.filter((d) => a.s.start + d.from >= datelineEnd);
+      if (own.length > 0) a.dates = own;
+    }
   }
 
   if (knownBefore) for (const p of unresolved) p.region = analysed.flatMap((a) => a.places).find((q) => q.place && q.place.feature !== "capital" && q.place.feature !== "region" && q.score > -4)?.place ?? null;
@@ -523,6 +538,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   // The last day named in the text, event or not ("… will not forget 25 December. That morning, villagers marched …").
   let narrativeDate: { date: DateRange; sentence: number } | null = null;
   let lastPlace: { place: PlaceMention; sentence: number } | null = null;
+  /** Every place named so far, latest first ("the city" looks for the last city). */
+  const recentPlaces: Array<{ place: PlaceMention; sentence: number }> = [];
   for (const a of analysed) {
     const { s } = a;
     const found: Array<{ def: TriggerDef; rel: number; len: number; text: string }> = [];
@@ -683,7 +700,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // An arrest told in its own clause ("…, and that the force had detained the suspects") is its own event.
       if (hasViolent && k.def.family === "physical" && (k.def.id === "incursion" || (k.def.id === "arrest" && !ARREST_COUNT.test(s.text.slice(k.rel, k.rel + k.text.length + 40)) && !/(?:,|;)\s*(?:and\s+)?(?:that\s+)?(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:had\s+|has\s+|have\s+)?$/i.test(s.text.slice(Math.max(0, k.rel - 50), k.rel))))) continue;
       // "A convoy of trucks carrying food entered …": the aid moving, not troops.
-      if (k.def.id === "incursion" && [...kept.values()].some((o) => o.refined.plover === "AID" && factual(o))) continue;
+      if (k.def.id === "incursion" && k.refined.plover !== "AID" && [...kept.values()].some((o) => o !== k && o.refined.plover === "AID" && factual(o))) continue;
       if (takenQuietly && k.def.id === "incursion") {
         const own = pickPlace(a.places, s.start + k.rel, s, triggerStarts);
         const taken = pickPlace(a.places, s.start + takenQuietly.rel, s, triggerStarts);
@@ -743,7 +760,14 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       }
       let place = pickPlace(a.places, s.start + k.rel, s, triggerStarts);
       let placeInherited = false;
-      if (!place && lastPlace && k.def.family !== "diplomatic" && lastPlace.sentence >= s.index - 3) {
+      const kind = place ? null : /\bthe (city|town|village|province|governorate|capital)\b/i.exec(s.text)?.[1]?.toLowerCase();
+      const recent = recentPlaces.filter((r) => r.sentence >= s.index - 4);
+      const ofKind = kind ? recent.find((r) => r.place.place?.feature === FEATURE_OF[kind]![0]) ?? recent.find((r) => r.place.place && FEATURE_OF[kind]!.includes(r.place.place.feature)) : undefined;
+      if (ofKind && k.def.family !== "diplomatic") {
+        // "reached the city", "shops in the west of the city": the last city named, not the last place.
+        place = ofKind.place;
+        placeInherited = true;
+      } else if (!place && lastPlace && k.def.family !== "diplomatic" && lastPlace.sentence >= s.index - 3) {
         place = lastPlace.place;
         placeInherited = true;
       }
@@ -754,6 +778,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       const told = corefOf(k);
       if (told) {
         if (!told.evidence.includes(s)) told.evidence.push(s);
+        // "The army denied its soldiers fired on farmers. Activists said two farmers were wounded": one side says it happened.
+        if (factual(k) && (told.flags.negated || told.flags.hypothetical)) { told.flags.negated = false; told.flags.hypothetical = false; }
         const n = findFatalities(s.text);
         if (n !== null && (told.fatalities === null || n > told.fatalities)) told.fatalities = n;
         continue;
@@ -891,6 +917,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     else if (toldDay) narrativeDate = { date: toldDay, sentence: s.index };
     const physicalPlace = pickPlace(a.places.filter((p) => p.place?.feature !== "capital"), s.start);
     if (physicalPlace) lastPlace = { place: physicalPlace, sentence: s.index };
+    for (const p of [...a.places].sort((x, y) => y.start - x.start)) if (p.place && p.score > -4) recentPlaces.unshift({ place: p, sentence: s.index });
   }
 
   // Merge follow-up sentences that tell more about the same event.
@@ -917,13 +944,17 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         continue;
       }
     }
-    const prev = merged.find((m) =>
+    // "In a separate operation", "elsewhere", "another": told as another event.
+    const separate = SEPARATE.test(c.sentence.text);
+    const prev = separate ? undefined : merged.find((m) =>
       m.event_type === c.event_type && m.sub_event_type === c.sub_event_type && m.plover === c.plover &&
       (m.flags.background === c.flags.background || !c.dateExplicit) &&
       (m.flags.future || m.flags.hypothetical || m.flags.negated) === (c.flags.future || c.flags.hypothetical || c.flags.negated) &&
       (c.sentence.index - m.evidence[m.evidence.length - 1]!.index <= 3 || (m.place?.place && c.place?.place === m.place.place && sameDate(m, c)) || (c.def.family === "diplomatic" && !c.flags.background && sameDyad(m, c))) &&
       (!c.dateExplicit || !m.dateExplicit || sameDate(m, c)) && !actorsConflict(m, c) &&
-      (c.placeInherited || !c.place || !m.place || c.place.place === m.place.place || c.place.name === m.place.name));
+      (c.placeInherited || !c.place || !m.place || c.place.place === m.place.place || c.place.name === m.place.name ||
+        // "… near Qatana. The military confirmed it had hit targets in the Damascus area": the same strike, told at a coarser place.
+        (coarsePlace(c.place, c.sentence) && !!c.place.place && !!m.place.place && sameDate(m, c) && distanceKm(c.place.place.lon, c.place.place.lat, m.place.place.lon, m.place.place.lat) <= 30)));
     if (!prev) {
       merged.push(c);
       continue;
@@ -1053,7 +1084,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
 function coarsePlace(p: PlaceMention | null, s: Sentence): boolean {
   if (!p?.place) return false;
   if (p.place.feature === "region" || p.place.feature === "capital") return true;
-  return /\b(?:suburbs|outskirts|countryside|province|governorate|areas?|villages|towns|parts)\s+(?:of\s+)?(?:the\s+)?$/i.test(s.text.slice(Math.max(0, p.start - s.start - 30), p.start - s.start));
+  return /\b(?:suburbs|outskirts|countryside|province|governorate|villages|towns|parts)\s+(?:of\s+)?(?:the\s+)?$/i.test(s.text.slice(Math.max(0, p.start - s.start - 30), p.start - s.start)) ||
+    /^\s+(?:area|region|countryside|suburbs|province|governorate)\b/i.test(s.text.slice(p.end - s.start, p.end - s.start + 20));
 }
 
 /** Other places listed with the chosen one ("in A, B and C", "near A, south of X, and in B"): ACLED codes one event per place. */
