@@ -4,7 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { latestByArea, seriesOf, type CalmDto } from "./indicators.ts";
 
-const row = (area: string, week: string, calm: number) => ({ area, week, score: 0, calm, calm_low: calm, calm_high: calm, previous: null, change: null });
+const none = { raw: 0, weighted: 0 };
+const row = (area: string, week: string, calm: number) => ({ area, week, counts: {}, fatalities: none, score: 0, score_low: 0, score_high: 0, calm, calm_low: calm, calm_high: calm, previous: null, change: null, running: {} });
 const d: CalmDto = {
   area_type: "zone",
   weeks: ["2026-11-02", "2026-11-09", "2026-11-16"],

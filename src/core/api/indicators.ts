@@ -1,17 +1,23 @@
-// Wire shapes of the calm index, the public dashboard and situation reports
-// as the web app reads them.
+// Wire shapes of the calm index, the public dashboard and situation reports:
+// the one definition the server's routes declare and the web app parses.
 import { z } from "zod";
 
+const figure = z.object({ raw: z.number(), weighted: z.number() });
 export const calmRowSchema = z.object({
   area: z.string(),
   week: z.string(),
+  counts: z.record(z.string(), figure),
+  fatalities: figure,
   score: z.number(),
+  score_low: z.number(),
+  score_high: z.number(),
   calm: z.number(),
   calm_low: z.number(),
   calm_high: z.number(),
   previous: z.object({ week: z.string(), score: z.number(), calm: z.number() }).nullable(),
   change: z.object({ score: z.number(), score_pct: z.number().nullable(), calm: z.number() }).nullable(),
-}).loose();
+  running: z.record(z.string(), z.number()),
+});
 export type CalmRow = z.infer<typeof calmRowSchema>;
 
 export const calmSchema = z.object({ area_type: z.string(), weeks: z.array(z.string()), areas: z.array(z.string()), rows: z.array(calmRowSchema) });

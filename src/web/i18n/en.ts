@@ -381,6 +381,16 @@ export const en = {
   "public.byZone": "Calm index by zone",
   "public.reports": "Published reports",
   "public.link": "Public dashboard (no sign-in)",
+  "measured.max.breached": "{count} incidents in the week of {week}, above the limit of {max}",
+  "measured.max.fulfilled": "At most {max} a week for {weeks} weeks (worst week: {worst})",
+  "measured.max.in_progress": "{done} of {weeks} weeks done, none above {max}",
+  "measured.inspections.breached": "{count} × {item} found in zone {zone} at the inspection of {date}",
+  "measured.inspections.none": "No inspection of zone {zone} since {from}",
+  "measured.inspections.clear": "No {item} found at {n} inspections of zone {zone}",
+  "measured.lead.none": "No notification from {party} since {from}",
+  "measured.lead.share": "{share} of {n} notifications gave at least {hours} h notice (required: {required})",
+  "measured.unavailable.incidents": "Incident counts are not available in this deployment.",
+  "measured.unavailable.hotline": "Hotline figures are not available in this deployment.",
 };
 
 export type MessageKey = keyof typeof en;

@@ -5,7 +5,7 @@
 // article pasted here goes through the extractor at once.
 import { useState, type FormEvent, type MouseEvent } from "react";
 import {
-  acceptResultSchema, highlightRuns, ingestResultSchema, intakeArticleSchema, proposalDetailSchema, proposalListSchema, rejectResultSchema,
+  acceptResultSchema, highlightRuns, ingestSchema, articleSchema, proposalDetailSchema, proposalListSchema, rejectResultSchema,
   type IntakeProposal, type ProposalDetail,
 } from "../../core/api/intake.ts";
 import { api } from "../api/client.ts";
@@ -84,7 +84,7 @@ function PasteArticle({ onDone }: { onDone: (firstProposal: string | null) => vo
     e.preventDefault();
     setBusy(true); setError(null); setResult(null);
     try {
-      const r = await api.post("/api/intake/articles", ingestResultSchema, { text, ...(title ? { title } : {}), ...(published ? { published } : {}) });
+      const r = await api.post("/api/intake/articles", ingestSchema, { text, ...(title ? { title } : {}), ...(published ? { published } : {}) });
       setResult({ n: r.proposals.length, duplicate: r.duplicate !== null });
       setText(""); setTitle(""); setPublished("");
       onDone(r.proposals.find((p) => p.status === "pending")?.id ?? null);
@@ -135,7 +135,7 @@ function ProposalReview({ id, onDecided }: { id: string; onDecided: () => void }
   const { t, date, num } = useI18n();
   const detail = useApi(() => api.get(`/api/intake/proposals/${encodeURIComponent(id)}`, proposalDetailSchema), [id]);
   const articleId = detail.data?.article_id;
-  const article = useApi(async () => (articleId ? api.get(`/api/intake/articles/${encodeURIComponent(articleId)}`, intakeArticleSchema) : undefined), [articleId]);
+  const article = useApi(async () => (articleId ? api.get(`/api/intake/articles/${encodeURIComponent(articleId)}`, articleSchema) : undefined), [articleId]);
   const [editing, setEditing] = useState<Edits | null>(null);
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);

@@ -13,6 +13,7 @@ import { useRealtime, type RealtimeEvent } from "../api/realtime.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/en.ts";
 import { ErrorNote, Field, Loading, Pill, ScreenTitle } from "../components/common.tsx";
+import { measuredText } from "./measured.ts";
 
 const statusTone: Record<CommitmentStatus, "ok" | "warn" | "bad" | "info" | "muted"> = {
   proposed: "muted", agreed: "info", in_progress: "info", fulfilled: "ok", breached: "bad", lapsed: "warn",
@@ -108,7 +109,8 @@ export default function TalksScreen() {
 }
 
 function CommitmentCard({ c, onMoved }: { c: CommitmentDto; onMoved: () => void }) {
-  const { t, date, dateTime, dir } = useI18n();
+  const i18n = useI18n();
+  const { t, date, dateTime, dir } = i18n;
   // The arrow points from the committed party to the beneficiary in reading order.
   const arrow = dir === "rtl" ? "←" : "→";
   const [open, setOpen] = useState(false);
@@ -139,7 +141,7 @@ function CommitmentCard({ c, onMoved }: { c: CommitmentDto; onMoved: () => void 
       {c.measured && (
         <p className="small">
           <Pill tone={c.measured.on_track ? "ok" : "bad"}>{t(c.measured.on_track ? "talks.onTrack" : "talks.offTrack")}</Pill>{" "}
-          {t("talks.measured")}: <span lang="en" dir="ltr">{c.measured.summary}</span>
+          {t("talks.measured")}: <span data-testid="measured-summary">{measuredText(i18n, c.measured.message)}</span>
         </p>
       )}
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>

@@ -2,6 +2,7 @@
 // the administrators' account management.
 import { z } from "zod";
 import { partyKinds, roles } from "../../../core/access/distribution.ts";
+import { createdTokenSchema, groupSchema, loginBodySchema, okSchema as ok, partySchema } from "../../../core/api/accounts.ts";
 import type { AppContext } from "../../context.ts";
 import { errors } from "../../platform/http/errors.ts";
 import type { AuthContext } from "../../platform/http/auth-context.ts";
@@ -11,7 +12,6 @@ import { meSchema, presentAuthUser, presentSession, presentToken, presentUser, s
 export const SESSION_COOKIE = "tl_session";
 
 const idParams = z.object({ id: z.string().min(1).max(200) });
-const ok = z.object({ ok: z.literal(true) });
 
 function requireAdmin(auth: AuthContext): void {
   if (auth.user.role !== "admin") throw errors.forbidden("Only administrators manage accounts.");
@@ -24,7 +24,7 @@ export function accountRoutes(r: Router, ctx: AppContext): void {
 
   r.route({
     method: "POST", url: "/api/auth/login", auth: "none", tags: ["auth"], summary: "Sign in with password (and TOTP code when enabled); sets the session cookie",
-    body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(512), totp: z.string().regex(/^\d{6}$/, "six digits").optional() }),
+    body: loginBodySchema,
     response: meSchema,
     handler: async ({ body, reply }) => {
       const s = await ctx.accounts.login(body);
@@ -96,7 +96,7 @@ export function accountRoutes(r: Router, ctx: AppContext): void {
   r.route({
     method: "POST", url: "/api/tokens", auth: "user", tags: ["tokens"], summary: "Create an API token; the secret is shown once", status: 201,
     body: z.object({ name: z.string().min(1).max(100), scopes: z.array(z.enum(["read", "write", "admin"])).min(1).default(["read"]), expires_in_days: z.number().int().min(1).max(365).default(90) }),
-    response: z.object({ id: z.string(), token: z.string(), expires_at: z.string() }),
+    response: createdTokenSchema,
     handler: async ({ auth, body }) => {
       if (auth.via === "token") throw errors.forbidden("Create tokens from a signed-in session or the CLI, not with another token.");
       return ctx.accounts.createToken(actorOf(auth), auth.user.id, { name: body.name, scopes: body.scopes, expiresInDays: body.expires_in_days });
@@ -112,7 +112,6 @@ export function accountRoutes(r: Router, ctx: AppContext): void {
   });
 
   // ---------- sharing groups ----------
-  const groupSchema = z.object({ id: z.string(), name: z.string(), owner_party: z.string(), members_visible: z.boolean(), members: z.array(z.string()).nullable() });
   r.route({
     method: "GET", url: "/api/groups", auth: "user", tags: ["groups"], summary: "Sharing groups my party belongs to", response: z.object({ items: z.array(groupSchema) }),
     handler: async ({ auth }) => ({ items: await ctx.accounts.listGroups(auth) }),
@@ -136,7 +135,6 @@ export function accountRoutes(r: Router, ctx: AppContext): void {
   });
 
   // ---------- administration ----------
-  const partySchema = z.object({ id: z.string(), name: z.string(), kind: z.string() });
   r.route({
     method: "GET", url: "/api/parties", auth: "user", tags: ["admin"], summary: "Parties of this deployment", response: z.object({ items: z.array(partySchema) }),
     handler: async () => ({ items: (await ctx.accounts.listParties()).map((p) => ({ id: p.id, name: p.name, kind: p.kind })) }),

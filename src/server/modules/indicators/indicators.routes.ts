@@ -2,30 +2,13 @@
 // aggregates of public records only, after the publication delay) and reports.
 import { z } from "zod";
 import { publicViewer } from "../../../core/access/distribution.ts";
+import { calmSchema, publicDashboardSchema, reportListSchema, reportSchema, type ReportDto } from "../../../core/api/indicators.ts";
 import type { AppContext } from "../../context.ts";
 import { errors } from "../../platform/http/errors.ts";
 import type { Router } from "../../platform/http/route.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
-const figure = z.object({ raw: z.number(), weighted: z.number() });
-const rowSchema = z.object({
-  area: z.string(),
-  week: z.string(),
-  counts: z.record(z.string(), figure),
-  fatalities: figure,
-  score: z.number(),
-  score_low: z.number(),
-  score_high: z.number(),
-  calm: z.number(),
-  calm_low: z.number(),
-  calm_high: z.number(),
-  previous: z.object({ week: z.string(), score: z.number(), calm: z.number() }).nullable(),
-  change: z.object({ score: z.number(), score_pct: z.number().nullable(), calm: z.number() }).nullable(),
-  running: z.record(z.string(), z.number()),
-});
-const calmSchema = z.object({ area_type: z.string(), weeks: z.array(z.string()), areas: z.array(z.string()), rows: z.array(rowSchema) });
-const reportSchema = z.object({ id: z.string(), audience: z.string(), period_start: z.string(), period_end: z.string(), language: z.string(), trigger: z.string(), html_sha256: z.string(), pdf_sha256: z.string(), created_at: z.string() });
-const presentReport = (r: z.infer<typeof reportSchema>) => ({ id: r.id, audience: r.audience, period_start: r.period_start, period_end: r.period_end, language: r.language, trigger: r.trigger, html_sha256: r.html_sha256, pdf_sha256: r.pdf_sha256, created_at: r.created_at });
+const presentReport = (r: ReportDto): ReportDto => ({ id: r.id, audience: r.audience, period_start: r.period_start, period_end: r.period_end, language: r.language, trigger: r.trigger, html_sha256: r.html_sha256, pdf_sha256: r.pdf_sha256, created_at: r.created_at });
 
 export function indicatorsRoutes(r: Router, ctx: AppContext): void {
   r.route({
@@ -54,17 +37,17 @@ export function indicatorsRoutes(r: Router, ctx: AppContext): void {
     method: "GET", url: "/api/public/dashboard", auth: "none", tags: ["public"],
     summary: "Public aggregates: the calm index by governorate and zone over public records only, as of the publication delay",
     query: z.object({ weeks: z.coerce.number().int().min(1).max(104).default(12) }),
-    response: calmSchema.extend({ as_of: z.string(), delay_days: z.number(), by_zone: calmSchema }),
+    response: publicDashboardSchema,
     handler: async ({ query }) => ctx.indicators.publicDashboard(query.weeks),
   });
 
   r.route({
-    method: "GET", url: "/api/public/reports", auth: "none", tags: ["public"], summary: "Published (public) reports", response: z.object({ items: z.array(reportSchema) }),
+    method: "GET", url: "/api/public/reports", auth: "none", tags: ["public"], summary: "Published (public) reports", response: reportListSchema,
     handler: async () => ({ items: (await ctx.reports.list(publicViewer)).map(presentReport) }),
   });
 
   r.route({
-    method: "GET", url: "/api/reports", auth: "user", tags: ["reports"], summary: "Reports for my party's audience and public ones", response: z.object({ items: z.array(reportSchema) }),
+    method: "GET", url: "/api/reports", auth: "user", tags: ["reports"], summary: "Reports for my party's audience and public ones", response: reportListSchema,
     handler: async ({ auth }) => ({ items: (await ctx.reports.list(auth.viewer)).map(presentReport) }),
   });
 

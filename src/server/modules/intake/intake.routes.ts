@@ -7,8 +7,9 @@ import type { AppContext } from "../../context.ts";
 import { errors } from "../../platform/http/errors.ts";
 import type { Router } from "../../platform/http/route.ts";
 import {
-  articleSchema, articleSummarySchema, decisionSchema, feedSchema, ingestSchema, presentArticle, presentArticleSummary, presentDecision, presentFeed, presentProposal, proposalSchema,
-} from "./intake.presenter.ts";
+  acceptResultSchema, articleListSchema, articleSchema, articleSummarySchema, feedListSchema, feedPollSchema, feedSchema, ingestSchema, proposalDetailSchema, proposalListSchema, rejectResultSchema,
+} from "../../../core/api/intake.ts";
+import { presentArticle, presentArticleSummary, presentDecision, presentFeed, presentProposal } from "./intake.presenter.ts";
 import type { IngestResult } from "./intake.service.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
@@ -85,7 +86,7 @@ export function intakeRoutes(r: Router, ctx: AppContext): void {
 
   r.route({
     method: "GET", url: "/api/intake/articles", auth: "user", tags: ["intake"], summary: "Articles I may see, newest first",
-    query: z.object(page), response: z.object({ items: z.array(articleSummarySchema), next_cursor: z.string().nullable() }),
+    query: z.object(page), response: articleListSchema,
     handler: async ({ auth, query }) => {
       const rows = await ctx.intake.listArticles(auth.viewer, query.cursor ?? null, query.limit + 1);
       const items = rows.slice(0, query.limit);
@@ -108,7 +109,7 @@ export function intakeRoutes(r: Router, ctx: AppContext): void {
   r.route({
     method: "GET", url: "/api/intake/proposals", auth: "user", tags: ["intake"], summary: "The review queue: proposals I may see, newest first",
     query: z.object({ ...page, status: z.enum(["pending", "accepted", "rejected"]).optional(), article_id: z.string().max(100).optional() }),
-    response: z.object({ items: z.array(proposalSchema), next_cursor: z.string().nullable() }),
+    response: proposalListSchema,
     handler: async ({ auth, query }) => {
       const rows = await ctx.intake.listProposals(auth.viewer, { status: query.status, articleId: query.article_id }, query.cursor ?? null, query.limit + 1);
       const items = rows.slice(0, query.limit);
@@ -119,7 +120,7 @@ export function intakeRoutes(r: Router, ctx: AppContext): void {
   r.route({
     method: "GET", url: "/api/intake/proposals/:id", auth: "user", tags: ["intake"], summary: "One proposal, its decision, and the incidents the register would call duplicates",
     params: idParams,
-    response: proposalSchema.extend({ decision: decisionSchema.nullable(), duplicate_candidates: z.array(z.object({ incident_id: z.string(), event_date: z.string(), location: z.string(), distance_km: z.number() })) }),
+    response: proposalDetailSchema,
     handler: async ({ auth, params }) => {
       const x = await ctx.intake.getProposal(auth.viewer, params.id);
       return {
@@ -134,7 +135,7 @@ export function intakeRoutes(r: Router, ctx: AppContext): void {
     summary: "Accept a proposal, optionally after edits: writes a news-candidate claim on a new incident, or on the duplicate the incident register suggests (or incident_id)",
     params: idParams,
     body: z.object({ edits: editsSchema.optional(), incident_id: z.string().max(100).optional(), new_incident: z.boolean().optional(), distribution: distributionSchema.optional() }).strict(),
-    response: z.object({ decision: decisionSchema, incident_id: z.string(), claim_id: z.string(), existing_incident: z.boolean() }),
+    response: acceptResultSchema,
     handler: async ({ auth, params, body }) => {
       const r2 = await ctx.intake.accept(auth.viewer, params.id, body);
       return { ...r2, decision: presentDecision(r2.decision) };
@@ -143,7 +144,7 @@ export function intakeRoutes(r: Router, ctx: AppContext): void {
 
   r.route({
     method: "POST", url: "/api/intake/proposals/:id/reject", auth: "user", tags: ["intake"], summary: "Reject a proposal with a reason (kept for the accuracy report)",
-    params: idParams, body: z.object({ reason: z.string().min(1).max(2000) }).strict(), response: z.object({ decision: decisionSchema }),
+    params: idParams, body: z.object({ reason: z.string().min(1).max(2000) }).strict(), response: rejectResultSchema,
     handler: async ({ auth, params, body }) => ({ decision: presentDecision((await ctx.intake.reject(auth.viewer, params.id, body.reason)).decision) }),
   });
 
@@ -170,7 +171,7 @@ export function intakeRoutes(r: Router, ctx: AppContext): void {
 
   r.route({
     method: "GET", url: "/api/intake/feeds", auth: "user", tags: ["intake"], summary: "RSS and Atom feeds I may see",
-    response: z.object({ items: z.array(feedSchema) }),
+    response: feedListSchema,
     handler: async ({ auth }) => ({ items: (await ctx.intake.listFeeds(auth.viewer)).map(presentFeed) }),
   });
 
@@ -190,7 +191,7 @@ export function intakeRoutes(r: Router, ctx: AppContext): void {
   r.route({
     method: "POST", url: "/api/intake/feeds/:id/poll", auth: "user", tags: ["intake"], summary: "Poll a feed now (owning party)",
     params: idParams,
-    response: z.object({ feed_id: z.string(), items: z.number(), new_items: z.number(), stored: z.number(), duplicates: z.number(), errors: z.array(z.object({ item: z.string(), code: z.string(), message: z.string() })) }),
+    response: feedPollSchema,
     handler: async ({ auth, params }) => ctx.intake.pollFeedAs(auth.viewer, params.id),
   });
 }

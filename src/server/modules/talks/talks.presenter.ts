@@ -1,33 +1,12 @@
 // What readers see of meetings, commitments and windows. Minutes whose own
 // distribution excludes the reader are dropped; delegates the reader may not
-// identify are shown only as a count per party.
-import { z } from "zod";
+// identify are shown only as a count per party. The shapes are core/api/talks.ts.
+import type { z } from "zod";
+import type { commitmentSchema, meetingSchema, windowSchema } from "../../../core/api/talks.ts";
 import { canSeeField, type Distribution, type Viewer } from "../../../core/access/distribution.ts";
 import { renderMarkdown } from "../../../core/text/markdown.ts";
 import type { Evaluation } from "../../../core/talks/criteria.ts";
 import type { AttachmentRow, CommitmentEventRow, CommitmentRow, DelegateRow, MeetingRow, WindowRow } from "./talks.repository.ts";
-
-export const delegateSchema = z.object({ id: z.string(), party: z.string(), name: z.string(), role_title: z.string(), distribution: z.string() });
-export const meetingSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  starts_at: z.string(),
-  ends_at: z.string(),
-  place: z.string(),
-  format: z.string(),
-  mediator_party: z.string().nullable(),
-  agenda: z.array(z.string()),
-  minutes_md: z.string().nullable(),
-  minutes_html: z.string().nullable(),
-  minutes_redacted: z.boolean(),
-  outcomes: z.array(z.string()),
-  distribution: z.string(),
-  delegates: z.array(delegateSchema),
-  /** Members the reader may not identify, counted per party. */
-  undisclosed_delegates: z.record(z.string(), z.number()),
-  attachments: z.array(z.object({ id: z.string(), file_name: z.string(), size: z.number(), content_type: z.string(), sha256: z.string(), distribution: z.string(), owner_party: z.string(), created_at: z.string() })),
-  updated_at: z.string(),
-});
 
 export function presentMeeting(v: Viewer, m: MeetingRow, delegates: DelegateRow[], hidden: Array<{ party_id: string; n: number }>, attachments: AttachmentRow[] = []): z.infer<typeof meetingSchema> {
   const minutesOk = canSeeField(v, m.distribution as Distribution, m.minutes_distribution as Distribution, m.owner_party);
@@ -52,32 +31,6 @@ export function presentMeeting(v: Viewer, m: MeetingRow, delegates: DelegateRow[
   };
 }
 
-export const evaluationSchema = z.object({
-  status: z.string(),
-  on_track: z.boolean(),
-  summary: z.string(),
-  numbers: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
-  records: z.array(z.string()),
-});
-
-export const commitmentSchema = z.object({
-  id: z.string(),
-  meeting_id: z.string().nullable(),
-  text: z.string(),
-  committed_party: z.string(),
-  beneficiary_party: z.string().nullable(),
-  kind: z.string(),
-  due_date: z.string().nullable(),
-  status: z.string(),
-  criterion: z.unknown().nullable(),
-  measured: evaluationSchema.nullable(),
-  distribution: z.string(),
-  owner_party: z.string(),
-  history: z.array(z.object({ status: z.string(), reason: z.string(), evidence: z.array(z.object({ type: z.string(), id: z.string(), note: z.string().optional() })), at: z.string(), actor_party: z.string().nullable() })).optional(),
-  created_at: z.string(),
-  updated_at: z.string(),
-});
-
 export function presentCommitment(c: CommitmentRow, measured: Evaluation | null, history?: CommitmentEventRow[]): z.infer<typeof commitmentSchema> {
   return {
     id: c.id,
@@ -99,21 +52,6 @@ export function presentCommitment(c: CommitmentRow, measured: Evaluation | null,
     updated_at: c.updated_at,
   };
 }
-
-export const windowSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  zone: z.string().nullable(),
-  area: z.unknown().nullable(),
-  starts_at: z.string(),
-  ends_at: z.string(),
-  status: z.string(),
-  findings: z.record(z.string(), z.number()).nullable(),
-  completed_at: z.string().nullable(),
-  distribution: z.string(),
-  owner_party: z.string(),
-});
 
 export function presentWindow(w: WindowRow): z.infer<typeof windowSchema> {
   return {

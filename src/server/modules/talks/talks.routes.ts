@@ -8,7 +8,8 @@ import { criterionSchema } from "../../../core/talks/criteria.ts";
 import type { AppContext } from "../../context.ts";
 import type { Router } from "../../platform/http/route.ts";
 import { byteStream, plainFileName } from "../../platform/http/uploads.ts";
-import { commitmentSchema, meetingSchema, presentCommitment, presentMeeting, presentWindow, windowSchema } from "./talks.presenter.ts";
+import { cadenceSchema, commitmentSchema, commitmentStatuses, meetingFormats, meetingSchema, windowSchema } from "../../../core/api/talks.ts";
+import { presentCommitment, presentMeeting, presentWindow } from "./talks.presenter.ts";
 
 const instant = z.iso.datetime({ offset: true, message: "an ISO 8601 date-time such as 2025-06-01T09:00:00Z" });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
@@ -59,7 +60,7 @@ export function talksRoutes(r: Router, ctx: AppContext): void {
       starts_at: instant,
       ends_at: instant,
       place: z.string().min(1).max(300),
-      format: z.enum(["in_person", "intermediary", "remote"]),
+      format: z.enum(meetingFormats),
       agenda: z.array(z.string().min(1).max(500)).max(50).default([]),
       distribution: distributionSchema,
       minutes_distribution: distributionSchema.optional(),
@@ -108,7 +109,7 @@ export function talksRoutes(r: Router, ctx: AppContext): void {
 
   r.route({
     method: "GET", url: "/api/commitments", auth: "user", tags: ["talks"], summary: "Commitments and confidence-building measures I may see, with their measured status",
-    query: z.object({ status: z.enum(["proposed", "agreed", "in_progress", "fulfilled", "breached", "lapsed"]).optional(), party: z.string().max(16).optional(), meeting: z.string().max(100).optional() }),
+    query: z.object({ status: z.enum(commitmentStatuses).optional(), party: z.string().max(16).optional(), meeting: z.string().max(100).optional() }),
     response: z.object({ items: z.array(commitmentSchema) }),
     handler: async ({ auth, query }) => {
       const rows = await ctx.talks.listCommitments(auth.viewer, query);
@@ -186,7 +187,7 @@ export function talksRoutes(r: Router, ctx: AppContext): void {
 
   r.route({
     method: "GET", url: "/api/inspections/cadence", auth: "user", tags: ["talks"], summary: "Per zone: last inspection, next due (every 15 days), overdue",
-    response: z.object({ interval_days: z.number(), items: z.array(z.object({ zone: z.string(), last_inspection: z.string().nullable(), due: z.string().nullable(), overdue: z.boolean(), days_since: z.number().nullable() })) }),
+    response: cadenceSchema,
     handler: async ({ auth }) => ({ interval_days: 15, items: await ctx.talks.cadence(auth.viewer) }),
   });
 }

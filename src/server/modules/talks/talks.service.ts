@@ -2,7 +2,7 @@
 // history and measured criteria, scheduled windows and the inspection cadence
 // of the Protocol (every zone at least every 15 days) with overdue alerts.
 import type { Distribution, Viewer } from "../../../core/access/distribution.ts";
-import { evaluateCriterion, type Criterion, type CriterionData, type Evaluation } from "../../../core/talks/criteria.ts";
+import { evaluateCriterion, unavailable, type Criterion, type CriterionData, type Evaluation } from "../../../core/talks/criteria.ts";
 import { sanitizeMarkdownInput } from "../../../core/text/markdown.ts";
 import type { AuditService } from "../../platform/audit/audit.service.ts";
 import { registerAuditedSubject } from "../../platform/audit/subjects.ts";
@@ -286,7 +286,7 @@ export class TalksService {
     switch (crit.kind) {
       case "max_incidents_per_week": {
         const src = this.d.sources?.weeklyIncidents;
-        if (!src) return { status: "insufficient_data", on_track: true, summary: "incident counts are not available in this deployment", numbers: {}, records: [] };
+        if (!src) return unavailable("incidents");
         const to = new Date(Date.parse(`${crit.from}T00:00:00Z`) + (crit.weeks * 7 + 7) * DAY).toISOString().slice(0, 10);
         data.weekly = await src(viewer, { event_type: crit.event_type, sub_event_type: crit.sub_event_type, zone: crit.zone, admin1: crit.admin1, from: crit.from, to });
         break;
@@ -300,7 +300,7 @@ export class TalksService {
       }
       case "notification_lead_share": {
         const src = this.d.sources?.notifications;
-        if (!src) return { status: "insufficient_data", on_track: true, summary: "hotline figures are not available in this deployment", numbers: {}, records: [] };
+        if (!src) return unavailable("hotline");
         data.notifications = await src(viewer, crit.party, crit.from);
         break;
       }
