@@ -67,7 +67,7 @@ const GUESSED_PLACE = /\b(?:in|at|near|into|outside|around|towards?)\s+((?:(?:al
 /** Capitalised words that are not places: days, months, titles, institutions. */
 const NOT_A_PLACE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|These|Those|He|She|They|It|Israel|Syria|Lebanon|Jordan|UN|UNDOF|Reuters|AFP|SANA|President|Prime|Minister|General|Sheikh|Mr|Ms|Dr|Christmas|Easter|Ramadan|Eid|New Year|Parliament|Congress|Council|Security|Ministry|Government|Army|Defence|Defense|Interior|Foreign|State|United|European|Arab|Islamic|Hamas|Hezbollah|Druze|Bedouin|Sunni|Shia|Alawite|Christian|Muslim|Jewish|English|Arabic|Hebrew)\b/;
 /** A place only named as where a road leads, not where the event was. */
-const ROUTE_CUE = /\b(?:(?:road|highway|route|motorway)\s+(?:to|towards?|between|linking|from)(?:\s+\w+\s+and)?|bound for|on (?:its|their) way to|fled to|via|(?:(?:pass(?:ed|ing)?|travel(?:l?ed|l?ing)|dr(?:ove|iving)|routed|went|going|came|coming) |(?:reached|entered) (?:\w+ ){1,3})through)\s+(?:the\s+)?(?:(?:town|village|city|crossing)\s+of\s+)?$/i;
+const ROUTE_CUE = /\b(?:(?:road|highway|route|motorway)\s+(?:to|towards?|between|linking|from)(?:\s+\w+\s+and)?|bound for|on (?:its|their) way to|fled to|(?:speed(?:ing)?|sped|dr(?:ove|iving)|fle(?:d|eing)|escap(?:ed|ing))(?: off| away| back)? (?:toward|towards|in the direction of)|via|(?:(?:pass(?:ed|ing)?|travel(?:l?ed|l?ing)|dr(?:ove|iving)|routed|went|going|came|coming) |(?:reached|entered) (?:\w+ ){1,3})through)\s+(?:the\s+)?(?:(?:town|village|city|crossing)\s+of\s+)?$/i;
 /** The speaker's seat in an attribution ("the foreign ministry in Damascus said"). */
 const SAID_AFTER = /^\s*(?:[\w-]+\s+){0,1}(?:said|says|reported|announced|stated|told)\b/i;
 const FROM_CUE = /\bfrom\s+(?:the\s+)?$/i;
@@ -127,6 +127,8 @@ const REFERENCE_BEFORE = /\b(?:suspects?|suspected|accused|charged|convicted|res
 /** A count over a long span: "more than 40 assassinations in the province since …", "recorded 150 deaths from landmines this year". */
 const AGGREGATE_BEFORE = /\b(?:\d{2,}|dozens of|hundreds of|scores of|thousands of)\s+(?:[\w-]+\s+)?(?:deaths|casualties|victims|incidents|cases|violations|attacks|strikes|killings|assassinations|raids|incursions|explosions|arrests)\b[^.;]{0,40}$/i;
 const AGGREGATE_SPAN = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|the (?:war|start|beginning|fall|collapse|uprising|revolution)|last (?:year|month))|so far|this year|last year|over the past|in the past|per (?:month|week|year)|a (?:month|week|year)\b|each (?:month|week))/i;
+/** ", an arms depot outside ": the next item of a comma list of targets. */
+const TARGET_LIST_COMMA = new RegExp(`^(?![^]*\\b(?:suburbs?|villages?|towns?|city|cities|district|neighbou?rhood|area|region|province|part|capital|home|seat|centre|center|one)\\b),\\s+(?:(?:the|a|an)\\s+)?(?:${LIST_WORD}\\s+){0,4}?(?:in|of|near|at|outside|around|on)\\s+(?:the\\s+)?(?:${LIST_WORD}\\s+){0,2}?$`, "i");
 const BACKDROP_BEFORE = /\b(?:threatened|affected|displaced|endangered|caught up|trapped|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|amid|despite|because of|due to|since)\s+(?:by\s+|from\s+|in\s+)?(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$/i;
 /** A statement's object: "condemned the Israeli incursions", "what it called a massacre", "described as an attack". */
 const STATEMENT_OBJECT = /\b(?:(?:condemn|denounc|deplor|decr|criticis|criticiz|protest(?:ed|ing|s)? against|reject|welcom|warn(?:ed|s|ing)? (?:of|against))\w*\s+(?:the\s+|these\s+|those\s+|this\s+|recent\s+|continued\s+|repeated\s+|ongoing\s+|any\s+|all\s+)?(?:[\w-]+\s+){0,2}|what\s+(?:it|they|he|she|the\s+\w+|\w+)\s+(?:called|described as|termed|labelled|labeled)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}|(?:described|characteri[sz]ed|denounced)\s+(?:it\s+|them\s+|the\s+\w+\s+)?as\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2})$/i;
@@ -217,6 +219,8 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
     // "the Damascus-Sweida highway": towns joined by a hyphen name a road, not where it happened.
     if (/^-[A-Z][\w'’]*(?:\s+[\w-]+)?\s+(?:highway|road|motorway|route)\b/.test(s.text.slice(p.end - s.start, p.end - s.start + 40)) || /\b[A-Z][\w'’]*-$/.test(before) && /^\s+(?:highway|road|motorway|route)\b/i.test(s.text.slice(p.end - s.start, p.end - s.start + 20))) score -= 20;
     if (SAID_AFTER.test(s.text.slice(p.end - s.start, p.end - s.start + 30))) score -= 4;
+    // "The health directorate in Daraa said …": the seat of the one speaking.
+    if (/\b(?:directorate|ministry|office|council|command|authorit(?:y|ies)|officials?|sources?|spokesm[ae]n|governor(?:ate)?|hospital|agency|monitor|network|media|activists?)\s+(?:in|of|at)\s+(?:the\s+)?$/i.test(before) && SAID_AFTER.test(s.text.slice(p.end - s.start, p.end - s.start + 30))) score -= 20;
     // An apposition describes the place before it: "Kisweh, south of Damascus", "Beit Jinn, on the slopes of Mount Hermon".
     const prev = out.filter((q) => q !== p && q.end <= p.start).sort((x, y) => y.end - x.end)[0];
     if (prev && /^,\s*(?:(?!and\b)[\w-]+\s+){0,4}(?:of|in|near)\s+(?:the\s+)?$/i.test(s.text.slice(prev.end - s.start, p.start - s.start))) score -= 2.5;
@@ -301,7 +305,9 @@ function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorM
   const key = (a: ActorMention | null): string => a ? a.actor?.id ?? a.name.toLowerCase() : "";
   // In violence a politician of the attacker's own country is a speaker, not the other side ("…, what the Israeli prime minister called a message").
   const others = pool.filter((a) => key(a) !== key(a1) && !(def.family === "violent" && a1 && a.country === a1.country && a.country !== null && a.actor && (a.actor.kind === "government" || a.actor.kind === "mediator") && a1.actor?.kind !== "government"));
-  const a2 = others.find((a) => a.start > triggerAt && a.country !== a1?.country) ?? others.find((a) => a.start > triggerAt) ?? others.find((a) => a.country !== a1?.country) ?? others[0] ?? null;
+  // The object right after the verb is the other side ("fighters ambushed Druze travellers near …, … Israeli jets").
+  const object = others.find((a) => a.start > triggerAt && a.start - triggerAt <= 30 && !/[,;]/.test(sentence.text.slice(triggerAt - sentence.start, a.start - sentence.start)));
+  const a2 = object ?? others.find((a) => a.start > triggerAt && a.country !== a1?.country) ?? others.find((a) => a.start > triggerAt) ?? others.find((a) => a.country !== a1?.country) ?? others[0] ?? null;
   return [a1, a2];
 }
 
@@ -360,7 +366,9 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   const after = t.slice(rel, rel + 70);
   const before = t.slice(Math.max(0, rel - 60), rel);
   const firstIdx = (re: RegExp, x: string): number => { const m = re.exec(x); return m ? m.index : Infinity; };
-  const targetText = def.id === "killing" ? before + " " + after : after;
+  // "A Druze man was shot dead at a checkpoint": in the passive the one hit is the subject, not what follows.
+  const passive = /\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$/i.test(before);
+  const targetText = def.id === "killing" ? before + " " + after : passive ? before.split(/[,;]/).pop()! : after;
   const civAt = firstIdx(CIVILIAN_TARGET, targetText);
   const armedAt = firstIdx(ARMED_TARGET, targetText);
   const civilianTarget = civAt < armedAt;
@@ -406,8 +414,11 @@ function rel0(at: number, s: Sentence): number {
  * Whether the trigger after `clause` hangs on a past perfect ("troops had entered …"), and not on another
  * verb after it ("fighters who had converged on the city continued to clash").
  */
+const PAST_PERFECT_ALL = new RegExp(PAST_PERFECT.source, "gi");
 function pluperfectGoverns(clause: string): boolean {
-  const re = new RegExp(PAST_PERFECT.source, "gi");
+  if (!/\bhad\b/i.test(clause)) return false;
+  const re = PAST_PERFECT_ALL;
+  re.lastIndex = 0;
   let last: RegExpExecArray | null = null;
   for (let m = re.exec(clause); m; m = re.exec(clause)) last = m;
   if (!last) return false;
@@ -617,7 +628,9 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         date = { date: d, precision: "day", start: d, end: d };
       }
       const flags = flagsFor(s, f.rel, date, ref);
-      if (flags.trend && !counted) continue;
+      // "a series of strikes overnight": a run of acts on one named day is told, not a trend.
+      const run = /\b(?:series|string|spate|wave|round)\s+of\s+(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, f.rel - 40), f.rel));
+      if (flags.trend && !counted && !(run && dm && dm.precision === "day" && !dm.stale && a1?.actor && ["state-forces", "security-service", "militia", "armed-group", "tribal"].includes(a1.actor.kind))) continue;
       // "relatives threatened by the fighting in Sweida", "fled the clashes", "amid the shelling": violence named as a backdrop, not reported.
       if (f.def.family === "violent" && BACKDROP_BEFORE.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
       // "tanks that were advancing toward the city": a movement that describes a target, not an act of its own.
@@ -1101,8 +1114,10 @@ function coordinatedPlaces(s: Sentence, places: readonly PlaceMention[], chosen:
     // "hit the Hama airport, …, and the T4 base in Homs province, as well as a building in Damascus": one target list, one event per area.
     // An apposition ("al-Kiswah, south of Damascus, and in Daraa") describes the place before it: the list goes on after it.
     if (/^,\s*(?:(?!and\b|as\b)[\w-]+\s+){0,3}(?:of|in|near)\s+(?:the\s+)?$/i.test(gap)) { last = p; continue; }
-    if (!p.place || p.score <= -2 || !TARGET_LIST_GAP.test(gap)) break;
-    if (p.place.admin1 !== chosen.place.admin1 && !extra.some((e) => e.place?.admin1 === p.place?.admin1)) extra.push(p);
+    if (!p.place || p.score <= -2 || !(TARGET_LIST_GAP.test(gap) || TARGET_LIST_COMMA.test(gap))) break;
+    // Targets in other towns are other events (ACLED: one event per place and day); two targets in one town are one.
+    const apart = (x: Place, y: Place): boolean => x.admin1 !== y.admin1 || distanceKm(x.lon, x.lat, y.lon, y.lat) > 5;
+    if (apart(p.place, chosen.place) && extra.every((e) => !e.place || apart(e.place, p.place!))) extra.push(p);
     last = p;
   }
   if (extra.length) return extra;
