@@ -101,6 +101,8 @@ const FEATURE_OF: Record<string, string[]> = { city: ["city", "capital"], capita
 const AID_CARGO = /\b(?:flour|food|medicines?|medical|fuel|relief|humanitarian|aid|supplies|water tanks?|Red Crescent|Red Cross|ICRC|WFP|UNICEF|UNHCR|OCHA)\b/i;
 /** Words that set an act apart from the one told before. */
 const SEPARATE = /\b(?:separate(?:ly)?|another|elsewhere|a second|in a further|also in|meanwhile)\b/i;
+/** "one year since a rocket strike …", "two years after the attack …". */
+const YEARS_SINCE = /\b(a|one|two|three|four|five|\d+)\s+years?\s+(?:since|after|on from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 /** A time that points at the day just named. */
 const ANAPHORIC_DAY = /\b(?:that|the same)\s+(?:morning|day|afternoon|evening|night)\b/i;
 /** A pointer at the period a report covers. */
@@ -133,7 +135,7 @@ const BACKDROP_BEFORE = /\b(?:threatened|affected|displaced|endangered|caught up
 /** A statement's object: "condemned the Israeli incursions", "what it called a massacre", "described as an attack". */
 const STATEMENT_OBJECT = /\b(?:(?:condemn|denounc|deplor|decr|criticis|criticiz|protest(?:ed|ing|s)? against|reject|welcom|warn(?:ed|s|ing)? (?:of|against))\w*\s+(?:the\s+|these\s+|those\s+|this\s+|recent\s+|continued\s+|repeated\s+|ongoing\s+|any\s+|all\s+)?(?:[\w-]+\s+){0,2}|what\s+(?:it|they|he|she|the\s+\w+|\w+)\s+(?:called|described as|termed|labelled|labeled)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}|(?:described|characteri[sz]ed|denounced)\s+(?:it\s+|them\s+|the\s+\w+\s+)?as\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2})$/i;
 /** After a plural trigger, words that make it a kind of event: "killings of this kind", "attacks like these", "strikes have been common". */
-const GENERIC_AFTER = /^\s+(?:of\s+(?:this|that|the\s+same)\s+(?:kind|sort|type)|like\s+(?:this|these|that|those)|such\s+as\s+(?:this|these)|(?:have|has)\s+(?:long\s+)?been\s+(?:a\s+)?(?:feature|common|frequent|routine|regular|rare|part)|are\s+(?:common|frequent|routine|rare))\b/i;
+const GENERIC_AFTER = /^\s+(?:(?:for|of)\s+[\w-]+\s+)?(?:(?:have|has)\s+become|became|are\s+becoming)\s+(?:\w+\s+)?(?:common|frequent|routine|widespread|rare|a\s+feature|part)\b|^\s+(?:of\s+(?:this|that|the\s+same)\s+(?:kind|sort|type)|like\s+(?:this|these|that|those)|such\s+as\s+(?:this|these)|(?:have|has)\s+(?:long\s+)?been\s+(?:a\s+)?(?:feature|common|frequent|routine|regular|rare|part)|are\s+(?:common|frequent|routine|rare))\b/i;
 const DATELINE = /^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2})*\s*[-–—]\s/;
 const STATEMENT_ONLY = /^(?:\s*(?:he|she|they|it|the (?:ministry|army|statement|official|spokesman|spokesperson))\s+(?:said|added|warned|stressed))/i;
 
@@ -355,6 +357,8 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   }
   // "The troops are deployed in southern Syria", "remain stationed": a standing state, not a move.
   if (def.family === "physical" && /\b(?:is|are|remain|remains|stay|stays)\s+(?:still\s+)?$/i.test(t.slice(Math.max(0, trigger - s.start - 20), trigger - s.start))) return null;
+  // "The force has been deployed on the Golan since 1974": a state that has lasted, not a move.
+  if (def.family === "physical" && /\b(?:has|have|had)\s+(?:long\s+)?been\s+$/i.test(t.slice(Math.max(0, trigger - s.start - 20), trigger - s.start)) && /\b(?:since\s+(?:\d{4}|the\s+\d{4})|for\s+(?:years|decades|months|\w+\s+(?:years|decades)))\b/i.test(t)) return null;
   if (def.id === "release") {
     // "returned to Syria", "returned home": people going back, not a release; "detained … and released them": one arrest.
     if (/^returned\s+(?:to|home|from|safely|later)\b/i.test(t.slice(trigger - s.start))) return null;
@@ -619,6 +623,13 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         // "after two days of drone strikes" on the day told: the days before it.
         const n = wordNumber(counted[1] ?? "") ?? 2;
         date = { date: addDays(date.date, -1), precision: "day", start: addDays(date.date, -n), end: addDays(date.date, -1) };
+      }
+      // "a vigil to mark one year since a rocket strike killed twelve children": that many years before, and background.
+      const yearsAgo = YEARS_SINCE.exec(lead);
+      if (yearsAgo && date.date && ref && Number(date.date.slice(0, 4)) >= Number(ref.slice(0, 4)) - 1) {
+        const n = wordNumber(yearsAgo[1] ?? "") ?? 1;
+        const d = `${Number(date.date.slice(0, 4)) - n}${date.date.slice(4)}`;
+        date = { date: d, precision: "day", start: addDays(d, -1), end: addDays(d, 1) };
       }
       // "landed troops on Wednesday, a day after drone strikes there killed six": the act after "after" is that many days before.
       const before = N_DAYS_AFTER.exec(lead);
@@ -1105,7 +1116,7 @@ function coarsePlace(p: PlaceMention | null, s: Sentence): boolean {
 function coordinatedPlaces(s: Sentence, places: readonly PlaceMention[], chosen: PlaceMention | null): PlaceMention[] {
   if (!chosen?.place || chosen.place.feature === "region") return [];
   // "the highway between Damascus and Sweida" is one place, not two events.
-  if (/\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, chosen.start - s.start - 30), chosen.start - s.start))) return [];
+  if (/\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}and\s+(?:the\s+)?$/i.test(s.text.slice(Math.max(0, chosen.start - s.start - 50), chosen.start - s.start))) return [];
   const extra: PlaceMention[] = [];
   let last: PlaceMention = chosen;
   for (const p of [...places].sort((x, y) => x.start - y.start)) {
