@@ -371,15 +371,16 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   const before = t.slice(Math.max(0, rel - 60), rel);
   const firstIdx = (re: RegExp, x: string): number => { const m = re.exec(x); return m ? m.index : Infinity; };
   // "A Druze man was shot dead at a checkpoint": in the passive the one hit is the subject, not what follows.
-  const passive = /\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$/i.test(before);
-  const targetText = def.id === "killing" ? before + " " + after : passive ? before.split(/[,;]/).pop()! : after;
+  const passive = /\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$/i.test(before) || /^(?:was|were)\b/i.test(t.slice(rel));
+  const targetText = def.id === "killing" ? before + " " + after : passive ? before : after;
   const civAt = firstIdx(CIVILIAN_TARGET, targetText);
   const armedAt = firstIdx(ARMED_TARGET, targetText);
   const civilianTarget = civAt < armedAt;
   if ((def.id === "shooting" || def.id === "killing") && !civilianTarget && (armedAt < Infinity || (a2 && a2.actor?.kind !== "civilians" && a1))) {
     event_type = "Battles"; sub_event_type = "Armed clash";
   }
-  if (def.id === "attack" && event_type === "Battles" && civilianTarget) {
+  // An ambush of unarmed people ("ambushed Druze travellers") is one-sided, like an attack.
+  if ((def.id === "attack" || (def.id === "clash" && /^ambush/i.test(t.slice(rel)))) && event_type === "Battles" && civilianTarget) {
     event_type = "Violence against civilians"; sub_event_type = "Attack";
   }
   // Fighting told around the trigger, not anywhere in a long sentence ("… and over the following days carried out strikes").
@@ -548,6 +549,15 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   // The span a report covers ("covering 19 February to 20 May", "between 1 March and 31 May"): what "during the period" points at.
   const reportPeriod = analysed.flatMap((a) => /\b(?:covering|covers|period|between|from)\b/i.test(a.s.text) ? a.dates : []).find((d) => !d.stale && d.start && d.end && isoToDays(d.end) - isoToDays(d.start) >= 14) ?? null;
   const candidates: Candidate[] = [];
+  // The states the article names most, one mention each, most named first ("the two governments").
+  const stateCount = new Map<string, { n: number; m: ActorMention }>();
+  for (const x of analysed) for (const m of x.actors) {
+    if (!m.country || !m.actor || !["government", "state-forces", "security-service"].includes(m.actor.kind)) continue;
+    const e = stateCount.get(m.country) ?? { n: 0, m };
+    e.n++;
+    stateCount.set(m.country, e);
+  }
+  const articleStates = [...stateCount.values()].sort((p, q) => q.n - p.n).map((e) => e.m);
   let discourseDate: { date: DateRange; sentence: number; paragraph: number } | null = null;
   let backgroundDate: { date: DateRange; sentence: number } | null = null;
   // The last day named in the text, event or not ("… will not forget 25 December. That morning, villagers marched …").
@@ -863,6 +873,11 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
           a1 = a1 && a1.country === prevDip.actor2?.country ? a1 : prevDip.actor1;
           a2 = a1 === prevDip.actor1 ? prevDip.actor2 : prevDip.actor1;
         }
+      }
+      if (k.def.family === "diplomatic" && !a1 && !a2 && /\b(?:the two|both)\s+(?:governments|sides|countries|states|parties|delegations|capitals|neighbou?rs)\b/i.test(s.text)) {
+        // "Talks between the two governments": the two states the article names most.
+        const [x, y] = articleStates;
+        if (x && y) { a1 = x; a2 = y; }
       }
       if (k.def.id === "ceasefire" && (!a1 || !a2)) {
         // "A ceasefire … has largely held": between the sides whose fighting the article reports most.
