@@ -67,7 +67,7 @@ const GUESSED_PLACE = /\b(?:in|at|near|into|outside|around|towards?)\s+((?:(?:al
 /** Capitalised words that are not places: days, months, titles, institutions. */
 const NOT_A_PLACE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|These|Those|He|She|They|It|Israel|Syria|Lebanon|Jordan|UN|UNDOF|Reuters|AFP|SANA|President|Prime|Minister|General|Sheikh|Mr|Ms|Dr|Christmas|Easter|Ramadan|Eid|New Year|Parliament|Congress|Council|Security|Ministry|Government|Army|Defence|Defense|Interior|Foreign|State|United|European|Arab|Islamic|Hamas|Hezbollah|Druze|Bedouin|Sunni|Shia|Alawite|Christian|Muslim|Jewish|English|Arabic|Hebrew)\b/;
 /** A place only named as where a road leads, not where the event was. */
-const ROUTE_CUE = /\b(?:(?:road|highway|route|motorway)\s+(?:to|towards?|between|linking|from)(?:\s+\w+\s+and)?|bound for|on (?:its|their) way to|fled to|(?:speed(?:ing)?|sped|dr(?:ove|iving)|fle(?:d|eing)|escap(?:ed|ing))(?: off| away| back)? (?:toward|towards|in the direction of)|via|(?:(?:pass(?:ed|ing)?|travel(?:l?ed|l?ing)|dr(?:ove|iving)|routed|went|going|came|coming) |(?:reached|entered) (?:\w+ ){1,3})through)\s+(?:the\s+)?(?:(?:town|village|city|crossing)\s+of\s+)?$/i;
+const ROUTE_CUE = /\b(?:(?:road|highway|route|motorway)\s+(?:to|towards?|between|linking|from)(?:\s+\w+\s+and)?|bound for|on (?:its|their) way to|fled to|(?:speed(?:ing)?|sped|dr(?:ove|iving)|fle(?:d|eing)|escap(?:ed|ing))(?: off| away| back)? (?:toward|towards|in the direction of)|via|(?:withdr[ae]w(?:n|ing)?|pull(?:ed|ing) back|retreat(?:ed|ing))\s+(?:back\s+)?(?:to|toward|towards|into)|(?:(?:pass(?:ed|ing)?|travel(?:l?ed|l?ing)|dr(?:ove|iving)|routed|went|going|came|coming) |(?:reached|entered) (?:\w+ ){1,3})through)\s+(?:the\s+)?(?:(?:town|village|city|crossing)\s+of\s+)?$/i;
 /** The speaker's seat in an attribution ("the foreign ministry in Damascus said"). */
 const SAID_AFTER = /^\s*(?:[\w-]+\s+){0,1}(?:said|says|reported|announced|stated|told)\b/i;
 const FROM_CUE = /\bfrom\s+(?:the\s+)?$/i;
@@ -235,10 +235,10 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
   const region = out.find((p) => p.place?.feature === "region" && p.place.admin1);
   for (const p of out) {
     if (p.place) continue;
-    if (region) { p.region = region.place; continue; }
-    // "Saida al-Hanout in Quneitra": a known town right after the unknown village gives its area.
-    const host = out.find((q) => q.place && q.place.feature !== "capital" && q.start > p.end && /^\s*,?\s*(?:in|near|of|outside|(?:east|west|north|south)(?:-?(?:east|west))? of)\s+(?:the\s+)?(?:(?:town|city|village|countryside|province)\s+of\s+)?$/i.test(s.text.slice(p.end - s.start, q.start - s.start)));
+    // "Saida al-Hanout in Quneitra", "al-Asbah in the southern countryside of Quneitra": a known place right after the unknown village gives its area.
+    const host = out.find((q) => q.place && q.place.feature !== "capital" && q.start > p.end && /^\s*,?\s*(?:in|near|of|outside|(?:east|west|north|south)(?:-?(?:east|west))? of)\s+(?:the\s+)?(?:(?:[a-z]+(?:ern|ral)\s+)?(?:town|city|village|countryside|province|governorate|district|outskirts|suburbs)\s+of\s+)?$/i.test(s.text.slice(p.end - s.start, q.start - s.start)));
     if (host) p.region = host.place;
+    else if (region) p.region = region.place;
   }
   return out;
 }
@@ -504,7 +504,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   const index = packIndex(ctx.places, ctx.actors);
   const ref = todayRef(article);
   const text = article.text;
-  const sentences = splitSentences(text).filter((s) => !isBoilerplateDateLine(s.text));
+  // "Correction: an earlier version of this report said …": what is corrected did not happen.
+  const sentences = splitSentences(text).filter((s) => !isBoilerplateDateLine(s.text) && !/^\s*(?:Correction|Clarification)\s*:|\ban earlier version of this (?:report|article|story)\b/i.test(s.text));
   const articleAir = AIR_CONTEXT.test(text);
   interface Analysed { s: Sentence; actors: ActorMention[]; places: PlaceMention[]; dates: DateMention[]; tokens: ReturnType<typeof tokenize> }
   const analysed: Analysed[] = [];
@@ -525,6 +526,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     ? { lon: anchorPts.reduce((a, p) => a + p.lon, 0) / anchorPts.length, lat: anchorPts.reduce((a, p) => a + p.lat, 0) / anchorPts.length }
     : index.anchor;
   let knownBefore: Place | null = null;
+  /** The month the text named last (ISO date in it), for "on the 14th". */
+  let lastMonth: string | null = null;
   const unresolved: PlaceMention[] = [];
   for (const a of analysed) {
     a.places = findPlaces(a.s, a.tokens, index, a.actors, anchor);
@@ -537,6 +540,15 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       }
     }
     a.dates = findDates(a.s.text, ref);
+    // "In October, … On the 14th, a teacher was shot": a day of the month last named.
+    const ordinal = /\b(?:on|by|since|until)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b/i.exec(a.s.text);
+    if (ordinal && lastMonth && !a.dates.some((d) => d.precision === "day")) {
+      const day = Number(ordinal[1]);
+      const iso = `${lastMonth.slice(0, 7)}-${String(day).padStart(2, "0")}`;
+      if (day >= 1 && day <= 31 && isoToDays(iso) <= isoToDays(ref ?? iso)) a.dates.push({ date: iso, precision: "day", start: iso, end: iso, from: ordinal.index, to: ordinal.index + ordinal[0].length, text: ordinal[0], stale: false });
+    }
+    const monthTold = [...a.dates].reverse().find((d) => !d.stale && d.start && (d.precision === "month" || d.precision === "day"));
+    if (monthTold?.start) lastMonth = monthTold.start;
     // "QUNEITRA, Monday - … on Saturday": the dateline's day is the filing day; the sentence's own day dates its events.
     if (a.s.start < datelineEnd) {
       const own = a.dates.filter((d) => a.s.start + d.from >= datelineEnd);
@@ -683,7 +695,9 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         const same = [...kept.keys()].find((k2) => k2.startsWith(`violent:${typeKey}:`));
         const sameAt = same ? kept.get(same) : undefined;
         const samePlace = sameAt ? pickPlace(a.places, s.start + sameAt.rel, s, triggerStarts) : null;
-        if (same && sameAt && (!samePlace?.place?.admin1 || samePlace.place.admin1 === ownPlace.place.admin1 || Math.abs(sameAt.rel - f.rel) < 60)) continue;
+        // "…, adding that the strikes were meant as a warning to Damascus": "the strikes" are the ones just told.
+        const pointsBack = !!sameAt && sameAt.rel < f.rel && !VERB_TRIGGER.test(f.text) && DEFINITE_BEFORE.test(s.text.slice(Math.max(0, f.rel - 30), f.rel));
+        if (same && sameAt && (!samePlace?.place?.admin1 || samePlace.place.admin1 === ownPlace.place.admin1 || Math.abs(sameAt.rel - f.rel) < 60 || pointsBack)) continue;
       }
       const existing = kept.get(key);
       if (existing) {
