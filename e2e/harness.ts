@@ -1,6 +1,7 @@
 // Browser-test harness: a real server (demo data, temp folder, port 0) serving
 // the built web app, Debian's chromium through playwright-core, a record of
 // every request each page makes, axe checks and screenshots.
+import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -139,4 +140,26 @@ export function seriousOrWorse(v: AxeViolation[]): AxeViolation[] {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+export const langs = ["en", "ar", "he"] as const;
+
+/** Screenshot and axe in each language; the layout must mirror (dir) in Arabic and Hebrew. */
+export async function inEachLanguage(page: Page, name: string, ready: () => Promise<unknown>): Promise<void> {
+  for (const lang of langs) {
+    await setLanguage(page, lang);
+    await ready();
+    assert.equal(await page.evaluate(() => document.documentElement.dir), lang === "en" ? "ltr" : "rtl");
+    await screenshot(page, `${name}-${lang}`);
+    const v = seriousOrWorse(await axeViolations(page));
+    assert.deepEqual(v, [], `${name} in ${lang}: ${JSON.stringify(v)}`);
+  }
+  await setLanguage(page, "en");
+}
+
+/** The end of a browser test: nothing left the origin, no console or page errors (but those the test provoked), the context closed. */
+export async function closeClean(rc: RecordedContext, origin: string, provoked?: RegExp): Promise<void> {
+  assert.deepEqual(foreignRequests(rc.requests, origin), []);
+  assert.deepEqual(rc.errors.filter((e) => !provoked?.test(e)), []);
+  await rc.context.close();
 }

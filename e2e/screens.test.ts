@@ -5,27 +5,12 @@
 // screenshots, axe checks and no request leaving the server's origin.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import {
-  axeViolations, chromiumAvailable, foreignRequests, launchBrowser, recordedContext, screenshot, seriousOrWorse, setLanguage, signIn, startE2eServer, type E2eServer,
+  chromiumAvailable, foreignRequests, inEachLanguage, launchBrowser, recordedContext, screenshot, setLanguage, signIn, startE2eServer, type E2eServer,
 } from "./harness.ts";
 
 const skip = chromiumAvailable() ? false : "chromium is not installed at /usr/bin/chromium (apt-get install chromium)";
-const langs = ["en", "ar", "he"] as const;
-
-/** Screenshot and axe in each language; the layout must mirror (dir) in Arabic and Hebrew. */
-async function inEachLanguage(page: Page, name: string, ready: () => Promise<unknown>): Promise<void> {
-  for (const lang of langs) {
-    await setLanguage(page, lang);
-    await ready();
-    assert.equal(await page.evaluate(() => document.documentElement.dir), lang === "en" ? "ltr" : "rtl");
-    await screenshot(page, `${name}-${lang}`);
-    const v = seriousOrWorse(await axeViolations(page));
-    assert.deepEqual(v, [], `${name} in ${lang}: ${JSON.stringify(v)}`);
-  }
-  await setLanguage(page, "en");
-}
-
 const ARTICLE = [
   "Syrian army artillery shelled farmland on the edge of Khan Arnabah in the Quneitra countryside on Monday, wounding two shepherds, residents told reporters.",
   "A local official said the shells landed close to the area of separation and that the fire stopped after about an hour.",
@@ -51,7 +36,7 @@ describe("web review and reporting screens", { skip }, () => {
     await signIn(page, server, "isr.analyst");
     await page.getByTestId("nav").locator('a[href="/intake"]').click();
     await page.getByTestId("proposal-list").waitFor();
-    await page.locator("details.paste summary").click();
+    await page.getByTestId("paste-source").locator("summary").click();
     const form = page.getByTestId("paste-form");
     await form.getByLabel("Headline (optional)").fill("Shelling near Khan Arnabah");
     await form.getByLabel("Publication date (optional)").fill("2025-06-17");

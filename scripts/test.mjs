@@ -5,6 +5,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 const e2e = process.argv.includes("--e2e");
 const roots = e2e ? ["e2e"] : ["src", "test"];
@@ -28,6 +29,12 @@ function walk(dir) {
 roots.forEach(walk);
 files.sort();
 const chosen = filters.length ? files.filter((f) => filters.some((x) => f.includes(x))) : files;
+// Browser tests serve the built app: build it once here, before test files
+// run side by side (two builds into one folder at once trip over each other).
+if (e2e) {
+  const b = spawnSync(process.execPath, [fileURLToPath(new URL("./build-web.mjs", import.meta.url))], { stdio: "inherit" });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
 if (!process.env.TEST_DATABASE_URL) console.log("PostgreSQL run skipped: TEST_DATABASE_URL is not set (SQLite only).");
 const res = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=2", ...flags, ...chosen], { stdio: "inherit", env: process.env });
 process.exit(res.status ?? 1);

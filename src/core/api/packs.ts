@@ -29,3 +29,11 @@ export const basemapSchema = z.object({
   places: z.array(basemapPlaceSchema),
 });
 export type BasemapDto = z.infer<typeof basemapSchema>;
+
+/** A bundled pack as listed (from its pack.json; no geometry). */
+export const packListingSchema = z.object({
+  id: z.string(), title: z.string(), version: z.string(), approximate: z.boolean(), accuracy_m: z.number(), disclaimer: z.string(),
+  parties: z.array(z.object({ id: z.string(), name: z.string(), side: z.string(), line: z.string() })),
+});
+export type PackListing = z.infer<typeof packListingSchema>;
+export const packListSchema = z.object({ items: z.array(packListingSchema) });

@@ -14,6 +14,7 @@ import { useRealtime } from "../api/realtime.tsx";
 import { match, navigate, usePath } from "../app/router.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/en.ts";
+import { FetchArticle, Feeds, UploadArticle } from "./IntakeSources.tsx";
 import { ErrorNote, Field, Loading, Pill, ScreenTitle } from "../components/common.tsx";
 import { eventTypeLabel } from "../incidents/labels.ts";
 
@@ -29,12 +30,16 @@ export default function IntakeScreen() {
   const [status, setStatus] = useState<Status>("pending");
   const list = useApi(() => api.get(`/api/intake/proposals?status=${status}&limit=100`, proposalListSchema), [status]);
   useRealtime(["intake.proposed"], () => list.reload());
+  const stored = (first: string | null) => { setStatus("pending"); list.reload(); if (first) navigate(`/intake/${first}`); };
   return (
     <section>
       <ScreenTitle>{t("intake.title")}</ScreenTitle>
       <div className="review-layout">
         <div>
-          <PasteArticle onDone={(first) => { setStatus("pending"); list.reload(); if (first) navigate(`/intake/${first}`); }} />
+          <PasteArticle onDone={stored} />
+          <UploadArticle onDone={stored} />
+          <FetchArticle onDone={stored} />
+          <Feeds onPolled={() => { setStatus("pending"); list.reload(); }} />
           <h2>{t("intake.queue")}</h2>
           <div className="field">
             <label htmlFor="intake-status">{t("common.status")}</label>
@@ -91,7 +96,7 @@ function PasteArticle({ onDone }: { onDone: (firstProposal: string | null) => vo
     } catch (err) { setError(err); } finally { setBusy(false); }
   };
   return (
-    <details className="card paste" open={false}>
+    <details className="card paste" open={false} data-testid="paste-source">
       <summary>{t("intake.paste")}</summary>
       <form onSubmit={(e) => { void submit(e); }} data-testid="paste-form">
         <Field label={t("intake.articleTitle")}>{(id) => <input id={id} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>

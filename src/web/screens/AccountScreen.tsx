@@ -7,6 +7,7 @@ import { api } from "../api/client.ts";
 import { useApi } from "../api/use-api.ts";
 import { useMe, useSession } from "../app/session.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import type { MessageKey } from "../i18n/en.ts";
 import { ErrorNote, Field, Loading, Pill, ScreenTitle } from "../components/common.tsx";
 import { meSchema } from "../../core/api/accounts.ts";
 
@@ -52,11 +53,15 @@ function TotpSection() {
   );
 }
 
-function TokensSection() {
+type Scope = "read" | "write" | "admin";
+const scopeLabel: Record<Scope, MessageKey> = { read: "account.scopeRead", write: "account.scopeWrite", admin: "account.scopeAdmin" };
+
+/** The caller's own API tokens; administrators may also give a token the admin scope. */
+export function TokensSection({ scopes = ["read", "write"] }: { scopes?: Scope[] }) {
   const { t, dateTime } = useI18n();
   const tokens = useApi(() => api.get("/api/tokens", listOf(tokenSchema)), []);
   const [name, setName] = useState("");
-  const [scope, setScope] = useState<"read" | "write">("read");
+  const [scope, setScope] = useState<Scope>("read");
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const create = async (e: FormEvent) => {
@@ -73,7 +78,7 @@ function TokensSection() {
     try { await api.delete(`/api/tokens/${encodeURIComponent(id)}`, okSchema); tokens.reload(); } catch (err) { setError(err); }
   };
   return (
-    <section className="card">
+    <section className="card" data-testid="tokens">
       <h2>{t("account.tokens")}</h2>
       {tokens.loading && !tokens.data && <Loading />}
       {tokens.data && tokens.data.items.length === 0 && <p className="muted">{t("account.noTokens")}</p>}
@@ -97,9 +102,8 @@ function TokensSection() {
         <Field label={t("account.tokenName")}>{(id) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />}</Field>
         <Field label={t("account.scopes")}>
           {(id) => (
-            <select id={id} value={scope} onChange={(e) => setScope(e.target.value === "write" ? "write" : "read")}>
-              <option value="read">{t("account.scopeRead")}</option>
-              <option value="write">{t("account.scopeWrite")}</option>
+            <select id={id} value={scope} onChange={(e) => setScope(scopes.find((x) => x === e.target.value) ?? "read")}>
+              {scopes.map((x) => <option key={x} value={x}>{t(scopeLabel[x])}</option>)}
             </select>
           )}
         </Field>

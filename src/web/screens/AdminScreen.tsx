@@ -1,8 +1,9 @@
 // Administration: accounts (create, disable, set password, end sessions),
-// parties, the deployment's public key, the bundled packs. Administrators
+// parties, the administrator's own API tokens (admin scope included), the
+// deployment's public key and signed checkpoints, the bundled packs. Administrators
 // hold no party's need-to-know, so nothing here shows party records.
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
+import type { z } from "zod";
 import { listOf, okSchema, partySchema, userSchema, type UserDto } from "../../core/api/accounts.ts";
 import { api } from "../api/client.ts";
 import { useApi } from "../api/use-api.ts";
@@ -10,6 +11,9 @@ import { useMe } from "../app/session.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/en.ts";
 import { ErrorNote, Field, Loading, Pill, ScreenTitle } from "../components/common.tsx";
+import { checkpointListSchema, deploymentKeySchema, newCheckpointSchema } from "../../core/api/audit.ts";
+import { packListSchema } from "../../core/api/packs.ts";
+import { TokensSection } from "./AccountScreen.tsx";
 
 const roles = ["liaison", "analyst", "mediator", "observer", "admin"] as const;
 const partyKinds = ["party", "mediator", "observer"] as const;
@@ -130,13 +134,23 @@ function PartiesSection({ parties, reload }: { parties: z.infer<typeof partySche
   );
 }
 
-const deploymentKeySchema = z.object({ deployment: z.string(), key_id: z.string(), public_key: z.string() });
-
 function KeySection() {
-  const { t } = useI18n();
+  const { t, dateTime, num } = useI18n();
   const key = useApi(() => api.get("/api/keys/deployment", deploymentKeySchema), []);
+  const checkpoints = useApi(() => api.get("/api/audit/checkpoints", checkpointListSchema), []);
+  const [signed, setSigned] = useState<{ seq: number } | "unchanged" | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const sign = async () => {
+    setError(null); setSigned(null);
+    try {
+      const r = await api.post("/api/audit/checkpoints", newCheckpointSchema);
+      setSigned(r.checkpoint ? { seq: r.checkpoint.seq } : "unchanged");
+      checkpoints.reload();
+    } catch (e) { setError(e); }
+  };
+  const latest = checkpoints.data?.items.slice(0, 5) ?? [];
   return (
-    <section className="card">
+    <section className="card" data-testid="keys">
       <h2>{t("admin.key")}</h2>
       <p className="muted">{t("admin.keyText")}</p>
       {key.data && (
@@ -145,7 +159,52 @@ function KeySection() {
           <pre dir="ltr" className="pem" tabIndex={0} aria-label={t("admin.key")}>{key.data.public_key}</pre>
         </>
       )}
-      <ErrorNote error={key.error} />
+      <h3>{t("admin.checkpoints")}</h3>
+      <p className="muted small">{t("admin.checkpointsText")}</p>
+      {latest.length === 0 && checkpoints.data && <p className="muted">{t("admin.noCheckpoints")}</p>}
+      {latest.length > 0 && (
+        <div className="table-scroll">
+          <table data-testid="checkpoints">
+            <thead><tr><th scope="col">{t("admin.entry")}</th><th scope="col">{t("admin.signedAt")}</th><th scope="col">{t("admin.headHash")}</th></tr></thead>
+            <tbody>{latest.map((c) => <tr key={`${c.seq}-${c.at}`}><td>{num(c.seq)}</td><td>{dateTime(c.at)}</td><td><code dir="ltr">{c.head_hash.slice(0, 16)}…</code></td></tr>)}</tbody>
+          </table>
+        </div>
+      )}
+      <button type="button" onClick={() => { void sign(); }}>{t("admin.signNow")}</button>
+      {signed && <p className="notice" role="status">{signed === "unchanged" ? t("admin.checkpointUnchanged") : t("admin.checkpointSigned", { seq: num(signed.seq) })}</p>}
+      <ErrorNote error={error ?? key.error ?? checkpoints.error} />
+    </section>
+  );
+}
+
+function PacksSection() {
+  const { t, num } = useI18n();
+  const packs = useApi(() => api.get("/api/packs", packListSchema), []);
+  return (
+    <section className="card" data-testid="packs">
+      <h2>{t("admin.packs")}</h2>
+      <p className="muted">{t("admin.packsText")}</p>
+      {packs.loading && !packs.data && <Loading />}
+      {packs.data && (
+        <div className="table-scroll">
+          <table>
+            <thead><tr><th scope="col">{t("admin.packId")}</th><th scope="col">{t("admin.packTitle")}</th><th scope="col">{t("admin.version")}</th><th scope="col">{t("admin.accuracy")}</th><th scope="col">{t("admin.parties")}</th><th scope="col">{t("admin.data")}</th></tr></thead>
+            <tbody>
+              {packs.data.items.map((p) => (
+                <tr key={p.id}>
+                  <td dir="ltr">{p.id}</td>
+                  <td lang="en">{p.title}{p.approximate && <> <Pill tone="warn">{t("map.approximate")}</Pill></>}</td>
+                  <td dir="ltr">{p.version}</td>
+                  <td>{t("admin.accuracyM", { m: num(p.accuracy_m) })}</td>
+                  <td>{p.parties.map((x) => x.id).join(", ")}</td>
+                  <td><a href={`/api/packs/${encodeURIComponent(p.id)}/geojson`} download={`${p.id}.geojson`}>{t("admin.geojson")}</a></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ErrorNote error={packs.error} />
     </section>
   );
 }
@@ -160,7 +219,9 @@ export function AdminScreen() {
       <div className="stack">
         <UsersSection parties={parties.data?.items ?? []} />
         {parties.data && <PartiesSection parties={parties.data.items} reload={parties.reload} />}
+        <TokensSection scopes={["read", "write", "admin"]} />
         <KeySection />
+        <PacksSection />
       </div>
     </section>
   );

@@ -14,6 +14,8 @@ import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/en.ts";
 import { ErrorNote, Field, Loading, Pill, ScreenTitle } from "../components/common.tsx";
 import { measuredText } from "./measured.ts";
+import { NewCommitment, NewMeeting } from "./TalksCreate.tsx";
+import { useMe } from "../app/session.tsx";
 
 const statusTone: Record<CommitmentStatus, "ok" | "warn" | "bad" | "info" | "muted"> = {
   proposed: "muted", agreed: "info", in_progress: "info", fulfilled: "ok", breached: "bad", lapsed: "warn",
@@ -27,6 +29,7 @@ export default function TalksScreen() {
   const meetings = useApi(() => api.get("/api/meetings", meetingListSchema), []);
   const windows = useApi(() => api.get("/api/windows", windowListSchema), []);
   const cadence = useApi(() => api.get("/api/inspections/cadence", cadenceSchema), []);
+  const me = useMe();
   const [alerts, setAlerts] = useState<Alert[]>([]);
   const [changed, setChanged] = useState<Record<string, number>>({});
 
@@ -58,6 +61,7 @@ export default function TalksScreen() {
       )}
 
       <h2 id="commitments">{t("talks.commitments")}</h2>
+      {me.user.party !== null && me.user.role !== "observer" && <NewCommitment meetings={meetings.data?.items ?? []} onCreated={commitments.reload} />}
       <ErrorNote error={commitments.error} />
       {!commitments.data && !commitments.error && <Loading />}
       {commitments.data?.items.length === 0 && <p className="muted">{t("talks.noCommitments")}</p>}
@@ -66,6 +70,7 @@ export default function TalksScreen() {
       </div>
 
       <h2 id="meetings">{t("talks.meetings")}</h2>
+      {me.party_kind === "mediator" && <NewMeeting onCreated={meetings.reload} />}
       <ErrorNote error={meetings.error} />
       {meetings.data?.items.length === 0 && <p className="muted">{t("talks.noMeetings")}</p>}
       <div className="stack" data-testid="meetings">

@@ -3,6 +3,7 @@
 // request, and the activity check against the limits.
 import { z } from "zod";
 import { checkActivity, classifyRequest, InputError, MAX_POINTS_PER_BATCH, packSummary, packToGeoJSON, type InputIssue } from "../../../core/agreement/index.ts";
+import { packListSchema } from "../../../core/api/packs.ts";
 import type { AppContext } from "../../context.ts";
 import { errors, type ErrorDetail } from "../../platform/http/errors.ts";
 import type { Router } from "../../platform/http/route.ts";
@@ -31,8 +32,8 @@ async function guarded<T>(fn: () => Promise<T> | T): Promise<T> {
 export function agreementRoutes(r: Router, _ctx: AppContext): void {
   r.route({
     method: "GET", url: "/api/packs", auth: "none", tags: ["agreements"], summary: "Bundled agreement packs",
-    response: z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
-    handler: async () => ({ items: (await listBundledPacks()) as unknown as Array<Record<string, unknown>> }),
+    response: packListSchema,
+    handler: async () => ({ items: await listBundledPacks() }),
   });
 
   r.route({

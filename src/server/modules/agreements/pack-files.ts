@@ -11,6 +11,7 @@ import type { Classifier } from "../../../core/agreement/classify.ts";
 import { PackValidationError } from "../../../core/agreement/errors.ts";
 import type { PackIssue } from "../../../core/agreement/errors.ts";
 import { packMetaSchema } from "../../../core/agreement/schema.ts";
+import type { PackListing } from "../../../core/api/packs.ts";
 
 /** packs/ at the repository root, found from this file rather than the working directory. */
 export const BUNDLED_PACKS_DIR = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../../packs");
@@ -97,15 +98,7 @@ export async function loadBundledClassifier(id: string, root?: string): Promise<
   return withId(id, () => classifierForFolder(bundledDir(id, root)));
 }
 
-export interface PackListing {
-  id: string;
-  title: string;
-  version: string;
-  approximate: boolean;
-  accuracy_m: number;
-  disclaimer: string;
-  parties: { id: string; name: string; side: string; line: string }[];
-}
+export type { PackListing };
 
 /** Lists bundled packs from their pack.json alone (cheap: no geometry is derived). Folders without a valid pack.json are skipped. */
 export async function listBundledPacks(root = BUNDLED_PACKS_DIR): Promise<PackListing[]> {

@@ -1,15 +1,14 @@
 // HTTP for the verifiable log: my party's export, checkpoints, the deployment key.
-import { z } from "zod";
+import { checkpointListSchema, deploymentKeySchema, newCheckpointSchema } from "../../../core/api/audit.ts";
 import type { AppContext } from "../../context.ts";
 import { errors } from "../../platform/http/errors.ts";
 import type { Router } from "../../platform/http/route.ts";
 
-const checkpointSchema = z.object({ seq: z.number(), head_hash: z.string(), at: z.string(), deployment: z.string(), key_id: z.string(), signature: z.string() });
 
 export function auditRoutes(r: Router, ctx: AppContext): void {
   r.route({
     method: "GET", url: "/api/keys/deployment", auth: "none", tags: ["audit"], summary: "The deployment's public key (Ed25519, PEM) that signs checkpoints and receipts",
-    response: z.object({ deployment: z.string(), key_id: z.string(), public_key: z.string() }),
+    response: deploymentKeySchema,
     handler: async () => ({ deployment: ctx.deploymentId, key_id: ctx.key.keyId, public_key: ctx.key.publicKeyPem }),
   });
 
@@ -27,13 +26,13 @@ export function auditRoutes(r: Router, ctx: AppContext): void {
   });
 
   r.route({
-    method: "GET", url: "/api/audit/checkpoints", auth: "user", tags: ["audit"], summary: "Signed checkpoints of the chain head", response: z.object({ items: z.array(checkpointSchema) }),
+    method: "GET", url: "/api/audit/checkpoints", auth: "user", tags: ["audit"], summary: "Signed checkpoints of the chain head", response: checkpointListSchema,
     handler: async () => ({ items: await ctx.audit.listCheckpoints(ctx.db, 100) }),
   });
 
   r.route({
     method: "POST", url: "/api/audit/checkpoints", auth: "user", tags: ["audit"], summary: "Sign the current head now", status: 201,
-    response: z.object({ checkpoint: checkpointSchema.nullable() }),
+    response: newCheckpointSchema,
     handler: async () => ({ checkpoint: await ctx.audit.checkpoint(ctx.db) }),
   });
 }
