@@ -5,11 +5,12 @@
 // client that may see it has parsed it. Prints one JSON line:
 // {"clients","messages","p50_ms","p99_ms","lost","duplicated","leaked","ceiling_p99_ms"}
 // leaked counts messages that reached a client whose party is not in the thread.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { loadConfig } from "../src/server/config.ts";
 import { createRuntime } from "../src/server/bootstrap.ts";
 import { systemActor } from "../src/server/platform/audit/audit.service.ts";
@@ -25,63 +26,31 @@ const WORKERS = 2;
 const MAX_INFLIGHT = 400;
 const PARTIES = ["ISR", "SYR", "USA", "UNDOF"] as const;
 const now = () => Date.now();
+/** Wall-clock milliseconds with sub-millisecond resolution, comparable across threads. */
+const clock = () => performance.timeOrigin + performance.now();
 
-// SSE clients run in worker threads (plain JS: no loader needed there).
-const workerSource = `
-const { parentPort, workerData } = require("node:worker_threads");
-const http = require("node:http");
-const { clients, members, type } = workerData;
-const now = () => Date.now();
-const hist = new Uint32Array(100001); // 0.1 ms buckets up to 10 s, then overflow
-const t0 = new Map(); const early = new Map();
-const state = clients.map(() => ({ got: new Set(), dup: 0, leak: 0, ready: false }));
-let ready = 0;
-function record(ms) { hist[Math.min(100000, Math.max(0, Math.round(ms * 10)))]++; }
-parentPort.on("message", (m) => {
-  if (m.sent) { for (const [nonce, t] of m.sent) { const e = early.get(nonce); if (e) { for (const r of e) record(r - t); early.delete(nonce); } else t0.set(nonce, t); } }
-  if (m.finish) {
-    let lost = 0, dup = 0, leak = 0, received = 0;
-    clients.forEach((c, i) => {
-      const s = state[i]; dup += s.dup; leak += s.leak; received += s.got.size;
-      for (const [nonce, thread] of m.finish) if (members[thread].includes(c.party) && !s.got.has(nonce)) lost++;
-    });
-    for (const r of reqs) r.destroy();
-    parentPort.postMessage({ done: { lost, dup, leak, received, hist } });
-  }
-});
-const reqs = [];
-clients.forEach((c, i) => {
-  const req = http.request(c.url, { headers: c.headers, agent: false }, (res) => {
-    res.setEncoding("utf8"); let buf = "";
-    res.on("data", (chunk) => {
-      buf += chunk; let k;
-      while ((k = buf.indexOf("\\n\\n")) >= 0) {
-        const block = buf.slice(0, k); buf = buf.slice(k + 2);
-        let ev = "", data = "";
-        for (const line of block.split("\\n")) { if (line.startsWith("event: ")) ev = line.slice(7); else if (line.startsWith("data: ")) data = line.slice(6); }
-        if (ev === "ready" && !state[i].ready) { state[i].ready = true; if (++ready === clients.length) parentPort.postMessage({ ready: true }); continue; }
-        if (ev !== type) continue;
-        const t = now();
-        const p = JSON.parse(data).payload;
-        const s = state[i];
-        if (!members[p.thread_id] || !members[p.thread_id].includes(c.party)) s.leak++;
-        if (s.got.has(p.nonce)) { s.dup++; continue; }
-        s.got.add(p.nonce);
-        const start = t0.get(p.nonce);
-        if (start !== undefined) record(t - start); else { const e = early.get(p.nonce) || []; e.push(t); early.set(p.nonce, e); }
-      }
-    });
-  });
-  req.on("error", () => {}); req.end(); reqs.push(req);
-});
-`;
+/** A nonce that carries the message number (base 36), so clients find it without a lookup. */
+function benchNonce(prefix: "b" | "e", n: number): string {
+  return `${prefix}${n.toString(36)}_${randomBytes(12).toString("base64url")}`;
+}
 
 interface Phase {
   url: (party: string) => string;
   headers: (party: string) => Record<string, string>;
   type: string;
   members: Record<string, string[]>;
-  send: (n: number, nonceOut: (nonce: string, thread: string) => void) => Promise<boolean>;
+  /** The process serving the phase, for its CPU time. */
+  pid: number | undefined;
+  /** Posts message n to `thread`; calls `mark` right before the request leaves. */
+  send: (n: number, thread: string, mark: () => void) => Promise<boolean>;
+}
+
+interface WorkerResult {
+  lost: number;
+  dup: number;
+  leak: number;
+  reconnects: number;
+  hist: Uint32Array;
 }
 
 function percentile(hist: Uint32Array, q: number): number {
@@ -96,25 +65,37 @@ function percentile(hist: Uint32Array, q: number): number {
   return 0;
 }
 
+/** CPU seconds (user + system) a process has used so far; null where /proc is missing. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+const debug = (line: string) => {
+  if (process.env.BENCH_DEBUG) console.error(line);
+};
+
 async function runPhase(p: Phase, seconds: number) {
   const per = Math.ceil(CLIENTS / WORKERS);
   const all = Array.from({ length: CLIENTS }, (_, i) => PARTIES[i % PARTIES.length]!).map((party) => ({ party, url: p.url(party), headers: { accept: "text/event-stream", ...p.headers(party) } }));
   const workers: Worker[] = [];
   const readies: Array<Promise<void>> = [];
   for (let w = 0; w < WORKERS; w++) {
-    const worker = new Worker(workerSource, { eval: true, workerData: { clients: all.slice(w * per, (w + 1) * per), members: p.members, type: p.type } });
+    const worker = new Worker(new URL("./hotline-clients.mjs", import.meta.url), { workerData: { clients: all.slice(w * per, (w + 1) * per), members: p.members, type: p.type, total: RATE * seconds } });
     readies.push(new Promise((r) => worker.on("message", (m: { ready?: boolean }) => m.ready && r())));
     workers.push(worker);
   }
   await Promise.all(readies);
-  const sent: Array<[string, string]> = [];
-  let pendingT0: Array<[string, number]> = [];
-  const flush = setInterval(() => {
-    if (!pendingT0.length) return;
-    for (const w of workers) w.postMessage({ sent: pendingT0 });
-    pendingT0 = [];
-  }, 2);
+  const sent: Array<[number, string]> = [];
+  const threadIds = Object.keys(p.members);
+  const postTimes: number[] = [];
   const total = RATE * seconds;
+  const cpu0 = cpuSeconds(p.pid), self0 = process.cpuUsage();
   const start = now();
   const inflight = new Set<Promise<unknown>>();
   for (let n = 0; n < total; n++) {
@@ -125,33 +106,38 @@ async function runPhase(p: Phase, seconds: number) {
     while (inflight.size >= MAX_INFLIGHT) await Promise.race(inflight);
     if (now() - start > seconds * 1000 + 2000) break;
     const postStart = now();
-    const pr = p.send(n, (nonce, thread) => {
-      pendingT0.push([nonce, now()]);
-      for (const w of workers) w.postMessage({ sent: pendingT0 });
-      pendingT0 = [];
-      void thread;
-    }).then((ok) => { postTimes.push(now() - postStart); return ok; });
-    const tracked = pr.then((ok) => { if (ok) sent.push(lastSent.get(n)!); }).finally(() => inflight.delete(tracked));
+    // Two senders alternate; every second pair goes to the other thread.
+    const thread = threadIds[Math.floor(n / 2) % threadIds.length]!;
+    const tracked = p
+      .send(n, thread, () => {
+        const stamp: Array<[number, number]> = [[n, clock()]];
+        for (const w of workers) w.postMessage({ sent: stamp });
+      })
+      .then((ok) => {
+        postTimes.push(now() - postStart);
+        if (ok) sent.push([n, thread]);
+      })
+      .finally(() => inflight.delete(tracked));
     inflight.add(tracked);
   }
   const scheduled = now() - start;
-  if (process.env.BENCH_DEBUG) { const pt = [...postTimes].sort((a, b) => a - b); console.error(`phase ${p.type}: POST p50 ${pt[Math.floor(pt.length / 2)]} ms, p99 ${pt[Math.floor(pt.length * 0.99)]} ms`); postTimes.length = 0; }
   // Answers still missing 10 s after the last send are not counted as sent (bounded run time).
   await Promise.race([Promise.all(inflight), new Promise((r) => setTimeout(r, 10_000))]);
-  if (process.env.BENCH_DEBUG) console.error(`phase ${p.type}: scheduled in ${Math.round(scheduled)} ms, all answered after ${Math.round(now() - start)} ms`);
-  clearInterval(flush);
-  await new Promise((r) => setTimeout(r, 3000)); // let the last events arrive
-  const results = await Promise.all(workers.map((w) => new Promise<{ lost: number; dup: number; leak: number; received: number; hist: Uint32Array }>((r) => {
-    w.on("message", (m: { done?: { lost: number; dup: number; leak: number; received: number; hist: Uint32Array } }) => m.done && r(m.done));
-    w.postMessage({ finish: sent });
+  const answered = now() - start;
+  const cpu1 = cpuSeconds(p.pid), self1 = process.cpuUsage(self0);
+  // Clients that were cut off reconnect and catch up: wait for them, at most 15 s.
+  const results = await Promise.all(workers.map((w) => new Promise<WorkerResult>((r) => {
+    w.on("message", (m: { done?: WorkerResult }) => m.done && r(m.done));
+    w.postMessage({ finish: sent, graceMs: 15_000 });
   })));
   await Promise.all(workers.map((w) => w.terminate()));
   const hist = new Uint32Array(100001);
   for (const r of results) for (let i = 0; i < hist.length; i++) hist[i]! += r.hist[i]!;
-  return { messages: sent.length, p50: percentile(hist, 0.5), p99: percentile(hist, 0.99), lost: results.reduce((s, r) => s + r.lost, 0), dup: results.reduce((s, r) => s + r.dup, 0), leak: results.reduce((s, r) => s + r.leak, 0) };
+  const pt = postTimes.sort((a, b) => a - b);
+  const sum = (f: (r: WorkerResult) => number) => results.reduce((s, r) => s + f(r), 0);
+  debug(`phase ${p.type}: ${sent.length} sent, scheduled in ${Math.round(scheduled)} ms, all answered after ${Math.round(answered)} ms; POST p50 ${pt[Math.floor(pt.length / 2)]} ms, p99 ${pt[Math.floor(pt.length * 0.99)]} ms; server CPU ${cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0).toFixed(1) : "?"} s, bench CPU ${((self1.user + self1.system) / 1e6).toFixed(1)} s; reconnects ${sum((r) => r.reconnects)}`);
+  return { messages: sent.length, p50: percentile(hist, 0.5), p99: percentile(hist, 0.99), lost: sum((r) => r.lost), dup: sum((r) => r.dup), leak: sum((r) => r.leak) };
 }
-const lastSent = new Map<number, [string, string]>();
-const postTimes: number[] = [];
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "truceline-bench-"));
@@ -179,7 +165,9 @@ async function main() {
   const deployment = ctx.deploymentId;
   await rt.close();
 
-  const server = await spawnServer(config);
+  // BENCH_PROFILE=<dir>: the server process writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE;
+  const server = await spawnServer(config, profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []);
   const threads = [viaMediator, direct];
   const members = Object.fromEntries(threads.map((t) => [t.id, t.parties]));
   const product = await runPhase({
@@ -187,12 +175,11 @@ async function main() {
     headers: (party) => ({ authorization: `Bearer ${readers[party]}` }),
     type: "hotline.message",
     members,
-    send: async (n, mark) => {
+    pid: server.proc.pid,
+    send: async (n, thread, mark) => {
       const s = senders[n % 2]!;
-      const thread = threads[Math.floor(n / 2) % 2]!.id;
-      const body = signDraft(s.key, { deployment, thread_id: thread, sender: s.userId, kind: "query", body: { text: `bench ${n}` } });
-      lastSent.set(n, [body.payload.nonce, thread]);
-      mark(body.payload.nonce, thread);
+      const body = signDraft(s.key, { deployment, thread_id: thread, sender: s.userId, kind: "query", body: { text: `bench ${n}` }, nonce: benchNonce("b", n) });
+      mark();
       const res = await fetch(`${server.url}/api/hotline/threads/${thread}/messages`, { method: "POST", headers: { authorization: `Bearer ${s.token}`, "content-type": "application/json", "idempotency-key": body.payload.nonce }, body: JSON.stringify(body) }).catch(() => null);
       if (res) await res.arrayBuffer();
       return res?.status === 201;
@@ -200,26 +187,68 @@ async function main() {
   }, SECONDS);
   await server.stop();
 
+  // BENCH_CEILING=0 skips the ceiling phase while iterating (its figure is then null).
+  const cleanup = async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (schema && process.env.DATABASE_URL) {
+      const pg = (await import("pg")).default;
+      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await c.end();
+    }
+  };
+  if (process.env.BENCH_CEILING === "0") {
+    await cleanup();
+    console.log(JSON.stringify({ clients: CLIENTS, messages: product.messages, p50_ms: product.p50, p99_ms: product.p99, lost: product.lost, duplicated: product.dup, leaked: product.leak, ceiling_p99_ms: null }));
+    return;
+  }
   // The ceiling: the same clients and load on a bare Fastify SSE echo, in its
   // own process like the product server, so both get the machine alike.
+  // Its delivery is as lean as the product's: frames of one party go out as
+  // one shared buffer, one plain socket write per stream per flush interval
+  // (the same interval rule as the realtime service), so the ceiling is what
+  // the machine and the load generator allow, not a naive per-event write.
   const echoSource = `
     import Fastify from "fastify";
     const members = ${JSON.stringify(members)};
     const parties = ${JSON.stringify(PARTIES)};
     const echo = Fastify();
     const streams = new Map(parties.map((p) => [p, new Set()]));
+    const pending = new Map(parties.map((p) => [p, []]));
+    let open = 0, timer = null, last = -Infinity;
+    const flush = () => {
+      timer = null;
+      last = performance.now();
+      for (const [party, frames] of pending) {
+        if (!frames.length) continue;
+        const buf = Buffer.from(frames.join(""));
+        frames.length = 0;
+        for (const s of streams.get(party)) s.write(buf);
+      }
+    };
+    const schedule = () => {
+      if (timer) return;
+      const wait = last + Math.min(50, Math.max(10, (open * 1000) / 25000)) - performance.now();
+      timer = wait <= 0 ? setImmediate(flush) : setTimeout(flush, wait);
+    };
     echo.get("/sse", (req, reply) => {
       reply.hijack();
+      reply.raw.useChunkedEncodingByDefault = false;
       reply.raw.writeHead(200, { "content-type": "text/event-stream" });
-      reply.raw.write("event: ready\\ndata: {}\\n\\n");
+      reply.raw.flushHeaders();
+      const socket = reply.raw.socket;
+      socket.write("id: 0\\nevent: ready\\ndata: {}\\n\\n");
       const set = streams.get(req.query.party);
-      set.add(reply.raw);
-      reply.raw.on("close", () => set.delete(reply.raw));
+      set.add(socket);
+      open++;
+      reply.raw.on("close", () => { set.delete(socket); open--; });
     });
     let seq = 0;
     echo.post("/send", async (req) => {
       const frame = "id: " + (++seq) + "\\nevent: m\\ndata: " + JSON.stringify({ payload: req.body }) + "\\n\\n";
-      for (const party of members[req.body.thread_id]) for (const s of streams.get(party)) s.write(frame);
+      for (const party of members[req.body.thread_id]) pending.get(party).push(frame);
+      schedule();
       return { ok: true };
     });
     await echo.listen({ port: 0, host: "127.0.0.1" });
@@ -236,25 +265,17 @@ async function main() {
     headers: () => ({}),
     type: "m",
     members,
-    send: async (n, mark) => {
-      const thread = threads[Math.floor(n / 2) % 2]!.id;
-      const nonce = `echo${n}`;
-      lastSent.set(n, [nonce, thread]);
-      mark(nonce, thread);
+    pid: child.pid,
+    send: async (n, thread, mark) => {
+      const nonce = benchNonce("e", n);
+      mark();
       const res = await fetch(`${echoUrl}/send`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ nonce, thread_id: thread }) }).catch(() => null);
       if (res) await res.arrayBuffer();
       return res?.status === 200;
     },
   }, SECONDS);
   child.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-  if (schema && process.env.DATABASE_URL) {
-    const pg = (await import("pg")).default;
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await c.end();
-  }
+  await cleanup();
   console.log(JSON.stringify({ clients: CLIENTS, messages: product.messages, p50_ms: product.p50, p99_ms: product.p99, lost: product.lost, duplicated: product.dup, leaked: product.leak, ceiling_p99_ms: ceiling.p99 }));
 }
 

@@ -26,9 +26,10 @@ export function serverEnv(config: Config): NodeJS.ProcessEnv {
   };
 }
 
-export function spawnServer(config: Config): Promise<ServerProcess> {
+/** `nodeArgs` go to node itself (e.g. --cpu-prof for the benchmark). */
+export function spawnServer(config: Config, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [BIN, "serve", "--port", "0", "--host", "127.0.0.1"], { env: serverEnv(config), stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(process.execPath, [...nodeArgs, BIN, "serve", "--port", "0", "--host", "127.0.0.1"], { env: serverEnv(config), stdio: ["ignore", "pipe", "pipe"] });
     let out = "", err = "";
     const exited = new Promise<void>((r) => proc.once("exit", () => r()));
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), 30_000);

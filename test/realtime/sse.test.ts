@@ -3,6 +3,7 @@
 // nothing, heartbeats flow, and a revoked session stops receiving.
 import { before, after, test } from "node:test";
 import assert from "node:assert/strict";
+import { request, type IncomingMessage } from "node:http";
 import { eachDialect } from "../helpers/dialects.ts";
 import { startTestApp, type Session, type TestApp } from "../helpers/app.ts";
 import { openThread, send, speaker, type Speaker } from "../helpers/hotline.ts";
@@ -79,6 +80,84 @@ eachDialect("realtime events over SSE", (dialect) => {
     const bad = await connectSse(`${base}/api/events`, { cookie: `tl_session=${syr.session.cookie}`, "last-event-id": "abc" });
     assert.equal(bad.status, 400);
     bad.close();
+  });
+
+  test("an event named for one user reaches that user only, among streams of one party", async () => {
+    const analyst = await t.login("syr.analyst");
+    const [liaison, other] = await Promise.all([stream(syr.session), stream(analyst)]);
+    let named = 0;
+    await t.ctx.db.transaction().execute(async (tx) => {
+      named = await t.ctx.realtime.publish(tx, { type: "test.named", payload: { to: "syr.liaison" }, distribution: "shared", ownerParty: "ISR", recipients: { users: [syr.session.userId] } });
+    });
+    const m = await marker();
+    for (const c of [liaison, other]) await c.until((f) => f.some((x) => x.id === m), "marker");
+    assert.deepEqual(liaison.frames.filter((f) => f.event === "test.named").map((f) => f.id), [String(named)]);
+    assert.deepEqual(other.frames.filter((f) => f.event === "test.named"), []);
+    liaison.close();
+    other.close();
+  });
+
+  test("a client cut off for its backlog resumes with Last-Event-ID and loses nothing", async () => {
+    // A reader that stops reading: its socket fills, the server cuts it off past the backlog limit.
+    t.ctx.realtime.tune({ maxBacklogBytes: 64 * 1024 });
+    const big = "x".repeat(100_000);
+    const published: string[] = [];
+    const read = (lastId: string | null, paused: boolean) =>
+      new Promise<{ ids: string[]; res: IncomingMessage }>((resolve, reject) => {
+        const req = request(`${base}/api/events`, { headers: { cookie: `tl_session=${syr.session.cookie}`, ...(lastId ? { "last-event-id": lastId } : {}) } }, (res) => {
+          const ids: string[] = [];
+          let buf = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => {
+            buf += chunk;
+            for (let k; (k = buf.indexOf("\n\n")) >= 0; buf = buf.slice(k + 2)) {
+              const id = /^id: (\d+)\nevent: test\.bulk\n/.exec(buf.slice(0, k));
+              if (id) ids.push(id[1]!);
+            }
+          });
+          if (paused) res.pause();
+          resolve({ ids, res });
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    const count = async (n: number) => {
+      for (let i = 0; i < 250 && t.ctx.realtime.subscriberCount !== n; i++) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(t.ctx.realtime.subscriberCount, n);
+    };
+    await count(0); // streams of earlier tests are gone
+    const first = await read(null, true);
+    await count(1);
+    const open = 1;
+    // Publish until the server gives up on the stream (kernel buffers absorb the first few megabytes).
+    for (let i = 0; i < 400 && t.ctx.realtime.subscriberCount === open; i++) {
+      await t.ctx.db.transaction().execute(async (tx) => {
+        published.push(String(await t.ctx.realtime.publish(tx, { type: "test.bulk", payload: { i, big }, distribution: "shared", ownerParty: "ISR" })));
+      });
+      // Let the wake-up, the pump and the socket run, as request handling would.
+      if (i % 10 === 9) await new Promise((r) => setTimeout(r, 10));
+    }
+    await t.ctx.realtime.settle();
+    const ended = new Promise<void>((r) => first.res.on("end", () => r()));
+    first.res.resume();
+    await ended;
+    assert.ok(first.ids.length < published.length, `the paused client was cut off (it got ${first.ids.length} of ${published.length})`);
+    t.ctx.realtime.tune({ maxBacklogBytes: 4 * 1024 * 1024 });
+    const second = await read(first.ids.at(-1) ?? null, false);
+    const m = await marker();
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("resume timed out")), 10_000);
+      const iv = setInterval(() => {
+        if (second.ids.length + first.ids.length >= published.length) {
+          clearInterval(iv);
+          clearTimeout(timer);
+          resolve();
+        }
+      }, 20);
+    });
+    void m;
+    second.res.destroy();
+    assert.deepEqual([...first.ids, ...second.ids], published, "every event once, in order, across the cut-off");
   });
 
   test("heartbeats keep the stream alive", async () => {

@@ -35,11 +35,15 @@ export function hotlineKeyId(rawB64: string): string {
 /** Ed25519 over the canonical text; the signature may be base64 or base64url. */
 export function verifyMessageSignature(publicKeyRawB64: string, message: SignedMessage, signature: string): boolean {
   const k = parsePublicKey(publicKeyRawB64);
-  if (!k) return false;
+  return k !== null && verifySignedText(k.key, signedText(message), signature);
+}
+
+/** The same check on a parsed key and the canonical text already computed (`signedText`). */
+export function verifySignedText(key: KeyObject, text: string, signature: string): boolean {
   const sig = Buffer.from(signature, "base64");
   if (sig.length !== 64) return false;
   try {
-    return edVerify(null, Buffer.from(signedText(message), "utf8"), k.key, sig);
+    return edVerify(null, Buffer.from(text, "utf8"), key, sig);
   } catch {
     return false;
   }

@@ -4,7 +4,8 @@
 // transaction with its audit entry, its realtime event and its timers.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Distribution, Viewer } from "../../../core/access/distribution.ts";
+import type { KeyObject } from "node:crypto";
+import { canSee, type Distribution, type Viewer } from "../../../core/access/distribution.ts";
 import { checkActivity, type Finding } from "../../../core/agreement/activity.ts";
 import { InputError } from "../../../core/agreement/errors.ts";
 import { channelRulesFileSchema, type ChannelRule, type MessageKind } from "../../../core/agreement/schema.ts";
@@ -26,16 +27,17 @@ import {
   type SignedMessage,
   type Timing,
 } from "../../../core/hotline/protocol.ts";
-import { parsePublicKey, verifyMessageSignature, type HotlineExport } from "../../../core/hotline/verify.ts";
+import { parsePublicKey, verifySignedText, type HotlineExport } from "../../../core/hotline/verify.ts";
 import type { AuditService } from "../../platform/audit/audit.service.ts";
 import { registerAuditedSubject } from "../../platform/audit/subjects.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { DeploymentKey } from "../../platform/crypto/keys.ts";
-import { lockSequence, type Db, type Dialect, type Tx } from "../../platform/db/database.ts";
+import type { Db, Dialect, Tx } from "../../platform/db/database.ts";
+import { insertRow, lockSequenceWith, statementsIn } from "../../platform/db/statements.ts";
 import { AppError, errors } from "../../platform/http/errors.ts";
 import { zodDetails } from "../../platform/http/route.ts";
 import { newId } from "../../platform/ids.ts";
-import type { JobService } from "../../platform/jobs/jobs.service.ts";
+import type { JobService, ScheduleInput } from "../../platform/jobs/jobs.service.ts";
 import type { RealtimeEvent, RealtimeService } from "../../platform/realtime/realtime.service.ts";
 import { loadBundledClassifier, loadBundledPack } from "../agreements/pack-files.ts";
 import { hotlinePolicy } from "./hotline.policy.ts";
@@ -55,11 +57,10 @@ registerAuditedSubject("hotline_thread", {
     return out;
   },
 });
-registerAuditedSubject("hotline_message", {
-  table: "hotline_messages",
-  key: "id",
-  columns: ["id", "thread_id", "seq", "kind", "sender_user", "sender_party", "key_id", "nonce", "client_time", "received_at", "refers_to", "corrects", "payload", "signature", "receipt", "receipt_signature", "checks", "timing", "window_start", "window_end", "distribution", "owner_party"],
-});
+const MESSAGE_COLUMNS = ["id", "thread_id", "seq", "kind", "sender_user", "sender_party", "key_id", "nonce", "client_time", "received_at", "refers_to", "corrects", "payload", "signature", "receipt", "receipt_signature", "checks", "timing", "window_start", "window_end", "distribution", "owner_party"] as const satisfies ReadonlyArray<keyof MessageRow>;
+registerAuditedSubject("hotline_message", { table: "hotline_messages", key: "id", columns: MESSAGE_COLUMNS });
+const DEADLINE_COLUMNS = ["id", "message_id", "thread_id", "rule_id", "reply_kind", "due_at", "created_at", "met_at", "met_by", "escalation_level", "distribution", "owner_party"] as const satisfies ReadonlyArray<keyof DeadlineRow>;
+const RECEIPT_COLUMNS = ["id", "message_id", "event", "party_id", "user_id", "at", "body", "signature"] as const satisfies ReadonlyArray<keyof ReceiptRow>;
 registerAuditedSubject("hotline_deadline", { table: "hotline_deadlines", key: "id", columns: ["id", "message_id", "thread_id", "rule_id", "reply_kind", "due_at", "met_at", "met_by", "escalation_level"] });
 
 export const DEFAULT_PACK = "israel-syria-1974";
@@ -102,6 +103,10 @@ export class HotlineService {
   private readonly pendingDelivered = new Map<string, { messageId: string; party: string; userId: string; at: string }>();
   private readonly seenDelivered = new Set<string>();
   private deliveryFlush: Promise<void> | null = null;
+  /** Threads never change once written: kept after the first read, with their member parties. */
+  private readonly threadCache = new Map<string, { row: ThreadRow; members: readonly string[] }>();
+  /** A key id names one public key of one user for good (only its revocation changes): parsed once. */
+  private readonly keyCache = new Map<string, { userId: string; key: KeyObject }>();
 
   constructor(private readonly d: HotlineDeps) {
     d.jobs.register("hotline.deadline", (tx, job) => this.onDeadlineJob(tx, job.payload as DeadlineJob));
@@ -260,7 +265,7 @@ export class HotlineService {
   // ---------- send ----------
   async send(viewer: Viewer, threadId: string, req: SendRequest) {
     const p = req.payload;
-    const thread = await repo.findThreadVisible(this.d.db, viewer, threadId);
+    const thread = await this.memberThread(viewer, threadId);
     // Missing and foreign threads answer alike, with the hotline's own code.
     if (!thread) throw new AppError("not_in_thread", "You are not a member of that hotline thread, or it does not exist.", [{ path: "thread_id", problem: "not a member" }]);
     hotlinePolicy.send(viewer);
@@ -275,17 +280,19 @@ export class HotlineService {
     }
     if (replyKinds.includes(p.kind) && p.refers_to === null) throw bad("payload.refers_to", `required for ${p.kind}`, `An ${p.kind} must name the message it answers in refers_to.`);
 
-    const key = await repo.findKey(this.d.db, p.key_id);
-    if (!key || key.user_id !== viewer.userId) throw new AppError("key_unknown", `Key ${p.key_id} is not registered to you; register its public key first (POST /api/hotline/keys).`, [{ path: "payload.key_id", problem: "not your registered key" }]);
-    if (key.revoked_at !== null) throw new AppError("key_revoked", `Key ${p.key_id} was revoked at ${key.revoked_at}; sign with a current key.`, [{ path: "payload.key_id", problem: "revoked" }]);
-    if (!verifyMessageSignature(key.public_key, p, req.signature)) throw new AppError("signature_invalid", "The signature does not match the message and key: sign the RFC 8785 canonical JSON of the payload exactly as sent.", [{ path: "signature", problem: "does not verify" }]);
+    const key = await this.publicKey(p.key_id);
+    const keyUnknown = () => new AppError("key_unknown", `Key ${p.key_id} is not registered to you; register its public key first (POST /api/hotline/keys).`, [{ path: "payload.key_id", problem: "not your registered key" }]);
+    if (!key || key.userId !== viewer.userId) throw keyUnknown();
+    // The canonical text is computed once: verified here, stored, and hashed into the receipt.
+    const text = signedText(p);
+    if (!verifySignedText(key.key, text, req.signature)) throw new AppError("signature_invalid", "The signature does not match the message and key: sign the RFC 8785 canonical JSON of the payload exactly as sent.", [{ path: "signature", problem: "does not verify" }]);
     const receivedAt = this.now();
     const skew = Date.parse(p.client_time) - Date.parse(receivedAt);
     if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
       throw new AppError("clock_skew", `Your clock is ${Math.round(Math.abs(skew) / 1000)} s ${skew > 0 ? "ahead of" : "behind"} the server's (allowed: ${MAX_CLOCK_SKEW_MS / 1000} s). Correct it and sign again.`, [{ path: "payload.client_time", problem: `off by ${Math.round(skew / 1000)} s` }]);
     }
 
-    const members = JSON.parse(thread.parties) as string[];
+    const members = thread.members;
     const refersTo = p.refers_to ? await repo.findMessageInThread(this.d.db, threadId, p.refers_to) : null;
     if (p.refers_to && !refersTo) throw bad("payload.refers_to", "no such message in this thread", "refers_to must name a message of this thread.");
     if (p.corrects) {
@@ -298,20 +305,25 @@ export class HotlineService {
     let timing: Timing | null = null;
     let zones: string[] | null = null;
     const nb = p.kind === "notification" ? (bodyResult.data as NotificationBody) : null;
+    const rules = await this.rules();
     if (nb) {
       checks = await this.checkNotification(viewer, nb, p.corrects ? [p.corrects] : []);
-      timing = notificationTiming(await this.rules(), receivedAt, nb.window.start, checks.findings.map((f) => f.zone).filter((z): z is string => z !== null));
+      timing = notificationTiming(rules, receivedAt, nb.window.start, checks.findings.map((f) => f.zone).filter((z): z is string => z !== null));
       checks = { ...checks, timing };
       zones = [...new Set(checks.findings.map((f) => f.zone).filter((z): z is string => z !== null))];
     }
-    const rules = await this.rules();
-    const text = signedText(p);
+    const checksText = checks ? canonicalJson(checks) : null;
+    const sender = actor(viewer);
 
     try {
       return await this.d.db.transaction().execute(async (tx) => {
-        await lockSequence(tx, this.d.dialect, `hotline_thread:${threadId}`);
-        if (await repo.findByNonce(tx, viewer.userId!, p.nonce)) throw replayed(p.nonce);
-        const seq = await repo.nextSeq(tx, threadId);
+        const st = statementsIn(this.d.db, this.d.dialect, tx);
+        await lockSequenceWith(st, `hotline_thread:${threadId}`);
+        // Revocation is the one thing about a key that changes: read under the transaction.
+        const current = await st.get<{ user_id: string; revoked_at: string | null }>("select user_id, revoked_at from hotline_keys where id = ?", [p.key_id]);
+        if (!current || current.user_id !== viewer.userId) throw keyUnknown();
+        if (current.revoked_at !== null) throw new AppError("key_revoked", `Key ${p.key_id} was revoked at ${current.revoked_at}; sign with a current key.`, [{ path: "payload.key_id", problem: "revoked" }]);
+        const seq = Number((await st.get<{ n: number }>("select coalesce(max(seq), 0) + 1 as n from hotline_messages where thread_id = ?", [threadId]))!.n);
         const id = newId("msg", Date.parse(receivedAt));
         const receiptBody: ReceiptBody = {
           format: RECEIPT_FORMAT,
@@ -322,7 +334,7 @@ export class HotlineService {
           thread_seq: seq,
           payload_sha256: sha256Hex(text),
           sender_signature: req.signature,
-          findings_sha256: checks ? sha256Hex(canonicalJson(checks)) : null,
+          findings_sha256: checksText ? sha256Hex(checksText) : null,
           late: timing ? timing.late : null,
           shortfall_minutes: timing ? timing.shortfall_minutes : null,
           party: viewer.party,
@@ -335,7 +347,7 @@ export class HotlineService {
           thread_id: threadId,
           seq,
           kind: p.kind,
-          sender_user: viewer.userId!,
+          sender_user: viewer.userId,
           sender_party: viewer.party!,
           key_id: p.key_id,
           nonce: p.nonce,
@@ -347,47 +359,77 @@ export class HotlineService {
           signature: req.signature,
           receipt: receiptText,
           receipt_signature: this.d.key.sign(Buffer.from(receiptText, "utf8")),
-          checks: checks ? canonicalJson(checks) : null,
+          checks: checksText,
           timing: timing ? JSON.stringify(timing) : null,
           window_start: nb ? nb.window.start : null,
           window_end: nb ? nb.window.end : null,
           distribution: THREAD_DIST,
           owner_party: viewer.party!,
         };
-        await repo.insertMessage(tx, row);
-        await this.d.audit.record(tx, actor(viewer), { action: `hotline.message.${p.kind}`, subjectType: "hotline_message", subjectId: id, distribution: AUDIT_DIST, ownerParty: viewer.party });
-        const view = presentMessage(row, this.d.key.keyId);
-        await this.d.realtime.publish(tx, { type: "hotline.message", payload: messageEvent(row), distribution: THREAD_DIST, ownerParty: viewer.party, recipients: { parties: members } });
+        // A reused nonce fails here on the unique (sender, nonce) index: the message is a replay.
+        await insertRow(st, "hotline_messages", MESSAGE_COLUMNS, row);
 
-        // Deadlines this message sets.
+        // Deadlines this message sets, with their timers; the message and its deadlines are audited together.
         const deadlines: DeadlineRow[] = [];
+        const timers: ScheduleInput[] = [];
         for (const exp of expectedReplies(rules, p.kind, receivedAt, zones)) {
           const dl: DeadlineRow = { id: newId("ddl"), message_id: id, thread_id: threadId, rule_id: exp.rule_id, reply_kind: exp.reply_kind, due_at: exp.due_at, created_at: receivedAt, met_at: null, met_by: null, escalation_level: 0, distribution: THREAD_DIST, owner_party: viewer.party! };
-          await repo.insertDeadline(tx, dl);
-          await this.d.audit.record(tx, actor(viewer), { action: "hotline.deadline.set", subjectType: "hotline_deadline", subjectId: dl.id, distribution: AUDIT_DIST, ownerParty: viewer.party });
-          await this.d.jobs.schedule(tx, { kind: "hotline.deadline", dueAt: exp.due_at, key: `hotline:${dl.id}:due`, payload: { deadline_id: dl.id, step: "due" } satisfies DeadlineJob });
-          for (const e of exp.escalations) {
-            await this.d.jobs.schedule(tx, { kind: "hotline.deadline", dueAt: e.at, key: `hotline:${dl.id}:esc:${e.level}`, payload: { deadline_id: dl.id, step: "escalate", level: e.level, to: e.to } satisfies DeadlineJob });
-          }
           deadlines.push(dl);
+          timers.push({ kind: "hotline.deadline", dueAt: exp.due_at, key: `hotline:${dl.id}:due`, payload: { deadline_id: dl.id, step: "due" } satisfies DeadlineJob });
+          for (const e of exp.escalations) timers.push({ kind: "hotline.deadline", dueAt: e.at, key: `hotline:${dl.id}:esc:${e.level}`, payload: { deadline_id: dl.id, step: "escalate", level: e.level, to: e.to } satisfies DeadlineJob });
         }
+        for (const dl of deadlines) await insertRow(st, "hotline_deadlines", DEADLINE_COLUMNS, dl);
+        await this.d.audit.recordWritten(st, sender, [
+          { rec: { action: `hotline.message.${p.kind}`, subjectType: "hotline_message", subjectId: id, distribution: AUDIT_DIST, ownerParty: viewer.party }, row },
+          ...deadlines.map((dl) => ({ rec: { action: "hotline.deadline.set", subjectType: "hotline_deadline", subjectId: dl.id, distribution: AUDIT_DIST, ownerParty: viewer.party }, row: dl })),
+        ]);
+        await this.d.realtime.publish(tx, { type: "hotline.message", payload: messageEvent(row), distribution: THREAD_DIST, ownerParty: viewer.party, recipients: { parties: [...members] } });
+        await this.d.jobs.scheduleWith(st, timers);
+
         // Deadlines this message meets.
         if (refersTo) {
           for (const dl of await repo.openDeadlinesFor(tx, refersTo.id)) {
             if (!meetsDeadline({ reply_kind: dl.reply_kind as MessageKind, message_id: dl.message_id, sender_party: refersTo.sender_party }, { kind: p.kind, refers_to: p.refers_to, sender_party: viewer.party! })) continue;
             await repo.meetDeadline(tx, dl.id, receivedAt, id);
-            await this.d.audit.record(tx, actor(viewer), { action: "hotline.deadline.met", subjectType: "hotline_deadline", subjectId: dl.id, distribution: AUDIT_DIST, ownerParty: dl.owner_party });
+            await this.d.audit.record(tx, sender, { action: "hotline.deadline.met", subjectType: "hotline_deadline", subjectId: dl.id, distribution: AUDIT_DIST, ownerParty: dl.owner_party });
             await this.d.jobs.cancel(tx, `hotline:${dl.id}:`);
             const met = (await repo.findDeadline(tx, dl.id))!;
-            await this.d.realtime.publish(tx, { type: "hotline.deadline", payload: { status: "met", deadline: presentDeadline(met) }, distribution: THREAD_DIST, ownerParty: dl.owner_party, recipients: { parties: members } });
+            await this.d.realtime.publish(tx, { type: "hotline.deadline", payload: { status: "met", deadline: presentDeadline(met) }, distribution: THREAD_DIST, ownerParty: dl.owner_party, recipients: { parties: [...members] } });
           }
         }
-        return { ...view, deadlines: deadlines.map(presentDeadline) };
+        return { ...presentMessage(row, this.d.key.keyId), deadlines: deadlines.map(presentDeadline) };
       });
     } catch (e) {
       if (isUniqueViolation(e, "nonce")) throw replayed(p.nonce);
       throw e;
     }
+  }
+
+  /** The thread if the viewer's party is a member and may see it (the rule of the repository's memberThreads, on the cached row). */
+  private async memberThread(viewer: Viewer, id: string): Promise<{ row: ThreadRow; members: readonly string[] } | null> {
+    let t = this.threadCache.get(id);
+    if (!t) {
+      const row = await repo.findThreadRaw(this.d.db, id);
+      if (!row) return null;
+      if (this.threadCache.size >= 10_000) this.threadCache.clear();
+      t = { row, members: JSON.parse(row.parties) as string[] };
+      this.threadCache.set(id, t);
+    }
+    return viewer.party !== null && t.members.includes(viewer.party) && canSee(viewer, t.row.distribution as Distribution, t.row.owner_party) ? t : null;
+  }
+
+  /** The registered key's owner and parsed public key (whether it is revoked is read at use). */
+  private async publicKey(keyId: string): Promise<{ userId: string; key: KeyObject } | null> {
+    let k = this.keyCache.get(keyId);
+    if (!k) {
+      const row = await repo.findKey(this.d.db, keyId);
+      const parsed = row ? parsePublicKey(row.public_key) : null;
+      if (!row || !parsed) return null;
+      if (this.keyCache.size >= 10_000) this.keyCache.clear();
+      k = { userId: row.user_id, key: parsed.key };
+      this.keyCache.set(keyId, k);
+    }
+    return k;
   }
 
   // ---------- receipts ----------
@@ -469,10 +511,13 @@ export class HotlineService {
     const fresh = batch.filter(([k, r]) => !existing.has(k) && byId.has(r.messageId));
     if (fresh.length) {
       await this.d.db.transaction().execute(async (tx) => {
+        const st = statementsIn(this.d.db, this.d.dialect, tx);
         for (const [, r] of fresh) {
           const m = byId.get(r.messageId)!;
           const row = this.signReceipt(m, "delivered", r.party, r.userId, r.at);
-          if ((await repo.insertReceipts(tx, [row])) !== 1) continue;
+          // Another process may have recorded this party's delivery meanwhile: the first receipt stands.
+          const inserted = await insertRow(st, "hotline_receipts", RECEIPT_COLUMNS, row, " on conflict (message_id, event, party_id) do nothing");
+          if (inserted !== 1) continue;
           await this.d.realtime.publish(tx, { type: "hotline.receipt", payload: this.receiptView(row), distribution: THREAD_DIST, ownerParty: m.sender_party, recipients: { parties: [m.sender_party, r.party] } });
         }
       });

@@ -17,6 +17,7 @@ import { lockSequence, type Db, type DbOrTx, type Dialect, type Tx } from "../db
 import type { DeploymentKey } from "../crypto/keys.ts";
 import type { Clock } from "../clock.ts";
 import { auditedSubjects } from "./subjects.ts";
+import { lockSequenceWith, type Statements } from "../db/statements.ts";
 
 export interface Actor {
   userId: string | null;
@@ -87,6 +88,41 @@ export class AuditService {
     const entry: AuditEntry = { ...body, hash: entryHash(body) };
     await tx.insertInto("audit_log").values(entry).execute();
     return entry;
+  }
+
+  /**
+   * Entries for rows the caller has just written in `st`'s transaction, in
+   * one statement: each row's state is taken from the values written (the
+   * subject's registered columns, all of which must be given) instead of
+   * being read back. Same chain, same hashes as `record`.
+   */
+  async recordWritten(st: Statements, actor: Actor, items: ReadonlyArray<{ rec: AuditRecord; row: object }>): Promise<AuditEntry[]> {
+    if (!items.length) return [];
+    const states = items.map(({ rec, row }) => {
+      const s = auditedSubjects[rec.subjectType];
+      if (!s || s.extra) throw new Error(`audit: subject type ${rec.subjectType} is not registered, or its state is more than its row`);
+      const state: Record<string, unknown> = {};
+      const written = row as Readonly<Record<string, unknown>>;
+      for (const c of s.columns) {
+        if (written[c] === undefined) throw new Error(`audit: the written ${rec.subjectType} lacks column ${c}`);
+        state[c] = written[c];
+      }
+      return hashCanonical(state);
+    });
+    await lockSequenceWith(st, "truceline_audit");
+    const head = await st.get<{ seq: number; hash: string }>("select seq, hash from audit_log order by seq desc limit 1");
+    let seq = Number(head?.seq ?? 0);
+    let prev = head?.hash ?? GENESIS_HASH;
+    const at = this.clock.now().toISOString();
+    const entries = items.map(({ rec }, i): AuditEntry => {
+      const body = { seq: ++seq, prev_hash: prev, at, actor_user: actor.userId, actor_party: actor.party, action: rec.action, subject_type: rec.subjectType, subject_id: rec.subjectId, state_hash: states[i]!, distribution: rec.distribution, owner_party: rec.ownerParty };
+      const entry = { ...body, hash: entryHash(body) };
+      prev = entry.hash;
+      return entry;
+    });
+    const cols = ["seq", "prev_hash", "hash", "at", "actor_user", "actor_party", "action", "subject_type", "subject_id", "state_hash", "distribution", "owner_party"] as const;
+    await st.run(`insert into audit_log (${cols.join(", ")}) values ${entries.map(() => `(${cols.map(() => "?").join(", ")})`).join(", ")}`, entries.flatMap((e) => cols.map((c) => e[c])));
+    return entries;
   }
 
   /** Sign the current head. Returns null when there is nothing new to cover. */

@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import type { Clock } from "../clock.ts";
 import type { Db, DbOrTx, Dialect, Tx } from "../db/database.ts";
 import { newId } from "../ids.ts";
+import type { Statements } from "../db/statements.ts";
 
 export interface Job<T = unknown> {
   id: string;
@@ -59,6 +60,14 @@ export class JobService {
       .values({ id: newId("job"), kind: input.kind, key: input.key ?? null, due_at: dueAt, payload: JSON.stringify(input.payload ?? null), status: "pending", attempts: 0, last_error: null, created_at: this.d.clock.now().toISOString(), done_at: null, done_by: null })
       .onConflict((oc) => oc.column("key").doNothing())
       .execute();
+  }
+
+  /** Several jobs in one statement inside the caller's transaction (`st`); same rules as `schedule`. */
+  async scheduleWith(st: Statements, inputs: readonly ScheduleInput[]): Promise<void> {
+    if (!inputs.length) return;
+    const created = this.d.clock.now().toISOString();
+    const params = inputs.flatMap((i) => [newId("job"), i.kind, i.key ?? null, typeof i.dueAt === "string" ? i.dueAt : i.dueAt.toISOString(), JSON.stringify(i.payload ?? null), created]);
+    await st.run(`insert into jobs (id, kind, key, due_at, payload, status, attempts, last_error, created_at, done_at, done_by) values ${inputs.map(() => "(?, ?, ?, ?, ?, 'pending', 0, null, ?, null, null)").join(", ")} on conflict (key) do nothing`, params);
   }
 
   /** Drop pending jobs whose key starts with `prefix` (e.g. a met deadline's escalations). */

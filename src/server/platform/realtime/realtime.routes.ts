@@ -35,19 +35,25 @@ export function realtimeRoutes(r: Router, ctx: AppContext): void {
       const last = given ? Number(given.v) : null;
       reply.hijack();
       const res = reply.raw;
+      // The stream is delimited by closing the connection rather than by
+      // chunked encoding, so events go to the socket as they are: one plain
+      // write per flush, the same bytes shared by every stream of an audience.
+      res.useChunkedEncodingByDefault = false;
       res.writeHead(200, {
         ...(reply.getHeaders() as OutgoingHttpHeaders),
         "content-type": "text/event-stream; charset=utf-8",
         "cache-control": "no-cache, no-transform",
-        connection: "keep-alive",
         // Reverse proxies (nginx) must not buffer the stream.
         "x-accel-buffering": "no",
       });
-      res.write("retry: 2000\n\n");
+      res.flushHeaders();
+      const socket = res.socket;
+      if (!socket) return reply;
+      socket.write("retry: 2000\n\n");
       const sub = ctx.realtime.subscribe({ userId: auth.user.id, sessionId: auth.sessionId, tokenId: auth.tokenId }, auth.viewer, last, {
-        write: (chunk) => res.write(chunk),
-        end: () => res.end(),
-        backlog: () => res.writableLength,
+        write: (chunk) => socket.write(chunk),
+        end: () => socket.end(),
+        backlog: () => socket.writableLength,
       });
       res.on("close", () => sub.close());
       return reply;

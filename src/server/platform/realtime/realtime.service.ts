@@ -12,9 +12,10 @@ import pg from "pg";
 import { sql } from "kysely";
 import type { Distribution, Viewer } from "../../../core/access/distribution.ts";
 import type { Clock } from "../clock.ts";
-import { lockSequence, type Db, type Dialect, type Tx } from "../db/database.ts";
+import type { Db, Dialect, Tx } from "../db/database.ts";
 import type { EventsTable } from "./realtime.table.ts";
-import { mayReceive, sseFrame, type RealtimeEvent, type Recipients } from "./delivery.ts";
+import { mayReceive, partyVerdict, sseFrameJson, type RealtimeEvent, type Recipients } from "./delivery.ts";
+import { lockSequenceWith, statementsIn } from "../db/statements.ts";
 import type { JobService } from "../jobs/jobs.service.ts";
 
 export type { RealtimeEvent, Recipients };
@@ -44,13 +45,31 @@ export interface Subscription {
 interface Subscriber {
   cred: SubscriberCredentials;
   viewer: Viewer;
+  /** Resume position while catching up; live streams are all at the service's lastId. */
   cursor: number;
   live: boolean;
   closed: boolean;
-  write: (chunk: string) => void;
+  /** The audience it listens in once live, and the first of the audience's pending frames that is its own. */
+  audience: Audience | null;
+  from: number;
+  write: (chunk: string | Buffer) => void;
   end: () => void;
   /** Bytes queued for a slow client; beyond the limit it is cut off and resumes by Last-Event-ID. */
   backlog: () => number;
+}
+
+/**
+ * Live streams whose viewers hold the same access (party, its kind, groups,
+ * role): the rule is checked once per event for all of them, each frame is
+ * encoded once, and the batch goes out as one shared buffer per flush.
+ */
+interface Audience {
+  key: string;
+  viewer: Viewer;
+  subs: Set<Subscriber>;
+  frames: string[];
+  /** Frames narrowed to named users (recipients.users): index in `frames` → who may have it. */
+  narrowed: Map<number, readonly string[]> | null;
 }
 
 export interface RealtimeOptions {
@@ -65,26 +84,47 @@ export interface RealtimeOptions {
   /** How stale a subscriber's access may be when an event is checked (0 = re-load for every batch). */
   accessTtlMs?: number;
   maxBacklogBytes?: number;
+  /**
+   * Writes to streams are coalesced: while events keep coming, each stream
+   * gets at most one write per interval, which grows with the number of open
+   * streams from `flushMs` (default 10) to 50 ms so that a process makes at
+   * most about `writesPerSecond` (default 25,000) socket writes a second. The
+   * first event after a quiet spell goes out at once.
+   */
+  flushMs?: number;
+  writesPerSecond?: number;
 }
 
 const PAGE = 500;
 type DeliverHook = (ev: RealtimeEvent, viewer: Viewer) => void;
 
-function decode(r: EventsTable): RealtimeEvent {
-  return {
-    id: Number(r.id),
-    type: r.type,
-    payload: JSON.parse(r.payload) as unknown,
-    distribution: r.distribution as Distribution,
-    ownerParty: r.owner_party,
-    recipients: r.recipients ? (JSON.parse(r.recipients) as Recipients) : null,
-    at: r.created_at,
-  };
+/** An event row as the fan-out needs it: the payload stays JSON text unless a delivery hook reads it. */
+interface EventRow {
+  id: number;
+  type: string;
+  payload: string;
+  distribution: Distribution;
+  ownerParty: string | null;
+  recipients: Recipients | null;
+  at: string;
+}
+
+function row(r: EventsTable): EventRow {
+  return { id: Number(r.id), type: r.type, payload: r.payload, distribution: r.distribution as Distribution, ownerParty: r.owner_party, recipients: r.recipients ? (JSON.parse(r.recipients) as Recipients) : null, at: r.created_at };
+}
+
+function decode(r: EventRow): RealtimeEvent {
+  return { id: r.id, type: r.type, payload: JSON.parse(r.payload) as unknown, distribution: r.distribution, ownerParty: r.ownerParty, recipients: r.recipients, at: r.at };
+}
+
+function audienceKey(v: Viewer): string {
+  return `${v.party ?? ""}|${v.partyKind ?? ""}|${v.role ?? ""}|${v.groups.join(",")}`;
 }
 
 export class RealtimeService {
   readonly processId = `${hostname()}:${process.pid}`;
   private readonly subs = new Set<Subscriber>();
+  private readonly audiences = new Map<string, Audience>();
   private lastId = 0;
   private chain: Promise<void> = Promise.resolve();
   private pumpQueued = false;
@@ -92,6 +132,9 @@ export class RealtimeService {
   private stopped = false;
   private timers: NodeJS.Timeout[] = [];
   private heartbeatTimer: NodeJS.Timeout | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private flushImmediate: NodeJS.Immediate | null = null;
+  private lastFlush = -Infinity;
   private listener: pg.Client | null = null;
   private accessLoadedAt = -Infinity;
   private readonly hooks = new Map<string, DeliverHook[]>();
@@ -108,22 +151,14 @@ export class RealtimeService {
   async publish<T>(tx: Tx, input: PublishInput<T>): Promise<number> {
     // Ids must grow in commit order, or a reader could pass over a late-committing
     // smaller id: the audit's sequence lock (held to commit) orders both chains.
-    await lockSequence(tx, this.d.dialect, "truceline_audit");
-    const head = await tx.selectFrom("events").select(sql<number | null>`max(id)`.as("m")).executeTakeFirst();
-    const id = Number(head?.m ?? 0) + 1;
-    await tx
-      .insertInto("events")
-      .values({
-        id,
-        type: input.type,
-        payload: JSON.stringify(input.payload ?? null),
-        distribution: input.distribution,
-        owner_party: input.ownerParty,
-        recipients: input.recipients ? JSON.stringify(input.recipients) : null,
-        created_at: this.d.clock.now().toISOString(),
-      })
-      .execute();
-    if (this.d.dialect === "postgres") await sql`select pg_notify(${this.channel}, ${String(id)})`.execute(tx);
+    const st = statementsIn(this.d.db, this.d.dialect, tx);
+    await lockSequenceWith(st, "truceline_audit");
+    const r = await st.get<{ id: number }>(
+      "insert into events (id, type, payload, distribution, owner_party, recipients, created_at) select coalesce(max(id), 0) + 1, ?, ?, ?, ?, ?, ? from events returning id",
+      [input.type, JSON.stringify(input.payload ?? null), input.distribution, input.ownerParty, input.recipients ? JSON.stringify(input.recipients) : null, this.d.clock.now().toISOString()],
+    );
+    const id = Number(r!.id);
+    if (this.d.dialect === "postgres") await st.run("select pg_notify(?, ?)", [this.channel, String(id)]);
     // SQLite: the read queues behind this transaction on the one connection, so it sees the commit.
     else if (this.started) setImmediate(() => this.wake());
     return id;
@@ -158,6 +193,7 @@ export class RealtimeService {
     this.timers = [];
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = null;
+    this.flush();
     for (const s of this.subs) this.drop(s);
     const l = this.listener;
     this.listener = null;
@@ -167,8 +203,9 @@ export class RealtimeService {
   }
 
   /** Adjust timings at run time (tests make access re-load on every batch). */
-  tune(opts: Pick<RealtimeOptions, "accessTtlMs" | "heartbeatMs">): void {
+  tune(opts: Pick<RealtimeOptions, "accessTtlMs" | "heartbeatMs" | "maxBacklogBytes">): void {
     if (opts.accessTtlMs !== undefined) this.d.accessTtlMs = opts.accessTtlMs;
+    if (opts.maxBacklogBytes !== undefined) this.d.maxBacklogBytes = opts.maxBacklogBytes;
     if (opts.heartbeatMs !== undefined) {
       this.d.heartbeatMs = opts.heartbeatMs;
       if (this.heartbeatTimer) {
@@ -189,8 +226,8 @@ export class RealtimeService {
    * sent first (resume), then live ones; an id is never sent twice on one
    * stream. Without `lastEventId` the stream starts at the present.
    */
-  subscribe(cred: SubscriberCredentials, viewer: Viewer, lastEventId: number | null, io: { write: (chunk: string) => void; end: () => void; backlog: () => number }): Subscription {
-    const sub: Subscriber = { cred, viewer, cursor: 0, live: false, closed: false, write: io.write, end: io.end, backlog: io.backlog };
+  subscribe(cred: SubscriberCredentials, viewer: Viewer, lastEventId: number | null, io: { write: (chunk: string | Buffer) => void; end: () => void; backlog: () => number }): Subscription {
+    const sub: Subscriber = { cred, viewer, cursor: 0, live: false, closed: false, audience: null, from: 0, write: io.write, end: io.end, backlog: io.backlog };
     this.subs.add(sub);
     this.enqueue(async () => {
       await this.start();
@@ -201,15 +238,22 @@ export class RealtimeService {
         while (!sub.closed && sub.cursor < this.lastId) {
           const rows = await this.d.db.selectFrom("events").selectAll().where("id", ">", sub.cursor).where("id", "<=", this.lastId).orderBy("id").limit(PAGE).execute();
           if (!rows.length) break;
+          // One write per page of the catch-up.
+          let out = "";
           for (const r of rows) {
-            const ev = decode(r);
-            this.deliver(sub, ev, null);
+            const ev = row(r);
+            sub.cursor = ev.id;
+            if (!mayReceive(sub.viewer, ev)) continue;
+            out += sseFrameJson(ev.id, ev.type, ev.at, ev.payload);
+            this.observe(ev, [sub.viewer]);
           }
+          if (out) this.send(sub, out);
         }
         if (this.lastId > sub.cursor) sub.cursor = this.lastId;
       }
-      sub.live = true;
+      if (sub.closed) return;
       this.send(sub, `id: ${sub.cursor}\nevent: ready\ndata: ${JSON.stringify({ last_event_id: sub.cursor })}\n\n`);
+      this.join(sub);
     });
     return { userId: cred.userId, close: () => this.drop(sub) };
   }
@@ -224,9 +268,10 @@ export class RealtimeService {
     });
   }
 
-  /** Resolves when every queued read and dispatch so far has finished (for tests and shutdown). */
+  /** Resolves when every queued read and dispatch so far has finished and gone out (for tests and shutdown). */
   async settle(): Promise<void> {
     await this.chain;
+    this.flush();
   }
 
   private enqueue(task: () => Promise<void>): void {
@@ -241,39 +286,111 @@ export class RealtimeService {
     return Number(r?.m ?? 0);
   }
 
+  /** A caught-up stream goes live in the audience of its access; frames already pending there are not its own. */
+  private join(sub: Subscriber): void {
+    const key = audienceKey(sub.viewer);
+    let a = this.audiences.get(key);
+    if (!a) {
+      a = { key, viewer: sub.viewer, subs: new Set(), frames: [], narrowed: null };
+      this.audiences.set(key, a);
+    }
+    a.subs.add(sub);
+    sub.audience = a;
+    sub.from = a.frames.length;
+    sub.live = true;
+  }
+
+  private leave(sub: Subscriber): void {
+    const a = sub.audience;
+    if (!a) return;
+    a.subs.delete(sub);
+    sub.audience = null;
+    if (!a.subs.size) this.audiences.delete(a.key);
+  }
+
   private async pump(): Promise<void> {
     for (;;) {
       const rows = await this.d.db.selectFrom("events").selectAll().where("id", ">", this.lastId).orderBy("id").limit(PAGE).execute();
       if (!rows.length) return;
       if (this.subs.size) await this.refreshAccess(false);
-      // One write per stream per batch: under load, many events share a syscall.
-      const out = new Map<Subscriber, string[]>();
+      let queued = false;
       for (const r of rows) {
-        const ev = decode(r);
-        const frame = sseFrame(ev);
-        for (const s of this.subs) if (s.live) this.deliver(s, ev, frame, out);
+        const ev = row(r);
         this.lastId = ev.id;
+        let frame: string | null = null;
+        let seen: Viewer[] | null = null;
+        for (const a of this.audiences.values()) {
+          const verdict = partyVerdict(a.viewer, ev);
+          if (verdict === "none") continue;
+          frame ??= sseFrameJson(ev.id, ev.type, ev.at, ev.payload);
+          if (verdict === "named") {
+            const users = ev.recipients!.users!;
+            (a.narrowed ??= new Map()).set(a.frames.length, users);
+            for (const s of a.subs) if (s.viewer.userId !== null && users.includes(s.viewer.userId)) (seen ??= []).push(s.viewer);
+          } else (seen ??= []).push(a.viewer);
+          a.frames.push(frame);
+          queued = true;
+        }
+        if (seen) this.observe(ev, seen);
       }
-      for (const [s, chunks] of out) this.send(s, chunks.length === 1 ? chunks[0]! : chunks.join(""));
+      if (queued) this.scheduleFlush();
       if (rows.length < PAGE) return;
     }
   }
 
-  private deliver(sub: Subscriber, ev: RealtimeEvent, frame: string | null, out?: Map<Subscriber, string[]>): void {
-    if (sub.closed || ev.id <= sub.cursor) return;
-    sub.cursor = ev.id;
-    if (!mayReceive(sub.viewer, ev)) return;
-    const chunk = frame ?? sseFrame(ev);
-    if (out) {
-      const list = out.get(sub);
-      if (list) list.push(chunk);
-      else out.set(sub, [chunk]);
-    } else this.send(sub, chunk);
-    const hooks = this.hooks.get(ev.type);
-    if (hooks) for (const h of hooks) h(ev, sub.viewer);
+  /** Delivery hooks: once per event and audience (or named user) that receives it. */
+  private observe(r: EventRow, viewers: Viewer[]): void {
+    const hooks = this.hooks.get(r.type);
+    if (!hooks) return;
+    const ev = decode(r);
+    for (const v of viewers) for (const h of hooks) h(ev, v);
   }
 
-  private send(sub: Subscriber, chunk: string): void {
+  /**
+   * Coalesced writes: the first batch after a quiet spell goes out on the
+   * next turn of the event loop; while events keep coming, each stream gets
+   * one write per flush interval, however many events it holds.
+   */
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.flushImmediate) return;
+    const interval = Math.min(50, Math.max(this.d.flushMs ?? 10, (this.subs.size * 1000) / (this.d.writesPerSecond ?? 25_000)));
+    const wait = this.lastFlush + interval - performance.now();
+    if (wait <= 0) this.flushImmediate = setImmediate(() => this.flush());
+    else this.flushTimer = setTimeout(() => this.flush(), wait);
+  }
+
+  /** Sends every audience's pending frames: one shared buffer per audience, one write per stream. */
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.flushImmediate) clearImmediate(this.flushImmediate);
+    this.flushTimer = null;
+    this.flushImmediate = null;
+    this.lastFlush = performance.now();
+    for (const a of this.audiences.values()) {
+      if (!a.frames.length) continue;
+      const frames = a.frames, narrowed = a.narrowed;
+      a.frames = [];
+      a.narrowed = null;
+      let shared: Buffer | null = null;
+      for (const s of [...a.subs]) {
+        const from = s.from;
+        s.from = 0;
+        if (from === 0 && !narrowed) {
+          shared ??= Buffer.from(frames.length === 1 ? frames[0]! : frames.join(""), "utf8");
+          this.send(s, shared);
+          continue;
+        }
+        let out = "";
+        for (let i = from; i < frames.length; i++) {
+          const users = narrowed?.get(i);
+          if (!users || (s.viewer.userId !== null && users.includes(s.viewer.userId))) out += frames[i];
+        }
+        if (out) this.send(s, out);
+      }
+    }
+  }
+
+  private send(sub: Subscriber, chunk: string | Buffer): void {
     if (sub.closed) return;
     if (sub.backlog() > (this.d.maxBacklogBytes ?? 4 * 1024 * 1024)) {
       this.drop(sub);
@@ -286,6 +403,7 @@ export class RealtimeService {
     if (sub.closed) return;
     sub.closed = true;
     this.subs.delete(sub);
+    this.leave(sub);
     try {
       sub.end();
     } catch {
@@ -327,6 +445,7 @@ export class RealtimeService {
     const userMap = new Map(users.map((u) => [u.id, u]));
     const kindMap = new Map(parties.map((p) => [p.id, p.kind]));
     for (const s of subs) {
+      if (s.closed) continue;
       const u = userMap.get(s.cred.userId);
       const credOk = s.cred.sessionId !== null ? valid(sessionMap.get(s.cred.sessionId), s.cred.userId) : s.cred.tokenId !== null ? valid(tokenMap.get(s.cred.tokenId), s.cred.userId) : false;
       if (!u || u.disabled || !credOk) {
@@ -340,6 +459,12 @@ export class RealtimeService {
         groups: groups.filter((g) => g.party_id === u.party_id).map((g) => g.group_id).sort(),
         role: u.role,
       };
+      if (s.audience && s.audience.key !== audienceKey(s.viewer)) {
+        // Frames already queued for its old audience were checked then: they go out before it moves.
+        this.flush();
+        this.leave(s);
+        this.join(s);
+      }
     }
   }
 
