@@ -1,9 +1,10 @@
-// The SQLite bulk insert behind large imports. Per row, the two AFTER INSERT
-// triggers on incidents (full-text tokens, weighted calm roll-up, weekly counts) cost several
-// times the insert itself; here they are set aside inside the batch's own
-// transaction, the rows go in through one prepared statement, and their work
-// is replayed once for the whole batch in set-based SQL (FTS rows with one
-// INSERT … SELECT, roll-up cells summed with GROUP BY before the upsert).
+// The SQLite bulk insert behind large imports. Per row, the three AFTER INSERT
+// triggers on incidents (full-text tokens, weighted calm cells, weekly counts)
+// cost several times the insert itself; here they are set aside inside the
+// batch's own transaction, the rows go in through one prepared statement, and
+// their work is replayed once for the whole batch: FTS rows and count cells in
+// set-based SQL over the new rows, calm cells summed in JavaScript from the
+// rows in hand (one upsert per cell).
 // Schema changes in SQLite are transactional: other connections never see
 // the triggers missing, and a failed batch rolls them back with its rows.
 // Only triggers whose exact text we know are replayed; any other stays in
@@ -11,8 +12,7 @@
 // be skipped silently.
 import { createHash } from "node:crypto";
 import type SQLite from "better-sqlite3";
-import { FATALITY_WEIGHT, precisionWeight, severity, verificationWeight } from "../../../core/indicators/calm-index.ts";
-import { categorySql } from "../../platform/db/migrations/2026-11-29T1400_indicators.ts";
+import { FATALITY_WEIGHT, categoryOf, precisionWeight, severity, verificationWeight, type VerificationState } from "../../../core/indicators/calm-index.ts";
 import { countsReplaySql } from "../../platform/db/migrations/2026-11-30T0910_incident_counts_weekly.ts";
 import { INCIDENT_COLUMNS } from "./incident-audit.ts";
 import type { IncidentsTable } from "./incident.table.ts";
@@ -22,42 +22,47 @@ export const BULK_MIN_ROWS = 500;
 
 const FTS_BODY = (r: string) => ["notes", "location", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2"].map((c) => `${r}.${c}`).join(" || ' ' || ");
 
-// The roll-up of migration 2026-11-29T1700 as grouped SQL: the same weights, from the same sources.
-const caseOf = (expr: string, table: Record<string | number, number>, otherwise: number) =>
-  `(CASE ${expr} ${Object.entries(table).map(([k, v]) => `WHEN ${/^\d+$/.test(k) ? k : `'${k}'`} THEN ${v.toFixed(6)}`).join(" ")} ELSE ${otherwise.toFixed(6)} END)`;
+/**
+ * A trigger's work for a whole batch: set-based SQL over the new rows (rowid
+ * above @after), or a function of the batch's rows when that is cheaper than
+ * reading them again. Replayed only when the trigger's text in sqlite_master
+ * has exactly this sha256.
+ */
+type Replay = { sha256: string; sql: string } | { sha256: string; run: (conn: SQLite.Database, rows: readonly IncidentsTable[]) => void };
 
-function calmReplaySql(): string {
-  const r = "i";
-  const prec = `max(1, min(3, coalesce(${r}.geo_precision, 3)))`;
-  const vw = caseOf(`${r}.verification`, verificationWeight, 0);
-  const pw = caseOf(prec, precisionWeight, precisionWeight[3]);
-  const sev = caseOf(categorySql(r), severity, 0);
-  const fat = `coalesce(${r}.fatalities, 0)`;
-  const points = `(${sev} + ${FATALITY_WEIGHT.toFixed(6)} * ${fat})`;
-  const values: Record<string, string> = {
-    events: "1",
-    fatalities: fat,
-    w_events: `(${vw} * ${pw})`,
-    w_fatalities: `(${fat} * ${vw} * ${pw})`,
-    score: `(${points} * ${vw} * ${pw})`,
-    score_low: `(CASE WHEN ${r}.verification = 'verified' THEN ${points} * ${pw} ELSE 0 END)`,
-    score_high: `(CASE WHEN ${r}.verification = 'rejected' THEN 0 ELSE ${points} END)`,
-  };
-  const cols = Object.keys(values);
-  const areas: Array<[string, string]> = [["zone", `coalesce(${r}.zone, 'outside')`], ["admin1", `coalesce(${r}.pack_admin1, 'none')`]];
-  return areas
-    .map(([type, area]) => `INSERT INTO calm_weekly (area_type, week, area, category, distribution, owner_party, ${cols.join(", ")})
-      SELECT '${type}', ${r}.week, ${area}, ${categorySql(r)}, ${r}.distribution, coalesce(${r}.owner_party, ''), ${cols.map((c) => `sum(${values[c]})`).join(", ")}
-      FROM incidents ${r} WHERE ${r}.rowid > @after AND ${r}.merged_into IS NULL AND (${categorySql(r)}) IS NOT NULL
-      GROUP BY ${r}.week, ${area}, ${categorySql(r)}, ${r}.distribution, coalesce(${r}.owner_party, '')
-      ON CONFLICT (area_type, week, area, category, distribution, owner_party) DO UPDATE SET ${cols.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")};`)
-    .join("\n");
-}
-
-interface Replay {
-  /** sha256 of the trigger's text in sqlite_master: replayed only when it is exactly this. */
-  sha256: string;
-  sql: string;
+// The weighted calm cells of a batch summed in JavaScript from the rows in hand: the same keys and the
+// same contributions as the trigger (weights rounded to 6 places as the trigger's SQL writes them), and
+// one upsert per cell instead of two grouped passes of large CASE expressions over the new rows.
+const sixPlaces = (v: number) => Number(v.toFixed(6));
+const CALM_VALUES = ["events", "fatalities", "w_events", "w_fatalities", "score", "score_low", "score_high"] as const;
+const calmUpserts = new WeakMap<SQLite.Database, SQLite.Statement>();
+function replayCalm(conn: SQLite.Database, rows: readonly IncidentsTable[]): void {
+  const cells = new Map<string, { key: string[]; v: number[] }>();
+  for (const r of rows) {
+    if (r.merged_into !== null) continue;
+    const category = categoryOf({ event_type: r.event_type, sub_event_type: r.sub_event_type, tags: r.tags, plover: r.plover_event, plover_mode: r.plover_mode });
+    if (category === null) continue;
+    const prec = Math.max(1, Math.min(3, r.geo_precision ?? 3)) as 1 | 2 | 3;
+    const vw = sixPlaces(verificationWeight[r.verification as VerificationState] ?? 0);
+    const pw = sixPlaces(precisionWeight[prec] ?? precisionWeight[3]);
+    const fat = r.fatalities ?? 0;
+    const points = sixPlaces(severity[category]) + sixPlaces(FATALITY_WEIGHT) * fat;
+    const add = [1, fat, vw * pw, fat * vw * pw, points * vw * pw, r.verification === "verified" ? points * pw : 0, r.verification === "rejected" ? 0 : points];
+    for (const [type, area] of [["zone", r.zone ?? "outside"], ["admin1", r.pack_admin1 ?? "none"]] as const) {
+      const key = [type, r.week, area, category, r.distribution, r.owner_party ?? ""];
+      const k = key.join("\u0000");
+      const cell = cells.get(k);
+      if (!cell) cells.set(k, { key, v: add.slice() });
+      else for (let i = 0; i < add.length; i++) cell.v[i]! += add[i]!;
+    }
+  }
+  let st = calmUpserts.get(conn);
+  if (!st) {
+    st = conn.prepare(`INSERT INTO calm_weekly (area_type, week, area, category, distribution, owner_party, ${CALM_VALUES.join(", ")}) VALUES (${Array(6 + CALM_VALUES.length).fill("?").join(", ")})
+      ON CONFLICT (area_type, week, area, category, distribution, owner_party) DO UPDATE SET ${CALM_VALUES.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`);
+    calmUpserts.set(conn, st);
+  }
+  for (const c of cells.values()) st.run([...c.key, ...c.v]);
 }
 
 /** The triggers this module can stand in for, by name. */
@@ -66,7 +71,7 @@ export const REPLAYS: Record<string, Replay> = {
     sha256: "8090651d873c73f6",
     sql: `INSERT INTO incidents_fts(rowid, body) SELECT i.rowid, ${FTS_BODY("i")} FROM incidents i WHERE i.rowid > @after;`,
   },
-  calm_weekly_ins: { sha256: "881e01ccfff97fa7", sql: calmReplaySql() },
+  calm_weekly_ins: { sha256: "881e01ccfff97fa7", run: replayCalm },
   incident_counts_ins: { sha256: "9404bb67f04301a2", sql: countsReplaySql },
 };
 
@@ -112,8 +117,10 @@ export function bulkInsertSqlite(conn: SQLite.Database, rows: readonly Incidents
     s.insert.run(vals);
   }
   for (const t of set) {
+    const replay = REPLAYS[t.name]!;
+    if ("run" in replay) replay.run(conn, rows);
     // New rows are exactly those above the old maximum rowid: SQLite allocates max+1 while we hold the write lock.
-    for (const stmt of REPLAYS[t.name]!.sql.split(/;\s*(?=INSERT|$)/).filter((x) => x.trim())) conn.prepare(stmt).run({ after });
+    else for (const stmt of replay.sql.split(/;\s*(?=INSERT|$)/).filter((x) => x.trim())) conn.prepare(stmt).run({ after });
     conn.exec(t.sql);
   }
 }
