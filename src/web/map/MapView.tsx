@@ -8,7 +8,7 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import type { BasemapDto, BasemapPlace } from "../../core/api/packs.ts";
 import type { Lang } from "../i18n/i18n.tsx";
-import { buildStyle } from "./style.ts";
+import { buildStyle, MAX_ZOOM } from "./style.ts";
 import type { ClusterReply, ClusterRequest } from "./cluster-worker.ts";
 
 setWorkerUrl(workerUrl);
@@ -120,7 +120,7 @@ export default function MapView(props: MapViewProps) {
       fitBoundsOptions: { padding: 24 },
       attributionControl: { compact: true, customAttribution: b.attribution },
       locale: props.controlLabels,
-      maxZoom: 15,
+      maxZoom: MAX_ZOOM,
       // No symbol fade: labels are HTML, and a fade would only delay "idle".
       fadeDuration: 0,
       minZoom: 5,

@@ -66,9 +66,20 @@ const fillPaint = (color: string, opacity: number): FillPaint => ({ "fill-color"
 const linePaint = (color: string, width: number): LinePaint => ({ "line-color": ["coalesce", ["get", "lc"], color], "line-width": ["coalesce", ["get", "lw"], width], "line-opacity": ["coalesce", ["get", "lo"], 1] });
 const circlePaint = (color: string, radius: DataDrivenPropertyValueSpecification<number>): CirclePaint => ({ "circle-color": ["coalesce", ["get", "cc"], color], "circle-radius": radius, "circle-stroke-color": "#fff", "circle-stroke-width": 1.5 });
 
+/**
+ * Tiles no deeper than zoom 8, shown enlarged above it: the map opens at about
+ * zoom 9, where each source is then one or two tiles instead of four to six —
+ * and every tile is a stencil mask and a draw call per layer, which software
+ * WebGL pays for on every frame. Unsimplified (tolerance 0), a zoom-8 tile
+ * keeps positions to 2 px at the map's deepest zoom (MAX_ZOOM, about 15 m a
+ * pixel), well inside the pack's stated accuracy of a kilometre.
+ */
+const TILED = { maxzoom: 8, tolerance: 0 } as const;
+export const MAX_ZOOM = 13;
+
 /** `overlays`: the sources and layers for notification areas and a polygon being drawn (every source costs the first frames a tile load). */
 export function buildStyle(b: BasemapDto, opts: { overlays: boolean }): StyleSpecification {
-  const gj = (data: unknown): GeoJSONSourceSpecification => ({ type: "geojson", data: data as GeoJSONSourceSpecification["data"] });
+  const gj = (data: unknown, extra: Partial<GeoJSONSourceSpecification> = {}): GeoJSONSourceSpecification => ({ type: "geojson", data: data as GeoJSONSourceSpecification["data"], ...extra });
   const overlays: LayerSpecification[] = [
     { id: "areas-fill", type: "fill", source: "areas", paint: { ...fillPaint("#d68910", 0.25), "fill-color": ["coalesce", ["get", "color"], "#d68910"] } },
     { id: "areas-line", type: "line", source: "areas", paint: { ...linePaint("#d68910", 2), "line-color": ["coalesce", ["get", "color"], "#d68910"] } },
@@ -79,9 +90,9 @@ export function buildStyle(b: BasemapDto, opts: { overlays: boolean }): StyleSpe
   return {
     version: 8,
     sources: {
-      base: gj({ type: "FeatureCollection", features: baseFeatures(b) }),
+      base: gj({ type: "FeatureCollection", features: baseFeatures(b) }, TILED),
       // Clustered by our own worker (cluster-worker.ts): this source holds only the clusters in view.
-      incidents: gj(empty),
+      incidents: gj(empty, TILED),
       ...(opts.overlays ? { areas: gj(empty), draft: gj(empty) } : {}),
     },
     layers: [
