@@ -15,9 +15,9 @@ test("second held-out set (spent) stays above its floors", () => {
   const { summary } = evaluateFolder(holdout);
   assert.equal(summary.articles, 28);
   assert.equal(summary.labels, 100);
-  assert.ok(summary.f1 >= 0.87, `f1 ${summary.f1}`);
-  assert.ok(summary.precision >= 0.86, `precision ${summary.precision}`);
-  assert.ok(summary.recall >= 0.87, `recall ${summary.recall}`);
-  assert.ok((summary.by_field.place ?? 0) >= 0.91, `place ${summary.by_field.place}`);
-  assert.ok((summary.by_field.date ?? 0) >= 0.91, `date ${summary.by_field.date}`);
+  assert.ok(summary.f1 >= 0.89, `f1 ${summary.f1}`);
+  assert.ok(summary.precision >= 0.9, `precision ${summary.precision}`);
+  assert.ok(summary.recall >= 0.88, `recall ${summary.recall}`);
+  assert.ok((summary.by_field.place ?? 0) >= 0.93, `place ${summary.by_field.place}`);
+  assert.ok((summary.by_field.date ?? 0) >= 0.93, `date ${summary.by_field.date}`);
 });

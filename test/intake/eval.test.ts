@@ -1,6 +1,8 @@
 // Accuracy floors for the intake extractor. The development set (test/intake)
 // is what the rules were tuned on; the seed labels in ../shared/eval are held
 // out. Floors sit a little under the scores reached, so a regression fails.
+// a29–a68 are five batches of fresh reports written during the third round of
+// generalisation (issue 6), each scored before the rules were changed for it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
@@ -12,18 +14,18 @@ const shared = fileURLToPath(new URL("../../../shared/eval", import.meta.url));
 
 test("development set stays above its floors", () => {
   const { summary } = evaluateFolder(dev);
-  assert.ok(summary.articles >= 25);
-  assert.ok(summary.f1 >= 0.93, `f1 ${summary.f1}`);
-  assert.ok(summary.precision >= 0.9, `precision ${summary.precision}`);
+  assert.ok(summary.articles >= 68);
+  assert.ok(summary.f1 >= 0.94, `f1 ${summary.f1}`);
+  assert.ok(summary.precision >= 0.92, `precision ${summary.precision}`);
   assert.ok(summary.recall >= 0.95, `recall ${summary.recall}`);
   assert.ok((summary.by_field.place ?? 0) >= 0.95, `place ${summary.by_field.place}`);
-  assert.ok((summary.by_field.date ?? 0) >= 0.95, `date ${summary.by_field.date}`);
+  assert.ok((summary.by_field.date ?? 0) >= 0.97, `date ${summary.by_field.date}`);
   assert.ok((summary.by_field.fatalities ?? 0) >= 0.9, `fatalities ${summary.by_field.fatalities}`);
 });
 
 test("held-out seed labels stay above their floors", { skip: !existsSync(shared) && "../shared/eval not present" }, () => {
   const { summary } = evaluateFolder(shared);
-  assert.ok(summary.f1 >= 0.9, `f1 ${summary.f1}`);
+  assert.ok(summary.f1 >= 0.95, `f1 ${summary.f1}`);
   assert.ok((summary.by_field.place ?? 0) >= 0.85, `place ${summary.by_field.place}`);
   assert.ok((summary.by_field.date ?? 0) >= 0.9, `date ${summary.by_field.date}`);
 });

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { findDates, inferYear } from "./dates.ts";
+import { findDates, inferYear, isoToDays } from "./dates.ts";
 
 const ref = "2025-05-28"; // a Wednesday
 const first = (text: string, r: string | null = ref) => findDates(text, r)[0];
@@ -46,4 +46,11 @@ test("no resolved range ever starts after it ends, and day precision is a single
       if (d.date && d.end) assert.ok(d.date <= d.end, `${phrase} @ ${r}`);
     }
   }));
+});
+
+test("isoToDays counts days since 1970 as the calendar does, 1900–2100", () => {
+  for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2100, 0, 1); t += 86_400_000 * 5) {
+    const iso = new Date(t).toISOString().slice(0, 10);
+    assert.equal(isoToDays(iso), Math.floor(t / 86_400_000), iso);
+  }
 });

@@ -36,8 +36,21 @@ export function foldHebrew(s: string): string {
   return s.replace(/[\u0591-\u05c7]/g, "").replace(/["״׳']/g, "");
 }
 
+/** Words already folded: news text repeats its words, and folding (NFKD, several replaces) is the tokenizer's main cost. Bounded. */
+const FOLDED = new Map<string, string>();
+const FOLDED_MAX = 50_000;
+
 /** Folds one word: lower case, no diacritics or apostrophes, light spelling normalisation for Latin script. */
 export function foldWord(raw: string): string {
+  const hit = FOLDED.get(raw);
+  if (hit !== undefined) return hit;
+  const folded = foldUncached(raw);
+  if (FOLDED.size >= FOLDED_MAX) FOLDED.clear();
+  FOLDED.set(raw, folded);
+  return folded;
+}
+
+function foldUncached(raw: string): string {
   if (ARABIC.test(raw)) return foldArabic(raw);
   if (HEBREW.test(raw)) return foldHebrew(raw);
   let s = raw.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
