@@ -132,6 +132,8 @@ export default function MapView(props: MapViewProps) {
     map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     mapRef.current = map;
     askClusters.current = () => {
+      // Nothing indexed yet (points on their way, or a map without incidents): an empty answer would only cost a frame.
+      if (loaded.current.seq === 0) return;
       if (!map.loaded() && !map.isStyleLoaded()) return;
       const b = map.getBounds();
       // A margin around the view, so a short pan needs no new answer to look complete.
@@ -195,7 +197,8 @@ export default function MapView(props: MapViewProps) {
       el.querySelector(".maplibregl-ctrl-attrib")?.classList.remove("maplibregl-compact-show");
       el.dataset.mapLoaded = "true";
       performance.mark("map:load");
-      askClusters.current();
+      // Clusters already drawn for these points (they came before the map finished loading): asking again would only redraw.
+      if (loaded.current.shownSeq !== loaded.current.seq) askClusters.current();
     });
     map.on("click", (e: MapMouseEvent) => {
       const p = latest.current;
