@@ -103,6 +103,8 @@ const AID_CARGO = /\b(?:flour|food|medicines?|medical|fuel|relief|humanitarian|a
 const SEPARATE = /\b(?:separate(?:ly)?|another|elsewhere|a second|in a further|also in|meanwhile)\b/i;
 /** "one year since a rocket strike …", "two years after the attack …". */
 const YEARS_SINCE = /\b(a|one|two|three|four|five|\d+)\s+years?\s+(?:since|after|on from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+/** Words of habit. */
+const HABITUAL = /\b(?:every|each)\s+(?:day|week|month|night|morning)\b|\b(?:almost|nearly)\s+(?:daily|every day)\b|\b(?:routinely|habitually|day after day|week after week)\b/i;
 /** A time that points at the day just named. */
 const ANAPHORIC_DAY = /\b(?:that|the same)\s+(?:morning|day|afternoon|evening|night)\b/i;
 /** A pointer at the period a report covers. */
@@ -135,7 +137,7 @@ const BACKDROP_BEFORE = /\b(?:threatened|affected|displaced|endangered|caught up
 /** A statement's object: "condemned the Israeli incursions", "what it called a massacre", "described as an attack". */
 const STATEMENT_OBJECT = /\b(?:(?:condemn|denounc|deplor|decr|criticis|criticiz|protest(?:ed|ing|s)? against|reject|welcom|warn(?:ed|s|ing)? (?:of|against))\w*\s+(?:the\s+|these\s+|those\s+|this\s+|recent\s+|continued\s+|repeated\s+|ongoing\s+|any\s+|all\s+)?(?:[\w-]+\s+){0,2}|what\s+(?:it|they|he|she|the\s+\w+|\w+)\s+(?:called|described as|termed|labelled|labeled)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}|(?:described|characteri[sz]ed|denounced)\s+(?:it\s+|them\s+|the\s+\w+\s+)?as\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2})$/i;
 /** After a plural trigger, words that make it a kind of event: "killings of this kind", "attacks like these", "strikes have been common". */
-const GENERIC_AFTER = /^\s+(?:(?:have|has)\s+)?(?:rose|risen|increased|fell|fallen|declined|dropped|doubled|tripled|surged|spiked|multiplied|decreased)\b|^\s+(?:(?:for|of)\s+[\w-]+\s+)?(?:(?:have|has)\s+become|became|are\s+becoming)\s+(?:\w+\s+)?(?:common|frequent|routine|widespread|rare|a\s+feature|part)\b|^\s+(?:of\s+(?:this|that|the\s+same)\s+(?:kind|sort|type)|like\s+(?:this|these|that|those)|such\s+as\s+(?:this|these)|(?:have|has)\s+(?:long\s+)?been\s+(?:a\s+)?(?:feature|common|frequent|routine|regular|rare|part)|are\s+(?:common|frequent|routine|rare))\b/i;
+const GENERIC_AFTER = /^\s+(?:(?:have|has)\s+)?(?:rose|risen|increased|declined|doubled|tripled|surged|spiked|multiplied|decreased)\b|^\s+(?:(?:for|of)\s+[\w-]+\s+)?(?:(?:have|has)\s+become|became|are\s+becoming)\s+(?:\w+\s+)?(?:common|frequent|routine|widespread|rare|a\s+feature|part)\b|^\s+(?:of\s+(?:this|that|the\s+same)\s+(?:kind|sort|type)|like\s+(?:this|these|that|those)|such\s+as\s+(?:this|these)|(?:have|has)\s+(?:long\s+)?been\s+(?:a\s+)?(?:feature|common|frequent|routine|regular|rare|part)|are\s+(?:common|frequent|routine|rare))\b/i;
 const DATELINE = /^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2})*\s*[-–—]\s/;
 const STATEMENT_ONLY = /^(?:\s*(?:he|she|they|it|the (?:ministry|army|statement|official|spokesman|spokesperson))\s+(?:said|added|warned|stressed))/i;
 
@@ -606,6 +608,13 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (seizure || /^\s+(?:launchers?|launch (?:pads?|sites?)|depots?|stores?|storage|stockpiles?|caches?|shipments?|factor(?:y|ies)|workshops?|warehouses?|platforms?|systems?|batter(?:y|ies))\b/i.test(after) ||
         /\b(?:caches?|shipments?|stockpiles?|depots?|smuggl\w*|seized|confiscated|found|transport\w*|stor(?:ed|ing))\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$/i.test(before)) found.splice(i, 1);
     }
+    // "Explosions were heard as aircraft targeted depots", "hit by three missiles": the sound and the munition of the strike told, not more events.
+    if (found.some((f) => ["airstrike", "drone", "strike", "shelling"].includes(f.def.id) && !/^(?:rockets?|missiles?|projectiles?)$/i.test(f.text))) {
+      for (let i = found.length - 1; i >= 0; i--) {
+        const f = found[i]!;
+        if (f.def.id === "explosion" || (f.def.id === "shelling" && /^(?:rockets?|missiles?|projectiles?)$/i.test(f.text) && !/\b(?:fired|launched)\b/i.test(s.text))) found.splice(i, 1);
+      }
+    }
     // "Killed" reports the toll of an attack told by another trigger; alone it is an attack itself.
     if (found.some((f) => f.def.family === "violent" && f.def.id !== "killing" && !FUTURE.test(clauseBefore(s.text, f.rel)) && !NEGATION.test(clauseBefore(s.text, f.rel)))) {
       // Not a killing named as the cause of what follows ("clashes triggered by the killing of an officer"): that is its own, earlier event.
@@ -661,6 +670,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         date = { date: d, precision: "day", start: d, end: d };
       }
       const flags = flagsFor(s, f.rel, date, ref);
+      // "Every week brings another raid", "patrols enter villages almost daily": what keeps happening, not one event.
+      if (HABITUAL.test(s.text) && !(dm && dm.precision === "day" && !dm.stale)) continue;
       // "a series of strikes overnight": a run of acts on one named day is told, not a trend.
       const run = /\b(?:series|string|spate|wave|round)\s+of\s+(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, f.rel - 40), f.rel));
       if (flags.trend && !counted && !(run && dm && dm.precision === "day" && !dm.stale && a1?.actor && ["state-forces", "security-service", "militia", "armed-group", "tribal"].includes(a1.actor.kind))) continue;
@@ -760,7 +771,9 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // "advanced into … and levelled farmland before withdrawing": the pull-back ends the raid told, it is not another event.
       if (k.def.id === "withdrawal" && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "withdrawal" && o.rel < k.rel && factual(o))) continue;
       // Checkpoints set up during a raid that also searched or bulldozed are part of that raid, not a base.
-      if (k.def.id === "base" && /\b(?:checkpoints?|roadblocks?|barriers?)$/i.test(k.text) && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion")) continue;
+      if (k.def.id === "base" && /\b(?:checkpoints?|roadblocks?|barriers?)$/i.test(k.text) && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && o.def.id !== "restriction")) continue;
+      // "set up a checkpoint …, turning back cars": what the checkpoint did, not another event.
+      if (k.def.id === "restriction" && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && o.def.id !== "restriction" && factual(o))) continue;
       // "Protesters were shot": one protest event with excessive force, not a separate attack.
       if (families.has("protest") && k.def.family === "violent" && k.refined.event_type !== "Explosions/Remote violence" && !PROTEST_CAUSE.test(s.text.slice(0, k.rel))) continue;
       // "protested against the Israeli incursions": what a protest is against is its topic, not another event.
