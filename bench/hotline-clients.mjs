@@ -54,23 +54,22 @@ function messageNumber(buf, at) {
   }
 }
 
+/** Handles one frame; returns the end of its id line when it has an id (the caller keeps the last one), else -1. */
 function frame(i, buf, start, end) {
   const s = state[i];
-  if (startsWith(buf, start, RETRY)) {
-    s.retry = Number(buf.toString("latin1", start + RETRY.length, end)) || s.retry;
-    return;
+  if (buf[start] !== 0x69 /* i */ || !startsWith(buf, start, ID)) {
+    if (startsWith(buf, start, RETRY)) s.retry = Number(buf.toString("latin1", start + RETRY.length, end)) || s.retry;
+    return -1; // heartbeats and other comments
   }
-  if (!startsWith(buf, start, ID)) return; // heartbeats and other comments
   const nl = buf.indexOf(10, start);
-  s.last = buf.toString("latin1", start + ID.length, nl);
   if (startsWith(buf, nl + 1, READY)) {
     if (!s.ready) {
       s.ready = true;
       if (++ready === clients.length) parentPort.postMessage({ ready: true });
     }
-    return;
+    return nl;
   }
-  if (!startsWith(buf, nl + 1, MARKER)) return;
+  if (!startsWith(buf, nl + 1, MARKER)) return nl;
   const t = clock();
   const a = buf.indexOf(NONCE, nl) + NONCE.length;
   const n = messageNumber(buf, a);
@@ -79,11 +78,12 @@ function frame(i, buf, start, end) {
   if (!s.member[thread]) s.leak++;
   if (s.got[n]) {
     s.dup++;
-    return;
+    return nl;
   }
   s.got[n] = 1;
   if (t0[n]) record(t - t0[n]);
   else early.push(n, t);
+  return nl;
 }
 
 function connect(i) {
@@ -106,11 +106,17 @@ function connect(i) {
     }
     res.on("data", (chunk) => {
       const buf = s.rest ? Buffer.concat([s.rest, chunk]) : chunk;
-      let pos = 0, k;
+      let pos = 0, k, idStart = -1, idEnd = -1;
       while ((k = buf.indexOf(BLANK, pos)) >= 0) {
-        frame(i, buf, pos, k);
+        const nl = frame(i, buf, pos, k);
+        if (nl >= 0) {
+          idStart = pos + ID.length;
+          idEnd = nl;
+        }
         pos = k + 2;
       }
+      // Last-Event-ID: the id of the last complete frame read.
+      if (idEnd >= 0) s.last = buf.toString("latin1", idStart, idEnd);
       s.rest = pos < buf.length ? Buffer.from(buf.subarray(pos)) : null;
     });
     res.on("end", again);

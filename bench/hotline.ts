@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { Agent, request } from "node:http";
 import { loadConfig } from "../src/server/config.ts";
 import { createRuntime } from "../src/server/bootstrap.ts";
 import { systemActor } from "../src/server/platform/audit/audit.service.ts";
@@ -28,6 +29,22 @@ const PARTIES = ["ISR", "SYR", "USA", "UNDOF"] as const;
 const now = () => Date.now();
 /** Wall-clock milliseconds with sub-millisecond resolution, comparable across threads. */
 const clock = () => performance.timeOrigin + performance.now();
+
+// Posts go over a few kept-alive connections, as a client behind one proxy would.
+const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+
+/** POST a JSON body; resolves with the status code (0 when the request failed). */
+function post(url: string, headers: Record<string, string>, body: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(url, { method: "POST", agent, headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+      res.on("error", () => resolve(0));
+    });
+    req.on("error", () => resolve(0));
+    req.end(body);
+  });
+}
 
 /** A nonce that carries the message number (base 36), so clients find it without a lookup. */
 function benchNonce(prefix: "b" | "e", n: number): string {
@@ -76,6 +93,17 @@ function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
+/** Seconds the process's main thread has run on a CPU and waited, runnable, for one (Linux schedstat). */
+function schedSeconds(pid: number | undefined): { ran: number; waited: number } | null {
+  if (pid === undefined) return null;
+  try {
+    const [ran, waited] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ").map(Number);
+    return { ran: ran! / 1e9, waited: waited! / 1e9 };
+  } catch {
+    return null;
+  }
+}
+
 const debug = (line: string) => {
   if (process.env.BENCH_DEBUG) console.error(line);
 };
@@ -95,7 +123,7 @@ async function runPhase(p: Phase, seconds: number) {
   const threadIds = Object.keys(p.members);
   const postTimes: number[] = [];
   const total = RATE * seconds;
-  const cpu0 = cpuSeconds(p.pid), self0 = process.cpuUsage();
+  const cpu0 = cpuSeconds(p.pid), self0 = process.cpuUsage(), sched0 = schedSeconds(p.pid);
   const start = now();
   const inflight = new Set<Promise<unknown>>();
   for (let n = 0; n < total; n++) {
@@ -124,7 +152,7 @@ async function runPhase(p: Phase, seconds: number) {
   // Answers still missing 10 s after the last send are not counted as sent (bounded run time).
   await Promise.race([Promise.all(inflight), new Promise((r) => setTimeout(r, 10_000))]);
   const answered = now() - start;
-  const cpu1 = cpuSeconds(p.pid), self1 = process.cpuUsage(self0);
+  const cpu1 = cpuSeconds(p.pid), self1 = process.cpuUsage(self0), sched1 = schedSeconds(p.pid);
   // Clients that were cut off reconnect and catch up: wait for them, at most 15 s.
   const results = await Promise.all(workers.map((w) => new Promise<WorkerResult>((r) => {
     w.on("message", (m: { done?: WorkerResult }) => m.done && r(m.done));
@@ -135,7 +163,7 @@ async function runPhase(p: Phase, seconds: number) {
   for (const r of results) for (let i = 0; i < hist.length; i++) hist[i]! += r.hist[i]!;
   const pt = postTimes.sort((a, b) => a - b);
   const sum = (f: (r: WorkerResult) => number) => results.reduce((s, r) => s + f(r), 0);
-  debug(`phase ${p.type}: ${sent.length} sent, scheduled in ${Math.round(scheduled)} ms, all answered after ${Math.round(answered)} ms; POST p50 ${pt[Math.floor(pt.length / 2)]} ms, p99 ${pt[Math.floor(pt.length * 0.99)]} ms; server CPU ${cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0).toFixed(1) : "?"} s, bench CPU ${((self1.user + self1.system) / 1e6).toFixed(1)} s; reconnects ${sum((r) => r.reconnects)}`);
+  debug(`phase ${p.type}: ${sent.length} sent, scheduled in ${Math.round(scheduled)} ms, all answered after ${Math.round(answered)} ms; POST p50 ${pt[Math.floor(pt.length / 2)]} ms, p99 ${pt[Math.floor(pt.length * 0.99)]} ms; server CPU ${cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0).toFixed(1) : "?"} s, bench CPU ${((self1.user + self1.system) / 1e6).toFixed(1)} s; server main thread ran ${sched0 && sched1 ? (sched1.ran - sched0.ran).toFixed(1) : "?"} s and waited for a CPU ${sched0 && sched1 ? (sched1.waited - sched0.waited).toFixed(1) : "?"} s; reconnects ${sum((r) => r.reconnects)}`);
   return { messages: sent.length, p50: percentile(hist, 0.5), p99: percentile(hist, 0.99), lost: sum((r) => r.lost), dup: sum((r) => r.dup), leak: sum((r) => r.leak) };
 }
 
@@ -167,7 +195,7 @@ async function main() {
 
   // BENCH_PROFILE=<dir>: the server process writes a V8 CPU profile there when it stops.
   const profile = process.env.BENCH_PROFILE;
-  const server = await spawnServer(config, profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []);
+  const server = await spawnServer(config, [...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []), ...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? [])]);
   const threads = [viaMediator, direct];
   const members = Object.fromEntries(threads.map((t) => [t.id, t.parties]));
   const product = await runPhase({
@@ -180,9 +208,7 @@ async function main() {
       const s = senders[n % 2]!;
       const body = signDraft(s.key, { deployment, thread_id: thread, sender: s.userId, kind: "query", body: { text: `bench ${n}` }, nonce: benchNonce("b", n) });
       mark();
-      const res = await fetch(`${server.url}/api/hotline/threads/${thread}/messages`, { method: "POST", headers: { authorization: `Bearer ${s.token}`, "content-type": "application/json", "idempotency-key": body.payload.nonce }, body: JSON.stringify(body) }).catch(() => null);
-      if (res) await res.arrayBuffer();
-      return res?.status === 201;
+      return (await post(`${server.url}/api/hotline/threads/${thread}/messages`, { authorization: `Bearer ${s.token}`, "idempotency-key": body.payload.nonce }, JSON.stringify(body))) === 201;
     },
   }, SECONDS);
   await server.stop();
@@ -269,9 +295,7 @@ async function main() {
     send: async (n, thread, mark) => {
       const nonce = benchNonce("e", n);
       mark();
-      const res = await fetch(`${echoUrl}/send`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ nonce, thread_id: thread }) }).catch(() => null);
-      if (res) await res.arrayBuffer();
-      return res?.status === 200;
+      return (await post(`${echoUrl}/send`, {}, JSON.stringify({ nonce, thread_id: thread }))) === 200;
     },
   }, SECONDS);
   child.kill();
