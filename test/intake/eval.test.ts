@@ -1,7 +1,7 @@
 // Accuracy floors for the intake extractor. The development set (test/intake)
 // is what the rules were tuned on; the seed labels in ../shared/eval are held
 // out. Floors sit a little under the scores reached, so a regression fails.
-// a29–a76 are six batches of fresh reports written during the third round of
+// a29–a84 are seven batches of fresh reports written during the third round of
 // generalisation (issue 6), each scored before the rules were changed for it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -14,7 +14,7 @@ const shared = fileURLToPath(new URL("../../../shared/eval", import.meta.url));
 
 test("development set stays above its floors", () => {
   const { summary } = evaluateFolder(dev);
-  assert.ok(summary.articles >= 76);
+  assert.ok(summary.articles >= 84);
   assert.ok(summary.f1 >= 0.94, `f1 ${summary.f1}`);
   assert.ok(summary.precision >= 0.92, `precision ${summary.precision}`);
   assert.ok(summary.recall >= 0.95, `recall ${summary.recall}`);

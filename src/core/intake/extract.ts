@@ -45,12 +45,14 @@ interface Candidate {
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100 };
 const NUM = "(\\d+|a (?:hundred|thousand)|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)";
 const FATALITY_RES = [
-  new RegExp(`\\b(?:killing|killed|kills|leaving|left|claimed the lives of)\\s+(?:at least\\s+|some\\s+|about\\s+|nearly\\s+|more than\\s+)?${NUM}\\b(?!\\s+(?:wounded|injured))`, "gi"),
+  new RegExp(`\\b(?:killing|killed|kills|leaving|left|claimed the lives of)\\s+(?:its\\s+|their\\s+|the\\s+)?(?:at least\\s+|some\\s+|about\\s+|nearly\\s+|more than\\s+)?${NUM}\\b(?!\\s+(?:wounded|injured))`, "gi"),
   // "two soldiers were killed", "13 residents, including children, were killed"; the words between may not start another clause.
-  new RegExp(`\\b${NUM}\\s+(?!(?:days?|weeks?|months?|years?|hours?|times?|sides?)\\b)(?:(?!(?:said|says|say|reported|told|according|after|when|while|and|but|${NUM})\\b)[\\w-]+\\s+){0,6}?(?:[\\w-]+,\\s+(?:including|among them|most of them|many of them|mostly)[^,.;]{0,40},\\s+)?(?:were|was|have been|had been|being)?\\s*(?:killed|dead|died|lost their lives)\\b`, "gi"),
+  new RegExp(`\\b${NUM}\\s+(?!(?:days?|weeks?|months?|years?|hours?|times?|sides?)\\b)(?:(?!(?:said|says|say|reported|told|according|after|when|while|and|but|${NUM})\\b)[\\w-]+\\s+|of\\s+one\\s+){0,6}?(?:[\\w-]+,\\s+(?:including|among them|most of them|many of them|mostly)[^,.;]{0,40},\\s+)?(?:were|was|have been|had been|being)?\\s*(?:killed|dead|died|lost their lives)\\b`, "gi"),
   new RegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of)\\s+(?:at least\\s+)?${NUM}\\b`, "gi"),
 ];
 
+/** After a toll ("killing three policemen"), more victims of the same act: " and a passer-by", " and two children". */
+const TOLL_AND = new RegExp(`^\\s+(?:[\\w-]+\\s+){0,2}?and\\s+${NUM}\\s+(?:[\\w-]+\\s+)?(?:passers?-by|civilians?|children|child|women|woman|men|man|soldiers?|officers?|policem[ae]n|members?|residents?|fighters?|others?)\\b(?!\\s+(?:were\\s+|was\\s+)?(?:wounded|injured|hurt))`, "i");
 const NEGATION = /\b(no|not|never|denied|denies|deny|without|nor|neither|refuted|dismissed reports of|didn't|did not|has not|have not|had not|was not|were not)\b[^,;:]*$/i;
 const FUTURE = /\b(will|shall|expects?|expected|due to|later this (?:week|month|year)|calls? on|called on|compel|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s|ing)? (?:of|against|that)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
 const HYPOTHETICAL = /\b(could|might|if|whether|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
@@ -127,7 +129,7 @@ const TARGET_LIST_GAP = new RegExp(`^(?:\\s+${LIST_WORD}){0,3}(?:,\\s*[^,.;]{1,4
 /** "triggered by the killing of …", "after the abduction of …": an earlier act named as a cause. */
 const CAUSE_BEFORE = /\b(?:triggered|sparked|prompted|set off|caused|provoked)\s+by\s+(?:the\s+)?$|\b(?:after|following|over|in (?:response|retaliation) (?:to|for))\s+the\s+$/i;
 /** "suspects in the killing of …", "an investigation into the attack": a reference to an act told elsewhere. */
-const REFERENCE_BEFORE = /\b(?:suspects?|suspected|accused|charged|convicted|responsible|wanted|culprits?|perpetrators?|investigation|inquiry|probe|trial|anniversary|commemorat\w+|memory|victims?|used|involved|implicated|linked|connected)\s+(?:in|for|of|over|into|behind|to|with)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+)?(?:[\w-]+\s+){0,1}$/i;
+const REFERENCE_BEFORE = /\b(?:suspects?|suspected|accused|charged|convicted|responsible|wanted|culprits?|perpetrators?|investigation|inquiry|probe|trial|anniversary|commemorat\w+|memory|victims?|used|involved|implicated|linked|connected|(?:taking|took|taken) part|participat\w+|role|involvement|complicity)\s+(?:in|for|of|over|into|behind|to|with)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+)?(?:[\w-]+\s+){0,1}$/i;
 /** A count over a long span: "more than 40 assassinations in the province since …", "recorded 150 deaths from landmines this year". */
 const AGGREGATE_BEFORE = /\b(?:\d{2,}|dozens of|hundreds of|scores of|thousands of)\s+(?:[\w-]+\s+)?(?:deaths|casualties|victims|incidents|cases|violations|attacks|strikes|killings|assassinations|raids|incursions|explosions|arrests)\b[^.;]{0,40}$/i;
 const AGGREGATE_SPAN = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|the (?:war|start|beginning|fall|collapse|uprising|revolution)|last (?:year|month))|so far|this year|last year|over the past|in the past|per (?:month|week|year)|a (?:month|week|year)\b|each (?:month|week))/i;
@@ -158,7 +160,10 @@ function findToll(text: string): { n: number; at: number } | null {
   for (const re of FATALITY_RES) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const n = wordNumber(m[1] ?? "");
+      let n = wordNumber(m[1] ?? "");
+      // "killing three policemen and a passer-by": the victims listed after the first count are counted too.
+      const more = n !== null && re === FATALITY_RES[0] ? TOLL_AND.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 60)) : null;
+      if (n !== null && more) n += wordNumber(more[1] ?? "") ?? 0;
       if (n !== null && n < 5000 && (best === null || n > best.n)) best = { n, at: m.index + m[0].length };
     }
   }
@@ -219,7 +224,15 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
     let score = 0;
     if (LOC_CUE.test(before) || p.near) score += 3;
     if (FROM_CUE.test(before)) score -= 2;
-    if (ROUTE_CUE.test(before)) score -= 20;
+    if (ROUTE_CUE.test(before)) {
+      // "on the road between Jamla and Ain Dhakar": a local road between two villages places the act near the first,
+      // unless the second is far ("the highway between Damascus and Sweida").
+      const other = /\bbetween\s+(?:the\s+)?$/i.test(before) ? /^\s+and\s+((?:(?:al|el|ash|as|ad|ar|at|az)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)/.exec(s.text.slice(p.end - s.start, p.end - s.start + 40)) : null;
+      const second = other ? out.find((q) => q !== p && q.start > p.end && q.start - p.end < 12) : undefined;
+      const local = !!other && !!p.place && p.place.feature !== "capital" && p.place.feature !== "city" && (!second?.place || distanceKm(second.place.lon, second.place.lat, p.place.lon, p.place.lat) <= 20);
+      if (local) p.near = true;
+      else score -= 20;
+    }
     // "the Damascus-Sweida highway": towns joined by a hyphen name a road, not where it happened.
     if (/^-[A-Z][\w'’]*(?:\s+[\w-]+)?\s+(?:highway|road|motorway|route)\b/.test(s.text.slice(p.end - s.start, p.end - s.start + 40)) || /\b[A-Z][\w'’]*-$/.test(before) && /^\s+(?:highway|road|motorway|route)\b/i.test(s.text.slice(p.end - s.start, p.end - s.start + 20))) score -= 20;
     if (SAID_AFTER.test(s.text.slice(p.end - s.start, p.end - s.start + 30))) score -= 4;
@@ -406,6 +419,8 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     else if (!/\b(agreed|reached|brokered|signed|struck|mediated|negotiated|secured|accepted|announced)\b/i.test(t)) return null;
   }
   if (def.id === "withdrawal" && /\b(agreed to|announced|pledged|promised|will)\b/i.test(t)) plover = "CONCEDE";
+  // "patrols left the countryside" is a withdrawal; "buses carrying families left the province" is not.
+  if (def.id === "withdrawal" && /^left\b/i.test(t.slice(trigger - s.start)) && !/\b(?:forces|troops|soldiers|patrols?|units?|army|military|fighters|police|militia\w*|garrison|convoys?)\b(?:\s+[\w-]+){0,3}\s*$/i.test(t.slice(Math.max(0, trigger - s.start - 40), trigger - s.start))) return null;
   // "agreed to continue their contacts", "agreed to meet again": more talks, not an agreement.
   if (def.id === "agreement" && /^agreed (?:to|on)\s+(?:\w+\s+)?(?:continu\w*|resum\w*|keep|maintain|hold (?:further|more|another)|meet again|further (?:talks|meetings|contacts))\b/i.test(t.slice(trigger - s.start))) {
     return { event_type: "Strategic developments", sub_event_type: "Other", plover: "CONSULT", mode: "meet" };
@@ -682,6 +697,9 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // "denounced what it called a massacre", "condemned the incursions": the act named in a statement about it is not told here.
       if (STATEMENT_OBJECT.test(s.text.slice(Math.max(0, f.rel - 60), f.rel))) continue;
       if (REFERENCE_BEFORE.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
+      // "the 2012 massacre", "the 2018 settlement": an act named by an old year is a name, not news.
+      const named = /\bthe\s+((?:19|20)\d{2})\s+(?:[\w-]+\s+)?$/i.exec(s.text.slice(Math.max(0, f.rel - 25), f.rel));
+      if (named && ref && Number(named[1]) < Number(ref.slice(0, 4)) - 1) continue;
       // Counts over months are statistics, not one event.
       if (AGGREGATE_BEFORE.test(s.text.slice(Math.max(0, f.rel - 40), f.rel)) && AGGREGATE_SPAN.test(s.text)) continue;
       // "Killings of this kind have been …": a kind of event, not one event.
