@@ -49,6 +49,19 @@ export function verifySignedText(key: KeyObject, text: string, signature: string
   }
 }
 
+/** `verifySignedText` on libuv's thread pool: a server checks signatures without holding its event loop. */
+export function verifySignedTextAsync(key: KeyObject, text: string, signature: string): Promise<boolean> {
+  const sig = Buffer.from(signature, "base64");
+  if (sig.length !== 64) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    try {
+      edVerify(null, Buffer.from(text, "utf8"), key, sig, (err, ok) => resolve(!err && ok));
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
 export function verifyReceipt(deploymentPublicKeyPem: string, r: Receipt): boolean {
   try {
     return edVerify(null, Buffer.from(canonicalJson(r.body), "utf8"), createPublicKey(deploymentPublicKeyPem), Buffer.from(r.signature, "base64"));

@@ -27,7 +27,7 @@ import {
   type SignedMessage,
   type Timing,
 } from "../../../core/hotline/protocol.ts";
-import { parsePublicKey, verifySignedText, type HotlineExport } from "../../../core/hotline/verify.ts";
+import { parsePublicKey, verifySignedTextAsync, type HotlineExport } from "../../../core/hotline/verify.ts";
 import type { AuditService } from "../../platform/audit/audit.service.ts";
 import { registerAuditedSubject } from "../../platform/audit/subjects.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -285,7 +285,7 @@ export class HotlineService {
     if (!key || key.userId !== viewer.userId) throw keyUnknown();
     // The canonical text is computed once: verified here, stored, and hashed into the receipt.
     const text = signedText(p);
-    if (!verifySignedText(key.key, text, req.signature)) throw new AppError("signature_invalid", "The signature does not match the message and key: sign the RFC 8785 canonical JSON of the payload exactly as sent.", [{ path: "signature", problem: "does not verify" }]);
+    if (!(await verifySignedTextAsync(key.key, text, req.signature))) throw new AppError("signature_invalid", "The signature does not match the message and key: sign the RFC 8785 canonical JSON of the payload exactly as sent.", [{ path: "signature", problem: "does not verify" }]);
     const receivedAt = this.now();
     const skew = Date.parse(p.client_time) - Date.parse(receivedAt);
     if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
