@@ -6,7 +6,7 @@
 // other events are skipped by their `event:` line, and of the counted events
 // only the message number (carried in the nonce) and the thread id are read.
 import { parentPort, workerData } from "node:worker_threads";
-import http from "node:http";
+import net from "node:net";
 
 /** @type {{ clients: Array<{ party: string; url: string; headers: Record<string, string> }>; members: Record<string, string[]>; type: string; total: number }} */
 const { clients, members, type, total } = workerData;
@@ -16,8 +16,11 @@ const hist = new Uint32Array(100001); // 0.1 ms buckets up to 10 s, then overflo
 const t0 = new Float64Array(total);
 const early = [];
 const BLANK = Buffer.from("\n\n");
-const MARKER = Buffer.from(`event: ${type}\n`);
-const READY = Buffer.from("event: ready\n");
+const HEAD_END = Buffer.from("\r\n\r\n");
+const READ_BUFFER = Buffer.allocUnsafe(256 * 1024);
+const MARKER = Buffer.from(`\nevent: ${type}\n`);
+const READY = Buffer.from("\nevent: ready\n");
+const NL_ID = Buffer.from("\nid: ");
 const RETRY = Buffer.from("retry: ");
 const ID = Buffer.from("id: ");
 const NONCE = Buffer.from('"nonce":"');
@@ -54,36 +57,40 @@ function messageNumber(buf, at) {
   }
 }
 
-/** Handles one frame; returns the end of its id line when it has an id (the caller keeps the last one), else -1. */
-function frame(i, buf, start, end) {
+/**
+ * Reads the complete frames in buf[0, end): each counted event (found by its
+ * event line, so other events are never looked at one by one), the last id
+ * for Last-Event-ID, and at the start of a stream its retry delay and ready.
+ */
+function frames(i, buf, end) {
   const s = state[i];
-  if (buf[start] !== 0x69 /* i */ || !startsWith(buf, start, ID)) {
-    if (startsWith(buf, start, RETRY)) s.retry = Number(buf.toString("latin1", start + RETRY.length, end)) || s.retry;
-    return -1; // heartbeats and other comments
-  }
-  const nl = buf.indexOf(10, start);
-  if (startsWith(buf, nl + 1, READY)) {
-    if (!s.ready) {
+  if (!s.ready) {
+    const r = buf.indexOf(RETRY);
+    if (r >= 0 && r < end) s.retry = Number(buf.toString("latin1", r + RETRY.length, buf.indexOf(10, r))) || s.retry;
+    const k = buf.indexOf(READY);
+    if (k >= 0 && k < end) {
       s.ready = true;
       if (++ready === clients.length) parentPort.postMessage({ ready: true });
     }
-    return nl;
   }
-  if (!startsWith(buf, nl + 1, MARKER)) return nl;
-  const t = clock();
-  const a = buf.indexOf(NONCE, nl) + NONCE.length;
-  const n = messageNumber(buf, a);
-  const b = buf.indexOf(THREAD, nl) + THREAD.length;
-  const thread = buf.toString("latin1", b, buf.indexOf(0x22, b));
-  if (!s.member[thread]) s.leak++;
-  if (s.got[n]) {
-    s.dup++;
-    return nl;
+  for (let m = buf.indexOf(MARKER); m >= 0 && m < end; m = buf.indexOf(MARKER, m + MARKER.length)) {
+    const t = clock();
+    const n = messageNumber(buf, buf.indexOf(NONCE, m) + NONCE.length);
+    const b = buf.indexOf(THREAD, m) + THREAD.length;
+    const thread = buf.toString("latin1", b, buf.indexOf(0x22, b));
+    if (!s.member[thread]) s.leak++;
+    if (s.got[n]) {
+      s.dup++;
+      continue;
+    }
+    s.got[n] = 1;
+    if (t0[n]) record(t - t0[n]);
+    else early.push(n, t);
   }
-  s.got[n] = 1;
-  if (t0[n]) record(t - t0[n]);
-  else early.push(n, t);
-  return nl;
+  // An id line starts a frame: after a blank line, or at the very start.
+  const li = buf.lastIndexOf(NL_ID, end - 2);
+  const idStart = li >= 0 ? li + NL_ID.length : startsWith(buf, 0, ID) ? ID.length : -1;
+  if (idStart >= 0) s.last = buf.toString("latin1", idStart, buf.indexOf(10, idStart));
 }
 
 function connect(i) {
@@ -98,34 +105,47 @@ function connect(i) {
       if (!finishing) connect(i);
     }, s.retry);
   };
-  const req = http.request(c.url, { headers, agent: false }, (res) => {
-    if (res.statusCode !== 200) {
-      res.resume();
-      again();
-      return;
-    }
-    res.on("data", (chunk) => {
-      const buf = s.rest ? Buffer.concat([s.rest, chunk]) : chunk;
-      let pos = 0, k, idStart = -1, idEnd = -1;
-      while ((k = buf.indexOf(BLANK, pos)) >= 0) {
-        const nl = frame(i, buf, pos, k);
-        if (nl >= 0) {
-          idStart = pos + ID.length;
-          idEnd = nl;
+  // A plain GET over a socket that reads into one buffer shared by every
+  // stream of the worker (nothing allocated per read). The servers end the
+  // event stream by closing the connection, so after the head every byte is
+  // event text.
+  const u = new URL(c.url);
+  let head = true;
+  const sock = net.connect({
+    host: u.hostname,
+    port: Number(u.port),
+    onread: {
+      buffer: READ_BUFFER,
+      callback: (n, chunk) => {
+        let buf = s.rest ? Buffer.concat([s.rest, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+        if (head) {
+          const h = buf.indexOf(HEAD_END);
+          if (h < 0) {
+            s.rest = Buffer.from(buf);
+            return;
+          }
+          const status = buf.toString("latin1", 0, buf.indexOf(13));
+          if (!/^HTTP\/1\.1 200 /.test(status) || /\r\ntransfer-encoding:/i.test(buf.toString("latin1", 0, h))) {
+            sock.destroy();
+            return;
+          }
+          head = false;
+          buf = buf.subarray(h + HEAD_END.length);
         }
-        pos = k + 2;
-      }
-      // Last-Event-ID: the id of the last complete frame read.
-      if (idEnd >= 0) s.last = buf.toString("latin1", idStart, idEnd);
-      s.rest = pos < buf.length ? Buffer.from(buf.subarray(pos)) : null;
-    });
-    res.on("end", again);
-    res.on("error", again);
-    res.on("close", again);
+        const last = buf.lastIndexOf(BLANK);
+        if (last >= 0) frames(i, buf, last + 2);
+        s.rest = last < 0 ? (buf.length ? Buffer.from(buf) : null) : last + 2 < buf.length ? Buffer.from(buf.subarray(last + 2)) : null;
+      },
+    },
   });
-  req.on("error", again);
-  req.end();
-  s.req = req;
+  sock.on("connect", () => {
+    const lines = Object.entries({ host: u.host, ...headers }).map(([k, v]) => `${k}: ${v}\r\n`);
+    sock.write(`GET ${u.pathname}${u.search} HTTP/1.1\r\n${lines.join("")}\r\n`);
+  });
+  sock.on("error", again);
+  sock.on("end", again);
+  sock.on("close", again);
+  s.req = sock;
 }
 
 parentPort.on("message", (m) => {
