@@ -23,7 +23,7 @@ import { spawnServer } from "../test/helpers/server-process.ts";
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-const WORKERS = 2;
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const MAX_INFLIGHT = 400;
 const PARTIES = ["ISR", "SYR", "USA", "UNDOF"] as const;
 const now = () => Date.now();
