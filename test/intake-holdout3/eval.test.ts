@@ -7,19 +7,8 @@
 // test/intake-holdout4. The floors sit a little under the current score so a
 // regression shows.
 import { test } from "node:test";
-import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { evaluateFolder } from "../../scripts/eval-intake.ts";
-
-const holdout = fileURLToPath(new URL(".", import.meta.url));
+import { assertIntakeFloors } from "../helpers/intake-floors.ts";
 
 test("third held-out set (spent) stays above its floors", () => {
-  const { summary } = evaluateFolder(holdout);
-  assert.equal(summary.articles, 29);
-  assert.equal(summary.labels, 116);
-  assert.ok(summary.f1 >= 0.87, `f1 ${summary.f1}`);
-  assert.ok(summary.precision >= 0.87, `precision ${summary.precision}`);
-  assert.ok(summary.recall >= 0.86, `recall ${summary.recall}`);
-  assert.ok((summary.by_field.place ?? 0) >= 0.95, `place ${summary.by_field.place}`);
-  assert.ok((summary.by_field.date ?? 0) >= 0.95, `date ${summary.by_field.date}`);
+  assertIntakeFloors(import.meta.url, { articles: 29, labels: 116, f1: 0.87, precision: 0.87, recall: 0.86, place: 0.95, date: 0.95 });
 });

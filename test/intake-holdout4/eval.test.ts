@@ -8,19 +8,8 @@
 // must then be written. The floors sit a little under the first score so a
 // regression shows.
 import { test } from "node:test";
-import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { evaluateFolder } from "../../scripts/eval-intake.ts";
-
-const holdout = fileURLToPath(new URL(".", import.meta.url));
+import { assertIntakeFloors } from "../helpers/intake-floors.ts";
 
 test("fourth held-out set stays above the floors of its one blind score", () => {
-  const { summary } = evaluateFolder(holdout);
-  assert.equal(summary.articles, 30);
-  assert.equal(summary.labels, 130);
-  assert.ok(summary.f1 >= 0.53, `f1 ${summary.f1}`);
-  assert.ok(summary.precision >= 0.43, `precision ${summary.precision}`);
-  assert.ok(summary.recall >= 0.69, `recall ${summary.recall}`);
-  assert.ok((summary.by_field.place ?? 0) >= 0.85, `place ${summary.by_field.place}`);
-  assert.ok((summary.by_field.date ?? 0) >= 0.82, `date ${summary.by_field.date}`);
+  assertIntakeFloors(import.meta.url, { articles: 30, labels: 130, f1: 0.53, precision: 0.43, recall: 0.69, place: 0.85, date: 0.82 });
 });
