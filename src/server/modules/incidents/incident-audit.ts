@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import type SQLite from "better-sqlite3";
 import { PostgresAdapter, sql } from "kysely";
 import type { DbOrTx } from "../../platform/db/database.ts";
+import { preparedOn } from "../../platform/db/statements.ts";
 import { registerAuditedSubject } from "../../platform/audit/subjects.ts";
 import type { IncidentsTable } from "./incident.table.ts";
 
@@ -52,18 +53,14 @@ const EMPTY = createHash("sha256").digest("hex");
 // Kysely runs it on): a set's digest then streams plain strings from one
 // prepared statement instead of building a result object per row.
 const nativeOf = new WeakMap<object, SQLite.Database>();
-const digestStatements = new WeakMap<SQLite.Database, SQLite.Statement>();
+// The same text as rowJson() builds for SQLite, so both paths agree byte for byte.
+const DIGEST_SQL = `select json_array(${INCIDENT_COLUMNS.map((c) => `"incidents"."${c}"`).join(", ")}) from incidents where audit_set = ? order by id`;
 export function bindNativeSqlite(tx: DbOrTx, conn: SQLite.Database): void {
   nativeOf.set(tx, conn);
 }
 
 function nativeSetDigest(conn: SQLite.Database, id: string): string {
-  let st = digestStatements.get(conn);
-  if (!st) {
-    // The same text as rowJson() builds for SQLite, so both paths agree byte for byte.
-    st = conn.prepare(`select json_array(${INCIDENT_COLUMNS.map((c) => `"incidents"."${c}"`).join(", ")}) from incidents where audit_set = ? order by id`).pluck();
-    digestStatements.set(conn, st);
-  }
+  const st = preparedOn(conn, DIGEST_SQL).pluck();
   const h = createHash("sha256");
   for (const j of st.iterate(id) as IterableIterator<string>) h.update(j + "\n");
   return h.digest("hex");

@@ -14,6 +14,7 @@ import { createHash } from "node:crypto";
 import type SQLite from "better-sqlite3";
 import { FATALITY_WEIGHT, categoryOf, precisionWeight, severity, verificationWeight, type VerificationState } from "../../../core/indicators/calm-index.ts";
 import { countsReplaySql } from "../../platform/db/migrations/2026-11-30T0910_incident_counts_weekly.ts";
+import { preparedOn } from "../../platform/db/statements.ts";
 import { INCIDENT_COLUMNS } from "./incident-audit.ts";
 import type { IncidentsTable } from "./incident.table.ts";
 
@@ -35,7 +36,6 @@ type Replay = { sha256: string; sql: string } | { sha256: string; run: (conn: SQ
 // one upsert per cell instead of two grouped passes of large CASE expressions over the new rows.
 const sixPlaces = (v: number) => Number(v.toFixed(6));
 const CALM_VALUES = ["events", "fatalities", "w_events", "w_fatalities", "score", "score_low", "score_high"] as const;
-const calmUpserts = new WeakMap<SQLite.Database, SQLite.Statement>();
 function replayCalm(conn: SQLite.Database, rows: readonly IncidentsTable[]): void {
   const cells = new Map<string, { key: string[]; v: number[] }>();
   for (const r of rows) {
@@ -56,12 +56,8 @@ function replayCalm(conn: SQLite.Database, rows: readonly IncidentsTable[]): voi
       else for (let i = 0; i < add.length; i++) cell.v[i]! += add[i]!;
     }
   }
-  let st = calmUpserts.get(conn);
-  if (!st) {
-    st = conn.prepare(`INSERT INTO calm_weekly (area_type, week, area, category, distribution, owner_party, ${CALM_VALUES.join(", ")}) VALUES (${Array(6 + CALM_VALUES.length).fill("?").join(", ")})
+  const st = preparedOn(conn, `INSERT INTO calm_weekly (area_type, week, area, category, distribution, owner_party, ${CALM_VALUES.join(", ")}) VALUES (${Array(6 + CALM_VALUES.length).fill("?").join(", ")})
       ON CONFLICT (area_type, week, area, category, distribution, owner_party) DO UPDATE SET ${CALM_VALUES.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`);
-    calmUpserts.set(conn, st);
-  }
   for (const c of cells.values()) st.run([...c.key, ...c.v]);
 }
 
@@ -77,23 +73,13 @@ export const REPLAYS: Record<string, Replay> = {
 
 const short = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 16);
 
-const statements = new WeakMap<SQLite.Database, { insert: SQLite.Statement; maxRowid: SQLite.Statement; triggers: SQLite.Statement }>();
-function prepared(conn: SQLite.Database) {
-  let s = statements.get(conn);
-  if (!s) {
-    s = {
-      insert: conn.prepare(`insert into incidents (${INCIDENT_COLUMNS.join(",")}) values (${INCIDENT_COLUMNS.map(() => "?").join(",")})`),
-      maxRowid: conn.prepare("select coalesce(max(rowid), 0) as m from incidents").pluck(),
-      triggers: conn.prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'incidents'"),
-    };
-    statements.set(conn, s);
-  }
-  return s;
-}
+const INSERT_SQL = `insert into incidents (${INCIDENT_COLUMNS.join(",")}) values (${INCIDENT_COLUMNS.map(() => "?").join(",")})`;
+const TRIGGERS_SQL = "select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'incidents'";
+const MAX_ROWID_SQL = "select coalesce(max(rowid), 0) as m from incidents";
 
 /** Which of the table's triggers would be replayed (for tests: a changed trigger shows up here). */
 export function replayableTriggers(conn: SQLite.Database): string[] {
-  return (prepared(conn).triggers.all() as Array<{ name: string; sql: string }>).filter((t) => REPLAYS[t.name]?.sha256 === short(t.sql)).map((t) => t.name);
+  return (preparedOn(conn, TRIGGERS_SQL).all() as Array<{ name: string; sql: string }>).filter((t) => REPLAYS[t.name]?.sha256 === short(t.sql)).map((t) => t.name);
 }
 
 /**
@@ -102,55 +88,44 @@ export function replayableTriggers(conn: SQLite.Database): string[] {
  * same as row-by-row inserts.
  */
 export function bulkInsertSqlite(conn: SQLite.Database, rows: readonly IncidentsTable[]): void {
-  const s = prepared(conn);
+  const insert = preparedOn(conn, INSERT_SQL);
   if (!conn.inTransaction) throw new Error("bulkInsertSqlite must run inside a transaction");
   const bulk = rows.length >= BULK_MIN_ROWS;
   const set: Array<{ name: string; sql: string }> = [];
   if (bulk) {
-    for (const t of s.triggers.all() as Array<{ name: string; sql: string }>) if (REPLAYS[t.name]?.sha256 === short(t.sql)) set.push(t);
+    for (const t of preparedOn(conn, TRIGGERS_SQL).all() as Array<{ name: string; sql: string }>) if (REPLAYS[t.name]?.sha256 === short(t.sql)) set.push(t);
   }
-  const after = set.length ? (s.maxRowid.get() as number) : 0;
+  const after = set.length ? (preparedOn(conn, MAX_ROWID_SQL).pluck().get() as number) : 0;
   for (const t of set) conn.exec(`DROP TRIGGER ${t.name}`);
   const vals: unknown[] = new Array(INCIDENT_COLUMNS.length);
   for (const r of rows) {
     for (let i = 0; i < INCIDENT_COLUMNS.length; i++) vals[i] = r[INCIDENT_COLUMNS[i]!];
-    s.insert.run(vals);
+    insert.run(vals);
   }
   for (const t of set) {
     const replay = REPLAYS[t.name]!;
     if ("run" in replay) replay.run(conn, rows);
     // New rows are exactly those above the old maximum rowid: SQLite allocates max+1 while we hold the write lock.
-    else for (const stmt of replay.sql.split(/;\s*(?=INSERT|$)/).filter((x) => x.trim())) conn.prepare(stmt).run({ after });
+    else for (const stmt of replay.sql.split(/;\s*(?=INSERT|$)/).filter((x) => x.trim())) preparedOn(conn, stmt).run({ after });
     conn.exec(t.sql);
   }
 }
 
-const updates = new WeakMap<SQLite.Database, SQLite.Statement>();
+const UPDATE_COLUMNS = INCIDENT_COLUMNS.filter((c) => c !== "id");
+const UPDATE_SQL = `update incidents set ${UPDATE_COLUMNS.map((c) => `${c} = ?`).join(", ")} where id = ?`;
 /** Replaces whole rows by id (the triggers fire as usual: updates are rare in imports). */
 export function replaceSqlite(conn: SQLite.Database, rows: readonly IncidentsTable[]): void {
   if (!conn.inTransaction) throw new Error("replaceSqlite must run inside a transaction");
-  let st = updates.get(conn);
-  if (!st) {
-    const cols = INCIDENT_COLUMNS.filter((c) => c !== "id");
-    st = conn.prepare(`update incidents set ${cols.map((c) => `${c} = ?`).join(", ")} where id = ?`);
-    updates.set(conn, st);
-  }
-  const cols = INCIDENT_COLUMNS.filter((c) => c !== "id");
-  const vals: unknown[] = new Array(cols.length + 1);
+  const st = preparedOn(conn, UPDATE_SQL);
+  const vals: unknown[] = new Array(UPDATE_COLUMNS.length + 1);
   for (const r of rows) {
-    for (let i = 0; i < cols.length; i++) vals[i] = r[cols[i]!];
-    vals[cols.length] = r.id;
+    for (let i = 0; i < UPDATE_COLUMNS.length; i++) vals[i] = r[UPDATE_COLUMNS[i]!];
+    vals[UPDATE_COLUMNS.length] = r.id;
     st.run(vals);
   }
 }
 
-const byAcled = new WeakMap<SQLite.Database, SQLite.Statement>();
 /** Rows with any of these event_id_cnty, in one statement whatever the batch size (ids passed as one JSON array). */
 export function findByAcledIdsSqlite(conn: SQLite.Database, ids: readonly string[]): IncidentsTable[] {
-  let st = byAcled.get(conn);
-  if (!st) {
-    st = conn.prepare("select * from incidents where event_id_cnty in (select value from json_each(?))");
-    byAcled.set(conn, st);
-  }
-  return ids.length ? (st.all(JSON.stringify(ids)) as IncidentsTable[]) : [];
+  return ids.length ? (preparedOn(conn, "select * from incidents where event_id_cnty in (select value from json_each(?))").all(JSON.stringify(ids)) as IncidentsTable[]) : [];
 }

@@ -10,6 +10,7 @@ import { sql, type SqlBool } from "kysely";
 import type { PointRow } from "../../../core/api/map.ts";
 import type { Viewer } from "../../../core/access/distribution.ts";
 import { sqliteConnection, type Db, type Dialect } from "../../platform/db/database.ts";
+import { preparedOn } from "../../platform/db/statements.ts";
 import { incidentWhere, type IncidentFilter } from "./incident.repository.ts";
 
 // ~10 ms of work per page on an idle core.
@@ -31,7 +32,7 @@ export async function mapPoints(db: Db, dialect: Dialect, viewer: Viewer, f: Inc
   for (;;) {
     const want = Math.min(pageSize, limit - rows.length);
     const c = page(rows.at(-1) ?? null, want).compile();
-    const part = conn.prepare(c.sql).raw(true).all(...c.parameters) as PointRow[];
+    const part = preparedOn(conn, c.sql).raw(true).all(...c.parameters) as PointRow[];
     for (const r of part) rows.push(r);
     if (part.length < want || rows.length >= limit) return rows;
     await yieldToLoop();

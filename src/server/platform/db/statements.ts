@@ -22,7 +22,12 @@ export interface Statements {
 
 const prepared = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
 
-function statement(conn: SQLite.Database, text: string): SQLite.Statement {
+/**
+ * The connection's one prepared statement for `text`, made on first use. Any
+ * native SQLite path reuses statements through here; a caller that needs a
+ * mode (pluck, raw) sets it at each use, since its text is its own.
+ */
+export function preparedOn(conn: SQLite.Database, text: string): SQLite.Statement {
   let byText = prepared.get(conn);
   if (!byText) prepared.set(conn, (byText = new Map<string, SQLite.Statement>()));
   let st = byText.get(text);
@@ -56,9 +61,9 @@ export function statementsIn(root: Db, dialect: Dialect, tx: Tx): Statements {
     };
     st = {
       dialect,
-      get: async <T>(text: string, params: readonly unknown[] = []) => (check(), statement(conn, text).get(...params) as T | undefined),
-      all: async <T>(text: string, params: readonly unknown[] = []) => (check(), statement(conn, text).all(...params) as T[]),
-      run: async (text: string, params: readonly unknown[] = []) => (check(), statement(conn, text).run(...params).changes),
+      get: async <T>(text: string, params: readonly unknown[] = []) => (check(), preparedOn(conn, text).get(...params) as T | undefined),
+      all: async <T>(text: string, params: readonly unknown[] = []) => (check(), preparedOn(conn, text).all(...params) as T[]),
+      run: async (text: string, params: readonly unknown[] = []) => (check(), preparedOn(conn, text).run(...params).changes),
     };
   } else {
     const exec = <T>(text: string, params: readonly unknown[]) => tx.executeQuery<T>(CompiledQuery.raw(pgText(text), [...params]));
