@@ -6,9 +6,9 @@ import { before, after, test } from "node:test";
 import assert from "node:assert/strict";
 import { eachDialect } from "../helpers/dialects.ts";
 import { startTestApp, type Session, type TestApp } from "../helpers/app.ts";
-import { mapPoints } from "../../src/server/modules/incidents/incident-map.repository.ts";
+import { mapPointColumns } from "../../src/server/modules/incidents/incident-map.repository.ts";
 import { loadViewer } from "../../src/server/platform/access.ts";
-import { dateOfDay, decodePoints, POINTS_MEDIA_TYPE, type MapPoints } from "../../src/core/api/map.ts";
+import { dateOfDay, decodePoints, pointsJson, POINTS_MEDIA_TYPE, type MapPoints } from "../../src/core/api/map.ts";
 
 const base = {
   event_date: "2026-05-16", event_type: "Explosions/Remote violence", sub_event_type: "Shelling/artillery/missile attack",
@@ -100,9 +100,13 @@ eachDialect("incident map points over HTTP", (dialect) => {
     await mk(isr, { distribution: "shared", event_date: "2026-05-16", location: "Same day" });
     const u = await t.ctx.db.selectFrom("users").select(["id", "party_id", "role"]).where("username", "=", "isr.analyst").executeTakeFirstOrThrow();
     const viewer = await loadViewer(t.ctx.db, u);
-    const whole = await mapPoints(t.ctx.db, t.ctx.dialect, viewer, {}, 100);
-    assert.ok(whole.length >= 3);
-    for (const size of [1, 2]) assert.deepEqual(await mapPoints(t.ctx.db, t.ctx.dialect, viewer, {}, 100, size), whole);
-    assert.deepEqual(await mapPoints(t.ctx.db, t.ctx.dialect, viewer, {}, 2, 1), whole.slice(0, 2));
+    const read = async (limit: number, size?: number) => pointsJson(await mapPointColumns(t.ctx.db, t.ctx.dialect, viewer, {}, limit, size));
+    const whole = await read(100);
+    assert.ok(whole.count >= 3);
+    assert.equal(whole.truncated, false);
+    for (const size of [1, 2]) assert.deepEqual(await read(100, size), whole);
+    const two = await read(2, 1);
+    assert.deepEqual([two.ids, two.day, two.lon, two.truncated], [whole.ids.slice(0, 2), whole.day.slice(0, 2), whole.lon.slice(0, 2), true]);
+    assert.deepEqual(await read(whole.count, 2), whole, "exactly the limit is not cut");
   });
 });

@@ -131,16 +131,23 @@ export default function MapView(props: MapViewProps) {
     map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     mapRef.current = map;
+    // What the clusters on the map cover: the index, the whole zoom level they were made for, and the area asked for.
+    let asked: { seq: number; zoom: number; bbox: [number, number, number, number] } | null = null;
     askClusters.current = () => {
       // Nothing indexed yet (points on their way, or a map without incidents): an empty answer would only cost a frame.
       if (loaded.current.seq === 0) return;
       if (!map.loaded() && !map.isStyleLoaded()) return;
       const b = map.getBounds();
+      const zoom = Math.floor(map.getZoom());
+      // A pan that stays inside the area already clustered for this zoom is complete as drawn:
+      // asking again would only redraw the same clusters.
+      if (asked && asked.seq === loaded.current.seq && asked.zoom === zoom && b.getWest() >= asked.bbox[0] && b.getSouth() >= asked.bbox[1] && b.getEast() <= asked.bbox[2] && b.getNorth() <= asked.bbox[3]) return;
       // A margin around the view, so a short pan needs no new answer to look complete.
       const dx = (b.getEast() - b.getWest()) / 2;
       const dy = (b.getNorth() - b.getSouth()) / 2;
       const bbox: [number, number, number, number] = [Math.max(-180, b.getWest() - dx), Math.max(-85, b.getSouth() - dy), Math.min(180, b.getEast() + dx), Math.min(85, b.getNorth() + dy)];
-      const req: ClusterRequest = { kind: "clusters", seq: loaded.current.seq, bbox, zoom: map.getZoom() };
+      asked = { seq: loaded.current.seq, zoom, bbox };
+      const req: ClusterRequest = { kind: "clusters", seq: loaded.current.seq, bbox, zoom };
       worker.current?.postMessage(req);
     };
     map.on("moveend", () => askClusters.current());

@@ -9,11 +9,11 @@
 // indexed read, and an unchanged answer is a 304.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { encodePoints, mapPointsSchema, POINTS_MEDIA_TYPE, toColumns } from "../../../core/api/map.ts";
+import { encodePoints, mapPointsSchema, pointsJson, POINTS_MEDIA_TYPE } from "../../../core/api/map.ts";
 import type { Viewer } from "../../../core/access/distribution.ts";
 import type { AppContext } from "../../context.ts";
 import type { Router } from "../../platform/http/route.ts";
-import { mapPoints } from "./incident-map.repository.ts";
+import { mapPointColumns } from "./incident-map.repository.ts";
 import { incidentFilterQuery, toFilter } from "./incident.routes.ts";
 
 const MAX_POINTS = 200_000;
@@ -43,12 +43,9 @@ export function incidentMapRoutes(r: Router, ctx: AppContext): void {
       const key = `${visibilityKey(auth.viewer)}|${JSON.stringify(query)}`;
       let entry = cache.get(key);
       if (!entry || entry.version !== version) {
-        const rows = await mapPoints(ctx.db, ctx.dialect, auth.viewer, toFilter(query), query.limit + 1);
-        const truncated = rows.length > query.limit;
-        if (truncated) rows.length = query.limit;
+        const cols = await mapPointColumns(ctx.db, ctx.dialect, auth.viewer, toFilter(query), query.limit);
         const etag = `W/"pts-${version}-${createHash("sha256").update(key).digest("base64url").slice(0, 16)}"`;
-        const cols = toColumns(rows, truncated);
-        entry = { version, etag, body: query.format === "binary" ? encodePoints(cols) : JSON.stringify(cols) };
+        entry = { version, etag, body: query.format === "binary" ? encodePoints(cols) : JSON.stringify(pointsJson(cols)) };
         cache.delete(key);
         cache.set(key, entry);
         while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
