@@ -3,13 +3,17 @@
 // by the lead, at the end of the third round of generalisation (issue 6):
 // F1 0.55 (precision 0.448, recall 0.711; place 0.867, date 0.842) — under
 // the 0.75 target, mostly from over-proposal (169 proposals for 130 labels).
-// That first score is the honest measure of the extractor on unseen text. The
-// set is now spent: the next round may study its misses, and a new blind set
-// must then be written. The floors sit a little under the first score so a
-// regression shows.
+// That first score is the honest measure of the extractor on unseen text.
+// The set is now SPENT: the fourth round studied its misses by cause and the
+// rules were broadened after its blind score, so its scores since are
+// development figures, not a blind measure (holdout5 is the next blind set).
+// The floors sit a little under the current scores so a regression shows.
+// Place is a field score over events aligned by evidence or type; it moved
+// from 0.867 to 0.849 as more events aligned (dates resolved), not because a
+// place got worse.
 import { test } from "node:test";
 import { assertIntakeFloors } from "../helpers/intake-floors.ts";
 
-test("fourth held-out set stays above the floors of its one blind score", () => {
-  assertIntakeFloors(import.meta.url, { articles: 30, labels: 130, f1: 0.53, precision: 0.43, recall: 0.69, place: 0.85, date: 0.82 });
+test("fourth held-out set (spent) stays above its floors", () => {
+  assertIntakeFloors(import.meta.url, { articles: 30, labels: 130, f1: 0.61, precision: 0.51, recall: 0.75, place: 0.83, date: 0.89 });
 });

@@ -54,3 +54,10 @@ test("isoToDays counts days since 1970 as the calendar does, 1900–2100", () =>
     assert.equal(isoToDays(iso), Math.floor(t / 86_400_000), iso);
   }
 });
+
+test("'the turn of April and May' spans the last days of one month and the first of the next, across a year end too", () => {
+  const [d] = findDates("jets struck at the turn of April and May", "2025-08-05");
+  assert.deepEqual([d?.start, d?.end, d?.date], ["2025-04-20", "2025-05-10", "2025-05-01"]);
+  const [y] = findDates("at the turn of December and January", "2025-03-01");
+  assert.deepEqual([y?.start, y?.end], ["2024-12-20", "2025-01-10"]);
+});

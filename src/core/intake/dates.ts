@@ -110,6 +110,19 @@ interface Rule {
 
 const RULES: Rule[] = [
   {
+    // "at the turn of April and May": the last days of one month and the first of the next.
+    re: new RegExp(`\\bthe\\s+turn\\s+of\\s+${MONTH_RE}\\s+(?:and|into|to)\\s+${MONTH_RE}(?:\\s*,?\\s*(\\d{4}))?\\b`, "gi"),
+    resolve: (m, ref, future) => {
+      const a = monthIndex(m[1] ?? "");
+      const b = monthIndex(m[2] ?? "");
+      if (a <= 0 || b <= 0) return null;
+      const yb = m[3] ? Number(m[3]) : ref ? inferYear(ref, b, null, future) : null;
+      if (yb === null) return { date: null, precision: null, start: null, end: null };
+      const ya = b < a ? yb - 1 : yb;
+      return range(ymd(ya, a, 20), ymd(yb, b, 10), "month", ymd(yb, b, 1));
+    },
+  },
+  {
     // "in early May", "mid-May", "late December 2024", "the end of June", "in May"
     re: new RegExp(`\\b(?:(early|mid|late|the\\s+(?:beginning|start|middle|end)\\s+of)[\\s-]+)?${MONTH_RE}\\.?(?:\\s*,?\\s*(\\d{4}))?\\b(?!\\s*\\d)(?![\\s-]*(?:st|nd|rd|th)\\b)`, "gi"),
     resolve: (m, ref, future) => {

@@ -56,7 +56,7 @@ const TOLL_AND = new RegExp(`^\\s+(?:[\\w-]+\\s+){0,2}?and\\s+${NUM}\\s+(?:[\\w-
 const NEGATION = /\b(no|not|never|denied|denies|deny|without|nor|neither|refuted|dismissed reports of|didn't|did not|has not|have not|had not|was not|were not)\b[^,;:]*$/i;
 const FUTURE = /\b(will|shall|expects?|expected|due to|later this (?:week|month|year)|calls? on|called on|compel|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s|ing)? (?:of|against|that)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
 const HYPOTHETICAL = /\b(could|might|if|whether|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
-const TREND = /\b(every|each|any|days of|weeks of|months of|decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more)\s+(?:\w+\s+){0,2}$/i;
+const TREND = /\b(every|each|any|days of|weeks of|months of|decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more|(?:several|many|multiple|numerous|repeated|\d+|two|three|four|five) rounds of)\s+(?:[\w-]+\s+){0,2}$/i;
 const BACKGROUND = /\b(previously|earlier (?:this year|last year|back-channel|talks|contacts|rounds?)|(?<!(?:hours|minutes) )earlier(?!\s+(?:this (?:morning|afternoon|evening|week)|today|tonight|on\b|in the day|(?:that|the same) (?:day|morning|afternoon|evening|night)))|last year|in the past|formerly|once|which (?:had )?witnessed|was the scene|prior to|back in|for years|for decades|since the|history of|historically|build on|built on|in recent months)\b/i;
 /** The modal "may", never the month ("May 2", "in May"): matched with its case. */
 const MAY_MODAL = /\bmay\b[^,;:]*$/;
@@ -67,7 +67,7 @@ const LOC_CUE = /\b(in|at|near|into|on|inside|outside|around|toward|towards|of|t
 const LISTED_NAME = /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)((?:(?:al|el|ash|as|ad|ar|at|az)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el|ash|as|ad|ar|at|az)-)?[A-Z][\w'’]+){0,2})(?=\s*(?:[,.;]|$|\s+(?:on|in|at|near|and|as|where|after|before|while|when|during|villages?|towns?)\b))/;
 const GUESSED_PLACE = /\b(?:in|at|near|into|outside|around|towards?)\s+((?:(?:al|el|ash|as|ad|ar|at|az|an)-)?[A-Z][a-z][\w'’]*(?:[ -](?:(?:al|el|ash|as|ad|ar|at|az|an)-)?[A-Z][\w'’]+){0,2})/g;
 /** Capitalised words that are not places: days, months, titles, institutions. */
-const NOT_A_PLACE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|These|Those|He|She|They|It|Israel|Syria|Lebanon|Jordan|UN|UNDOF|Reuters|AFP|SANA|President|Prime|Minister|General|Sheikh|Mr|Ms|Dr|Christmas|Easter|Ramadan|Eid|New Year|Parliament|Congress|Council|Security|Ministry|Government|Army|Defence|Defense|Interior|Foreign|State|United|European|Arab|Islamic|Hamas|Hezbollah|Druze|Bedouin|Sunni|Shia|Alawite|Christian|Muslim|Jewish|English|Arabic|Hebrew)\b/;
+const NOT_A_PLACE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|These|Those|He|She|They|It|Israel|Syria|Lebanon|Jordan|UN|UNDOF|Reuters|AFP|SANA|President|Prime|Minister|General|Sheikh|Mr|Ms|Dr|Christmas|Easter|Ramadan|Eid|New Year|Parliament|Congress|Council|Security|Ministry|Government|Army|Defence|Defense|Interior|Foreign|State|United|European|Arab|Islamic|Hamas|Hezbollah|Druze|Bedouin|Sunni|Shia|Alawite|Christian|Muslim|Jewish|English|Arabic|Hebrew|Syrian|Lebanese|Israeli|Jordanian|Palestinian|Iranian|Iraqi|Turkish|Russian|American|Egyptian|Saudi|Emirati|Qatari|French|British|European)\b/;
 /** A place only named as where a road leads, not where the event was. */
 const ROUTE_CUE = /\b(?:(?:road|highway|route|motorway)\s+(?:to|towards?|between|linking|from)(?:\s+\w+\s+and)?|bound for|on (?:its|their) way to|fled to|(?:speed(?:ing)?|sped|dr(?:ove|iving)|fle(?:d|eing)|escap(?:ed|ing))(?: off| away| back)? (?:toward|towards|in the direction of)|via|(?:withdr[ae]w(?:n|ing)?|pull(?:ed|ing) back|retreat(?:ed|ing))\s+(?:back\s+)?(?:to|toward|towards|into)|(?:(?:pass(?:ed|ing)?|travel(?:l?ed|l?ing)|dr(?:ove|iving)|routed|went|going|came|coming) |(?:reached|entered) (?:\w+ ){1,3})through)\s+(?:the\s+)?(?:(?:town|village|city|crossing)\s+of\s+)?$/i;
 /** The speaker's seat in an attribution ("the foreign ministry in Damascus said"). */
@@ -106,6 +106,12 @@ const SEPARATE = /\b(?:separate(?:ly)?|another|elsewhere|a second|in a further|a
 /** "one year since a rocket strike …", "two years after the attack …". */
 const YEARS_SINCE = /\b(a|one|two|three|four|five|\d+)\s+years?\s+(?:since|after|on from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 /** Words of habit. */
+/** "has been struck several times since December", "raided it three times this year": a count of acts over a span, told in one clause. */
+const TIMES_SPAN = /\b(?:several|many|multiple|numerous|countless|repeated(?:ly)?|a number of|dozens of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times\b[^;]*?\b(?:since|this year|last year|so far|in recent|over the (?:past|last)|in the (?:past|last))\b|\b(?:since|this year|so far|in recent (?:weeks|months))\b[^;]*?\b(?:several|many|multiple|numerous|\d+|two|three|four|five)\s+times\b/i;
+/** "41 Israeli ground incursions", "dozens of raids": a count of events of a kind, not one event. */
+const COUNTED_KIND = /\b(?:\d{2,}|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+){0,3}$/i;
+/** Perfect aspect with "since" or "so far": a running total ("900 people have been killed since the violence began"). */
+const CUMULATIVE = /\b(?:have|has|had)\s+been\s+(?:killed|wounded|injured|arrested|detained|displaced)\s+(?:[\w-]+\s+){0,2}?(?:since|so far)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning|last night|the morning)\b)/i;
 const HABITUAL = /\b(?:every|each)\s+(?:day|week|month|night|morning)\b|\b(?:almost|nearly)\s+(?:daily|every day)\b|\b(?:routinely|habitually|day after day|week after week)\b/i;
 /** A time that points at the day just named. */
 const ANAPHORIC_DAY = /\b(?:that|the same)\s+(?:morning|day|afternoon|evening|night)\b/i;
@@ -132,10 +138,10 @@ const CAUSE_BEFORE = /\b(?:triggered|sparked|prompted|set off|caused|provoked)\s
 const REFERENCE_BEFORE = /\b(?:suspects?|suspected|accused|charged|convicted|responsible|wanted|culprits?|perpetrators?|investigation|inquiry|probe|trial|anniversary|commemorat\w+|memory|victims?|used|involved|implicated|linked|connected|(?:taking|took|taken) part|participat\w+|role|involvement|complicity)\s+(?:in|for|of|over|into|behind|to|with)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+)?(?:[\w-]+\s+){0,1}$/i;
 /** A count over a long span: "more than 40 assassinations in the province since …", "recorded 150 deaths from landmines this year". */
 const AGGREGATE_BEFORE = /\b(?:\d{2,}|dozens of|hundreds of|scores of|thousands of)\s+(?:[\w-]+\s+)?(?:deaths|casualties|victims|incidents|cases|violations|attacks|strikes|killings|assassinations|raids|incursions|explosions|arrests)\b[^.;]{0,40}$/i;
-const AGGREGATE_SPAN = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|the (?:war|start|beginning|fall|collapse|uprising|revolution)|last (?:year|month))|so far|this year|last year|over the past|in the past|per (?:month|week|year)|a (?:month|week|year)\b|each (?:month|week))/i;
+const AGGREGATE_SPAN = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|the (?:war|start|beginning|fall|collapse|uprising|revolution)|last (?:year|month)|the [\w-]+ (?:began|started|erupted|broke out))|so far|this year|last year|over the past|in the past|per (?:month|week|year)|a (?:month|week|year)\b|each (?:month|week))/i;
 /** ", an arms depot outside ": the next item of a comma list of targets. */
 const TARGET_LIST_COMMA = new RegExp(`^(?![^]*\\b(?:suburbs?|villages?|towns?|city|cities|district|neighbou?rhood|area|region|province|part|capital|home|seat|centre|center|one)\\b),\\s+(?:(?:the|a|an)\\s+)?(?:${LIST_WORD}\\s+){0,4}?(?:in|of|near|at|outside|around|on)\\s+(?:the\\s+)?(?:${LIST_WORD}\\s+){0,2}?$`, "i");
-const BACKDROP_BEFORE = /\b(?:threatened|affected|displaced|endangered|caught up|trapped|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|amid|despite|because of|due to|since)\s+(?:by\s+|from\s+|in\s+)?(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$/i;
+const BACKDROP_BEFORE = /\b(?:threatened|affected|displaced|endangered|caught up|trapped|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|amid|despite|because of|due to|since|during)\s+(?:by\s+|from\s+|in\s+)?(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$/i;
 /** A statement's object: "condemned the Israeli incursions", "what it called a massacre", "described as an attack". */
 const STATEMENT_OBJECT = /\b(?:(?:condemn|denounc|deplor|decr|criticis|criticiz|protest(?:ed|ing|s)? against|reject|welcom|warn(?:ed|s|ing)? (?:of|against))\w*\s+(?:the\s+|these\s+|those\s+|this\s+|recent\s+|continued\s+|repeated\s+|ongoing\s+|any\s+|all\s+)?(?:[\w-]+\s+){0,2}|what\s+(?:it|they|he|she|the\s+\w+|\w+)\s+(?:called|described as|termed|labelled|labeled)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}|(?:described|characteri[sz]ed|denounced)\s+(?:it\s+|them\s+|the\s+\w+\s+)?as\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2})$/i;
 /** After a plural trigger, words that make it a kind of event: "killings of this kind", "attacks like these", "strikes have been common". */
@@ -181,7 +187,7 @@ function todayRef(article: Article): string | null {
   return r && /^\d{4}-\d{2}-\d{2}/.test(r) ? r.slice(0, 10) : null;
 }
 
-function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: PackIndex, actors: readonly ActorMention[], anchor: { lon: number; lat: number }): PlaceMention[] {
+function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: PackIndex, actors: readonly ActorMention[], anchor: { lon: number; lat: number }, inDateline: (start: number, end: number) => boolean = () => false): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (const m of index.places.match(tokens)) {
     if (actors.some((a) => !a.source && m.start < a.end && m.end > a.start && a.end - a.start > m.end - m.start)) continue;
@@ -244,6 +250,8 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
     if (p.place?.feature === "region") score -= 1.5;
     if (p.place && p.place.rank >= 8) score -= 1;
     if (p.place === null) score += p.guessed ? -0.5 : 0.5;
+    // "BEIRUT, March 18 -": the dateline is where the story was filed, not where anything happened.
+    if (inDateline(p.start, p.end)) score -= 20;
     p.score = score;
   }
   // A village the gazetteer lacks takes its admin area from a region named beside it.
@@ -364,6 +372,9 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     // "The Force has protested each violation": a state or an organisation protesting is a diplomatic note, not a street protest.
     const subj = a1 && a1.end <= trigger && a1.actor && a1.actor.kind !== "civilians" && a1.actor.kind !== "militia" ? a1 : null;
     if (subj && /^protested$/i.test(t.slice(rel0(trigger, s), rel0(trigger, s) + 9))) return null;
+    // "it has protested each of them to the IDF": a pronoun for a body, or a protest lodged with someone.
+    if (/\b(?:it|the (?:mission|ministry|government|embassy|council|office|command|force))\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|formally\s+)?$/i.test(t.slice(Math.max(0, rel0(trigger, s) - 30), rel0(trigger, s))) && /^protest(?:ed|s)\b/i.test(t.slice(rel0(trigger, s)))) return null;
+    if (/^protest(?:ed|s)\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:the\s+)?[A-Z]/.test(t.slice(rel0(trigger, s)))) return null;
   }
   if (def.id === "incursion" && /^(?:patrolled|deployed|controlled|manned)\s+by\b/i.test(t.slice(trigger - s.start))) return null;
   // A convoy that carries goods or belongs to a relief body is aid arriving, not troops moving.
@@ -377,6 +388,12 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   if (def.id === "release") {
     // "returned to Syria", "returned home": people going back, not a release; "detained … and released them": one arrest.
     if (/^returned\s+(?:to|home|from|safely|later)\b/i.test(t.slice(trigger - s.start))) return null;
+    // "most of those who crossed had returned, residents said": returning with no object is going back, not being freed.
+    if (/^returned\s*(?:[,.;:]|$|(?:by|before|after|within|across|over|overnight|the same|that)\b)/i.test(t.slice(trigger - s.start))) return null;
+    // "released a video", "images it released showed": publishing, not freeing anyone.
+    const published = /(?:images?|videos?|footage|photos?|photographs?|pictures?|statements?|reports?|figures|data|details|names?|recordings?|audio|lists?|maps?|findings|results|funds?|documents?)/.source;
+    if (new RegExp(`^released\\s+(?:(?:a|an|the|its|their|his|her|new|further)\\s+)?(?:[\\w'’-]+\\s+){0,2}?${published}\\b`, "i").test(t.slice(trigger - s.start)) ||
+      new RegExp(`\\b${published}\\s+(?:(?:it|they|he|she|which|that)\\s+)?(?:had\\s+|has\\s+|have\\s+)?$`, "i").test(t.slice(Math.max(0, trigger - s.start - 40), trigger - s.start))) return null;
     // But "shepherds who were detained last week were handed over on Monday": the detention told in a relative clause, the release is the news.
     if (/\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)|abduct\w*|kidnap\w*|seized|picked up|took away|led away|apprehended)\b/i.test(t.slice(0, trigger - s.start)) && !/\b(?:who|that|which)\s+(?:were|was|had been|have been|has been)\s+(?:arrested|detained|abducted|kidnapped|seized)\b/i.test(t.slice(0, trigger - s.start))) return null;
   }
@@ -428,6 +445,13 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   return { event_type, sub_event_type, plover, mode };
 }
 
+/** The stretch of a sentence between semicolons (or colons) that holds `at`. */
+function clauseOf(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf(";", at), text.lastIndexOf(":", at)) + 1;
+  const ends = [text.indexOf(";", at), text.indexOf(":", at)].filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
+}
+
 function rel0(at: number, s: Sentence): number {
   return at - s.start;
 }
@@ -459,9 +483,10 @@ function flagsFor(s: Sentence, triggerRel: number, date: DateRange, ref: string 
   const hypothetical: boolean = (HYPOTHETICAL.test(window.slice(-35)) || MAY_MODAL.test(window.slice(-35))) && !/\b(in|on|over|about)\s+\w*\s*$/i.test(window.slice(-12)) ? true : /\b(could|might|would|if)\b[^,;:]*$/i.test(clause);
   // Modal right after the trigger noun: "Talks could resume", "a deal will be signed".
   const next = s.text.slice(triggerRel).replace(/^\S+\s*/, "").slice(0, 40);
-  const modalAfter = /^(?:(?!(?:that|which|who|and|but)\b)[\w'’-]+\s+){0,3}(could|might|[Mm]ay(?!\s+\d)|would|will|is expected to|are expected to|is set to|are set to)\b/i.exec(next)?.[1]?.replace(/^May$/, "month").toLowerCase();
-  if (modalAfter === "will" || modalAfter?.includes("expected") || modalAfter?.includes("set")) future = true;
-  const hypo2 = modalAfter === "could" || modalAfter === "might" || modalAfter === "may" || modalAfter === "would";
+  const modalAfter = /^(?:(?!(?:that|which|who|and|but)\b)[\w'’-]+\s+){0,3}(could|might|[Mm]ay(?!\s+\d)|would|will|(?:is|are|was|were) (?:expected|set) to|(?:is|are) due to|(?:is|are) not (?:allowed|permitted)|(?:is|are) (?:prohibited|banned|forbidden))\b/i.exec(next)?.[1]?.replace(/^May$/, "month").toLowerCase();
+  if (modalAfter === "will" || modalAfter?.includes("expected") || modalAfter?.includes("set") || modalAfter?.includes("due")) future = true;
+  // "Missiles are not allowed within 25 km": a rule about what may happen, not an act.
+  const hypo2 = modalAfter === "could" || modalAfter === "might" || modalAfter === "may" || modalAfter === "would" || !!modalAfter && /allowed|permitted|prohibited|banned|forbidden/.test(modalAfter);
   const trend = TREND.test(s.text.slice(Math.max(0, triggerRel - 40), triggerRel));
   if (ref && date.start && isoToDays(date.start) > isoToDays(ref) + 1) future = true;
   const recentDate = !!(ref && date.end && isoToDays(date.end) >= isoToDays(ref) - 10);
@@ -529,10 +554,14 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   // First pass: places everywhere, so homonyms can lean on the article's unambiguous places.
   const anchorPts: Array<{ lon: number; lat: number }> = [];
   // "BEIT JINN, Syria, Nov 28 -": a dateline names where the story was filed, not who took part.
-  const datelineEnd = DATELINE.exec(text)?.[0].length ?? 0;
+  // It opens the text or, under a headline, the first paragraph of the body.
+  const datelineOpens = sentences.slice(0, 3).find((s, i) => (i === 0 || s.paragraph > sentences[i - 1]!.paragraph) && DATELINE.test(s.text));
+  const datelineStart = datelineOpens?.start ?? 0;
+  const datelineEnd = datelineOpens ? datelineStart + DATELINE.exec(datelineOpens.text)![0].length : 0;
+  const inDateline = (start: number, end: number): boolean => start >= datelineStart && end <= datelineEnd;
   for (const s of sentences) {
     const tokens = tokenize(text, s.start, s.end);
-    const actors = findActors(s.text, s.start, tokens, index).filter((m) => m.start >= datelineEnd);
+    const actors = findActors(s.text, s.start, tokens, index).filter((m) => !inDateline(m.start, m.end));
     analysed.push({ s, actors, places: [], dates: [], tokens });
     for (const m of index.places.match(tokens)) {
       const only = m.values.length === 1 ? m.values[0] : undefined;
@@ -547,7 +576,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   let lastMonth: string | null = null;
   const unresolved: PlaceMention[] = [];
   for (const a of analysed) {
-    a.places = findPlaces(a.s, a.tokens, index, a.actors, anchor);
+    a.places = findPlaces(a.s, a.tokens, index, a.actors, anchor, inDateline);
     // A village the gazetteer lacks, with no area named beside it: the area of the article's nearest known place.
     for (const p of a.places) {
       if (p.place && p.place.feature !== "capital" && p.place.feature !== "region" && p.score > -4) knownBefore = p.place;
@@ -567,7 +596,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     const monthTold = [...a.dates].reverse().find((d) => !d.stale && d.start && (d.precision === "month" || d.precision === "day"));
     if (monthTold?.start) lastMonth = monthTold.start;
     // "QUNEITRA, Monday - … on Saturday": the dateline's day is the filing day; the sentence's own day dates its events.
-    if (a.s.start < datelineEnd) {
+    if (a.s.start <= datelineStart && datelineStart < a.s.end) {
       const own = a.dates.filter((d) => a.s.start + d.from >= datelineEnd);
       if (own.length > 0) a.dates = own;
     }
@@ -591,6 +620,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   let backgroundDate: { date: DateRange; sentence: number } | null = null;
   // The last day named in the text, event or not ("… will not forget 25 December. That morning, villagers marched …").
   let narrativeDate: { date: DateRange; sentence: number } | null = null;
+  // The last date of any precision the text named ("In late March, …. About a week later, …"), for counts and continuations.
+  let toldDate: { date: DateRange; sentence: number; paragraph: number } | null = null;
   let lastPlace: { place: PlaceMention; sentence: number } | null = null;
   /** Every place named so far, latest first ("the city" looks for the last city). */
   const recentPlaces: Array<{ place: PlaceMention; sentence: number }> = [];
@@ -661,7 +692,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
           (discourseDate && discourseDate.sentence >= s.index - 3 && discourseDate.date.precision === "day" ? discourseDate.date.date : null) ??
           (narrativeDate && narrativeDate.sentence >= s.index - 2 ? narrativeDate.date.date : null);
         const n = (wordNumber(later[1] ?? "") ?? 1) * (/^w/i.test(later[2] ?? "") ? 7 : 1) * (/^l/i.test(later[3] ?? "") ? 1 : -1);
+        // Counted from a coarser time told just before ("In late March … About a week later"): the whole span moves.
+        const coarse = !base && toldDate && toldDate.sentence >= s.index - 2 && toldDate.date.start && toldDate.date.end && toldDate.date.date ? toldDate.date : null;
         if (base) { const d = addDays(base, n); date = { date: d, precision: "day", start: d, end: d }; }
+        else if (coarse) date = { date: addDays(coarse.date!, n), precision: coarse.precision === "month" ? "month" : "week", start: addDays(coarse.start!, n), end: addDays(coarse.end!, n) };
       }
       const lead = s.text.slice(Math.max(0, f.rel - 60), f.rel);
       const counted = COUNTED_DAYS.exec(lead);
@@ -687,6 +721,13 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       const flags = flagsFor(s, f.rel, date, ref);
       // "Every week brings another raid", "patrols enter villages almost daily": what keeps happening, not one event.
       if (HABITUAL.test(s.text) && !(dm && dm.precision === "day" && !dm.stale)) continue;
+      const ownClause = clauseOf(s.text, f.rel);
+      if (TIMES_SPAN.test(ownClause) || ((f.def.id === "killing" || f.def.id === "arrest") && CUMULATIVE.test(ownClause))) continue;
+      // A count of a kind of event over a span ("Monthly count (1-12 October): 41 incursions") is a statistic; "dozens of strikes throughout the day" is a day's raid.
+      const spanned = (dm !== null && dm.start !== null && dm.end !== null && isoToDays(dm.end) - isoToDays(dm.start) >= 2) || AGGREGATE_SPAN.test(s.text) || /\b(?:count(?:ed)?|tall(?:y|ied)|totals?|statistics|logged|recorded|documented|registered)\b/i.test(s.text);
+      if (/s$/i.test(f.text) && spanned && COUNTED_KIND.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
+      // "the UN-patrolled zone", "a US-brokered truce": a participle joined by a hyphen describes a thing, it tells no act.
+      if (/ed$/i.test(f.text) && /[A-Za-z]-$/.test(s.text.slice(Math.max(0, f.rel - 2), f.rel))) continue;
       // "a series of strikes overnight": a run of acts on one named day is told, not a trend.
       const run = /\b(?:series|string|spate|wave|round)\s+of\s+(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, f.rel - 40), f.rel));
       if (flags.trend && !counted && !(run && dm && dm.precision === "day" && !dm.stale && a1?.actor && ["state-forces", "security-service", "militia", "armed-group", "tribal"].includes(a1.actor.kind))) continue;
@@ -801,7 +842,13 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       let date = k.date;
       let explicit = k.explicit;
       const leadK = s.text.slice(Math.max(0, k.rel - 70), k.rel);
-      if (!explicit && narrativeDate && narrativeDate.sentence >= s.index - 2 && ANAPHORIC_DAY.test(s.text)) {
+      const dayShift = DAY_SHIFT.exec(s.text);
+      if (!explicit && narrativeDate && narrativeDate.sentence >= s.index - 6 && dayShift && narrativeDate.date.date && narrativeDate.date.precision === "day" && /^\s*(?:[A-Z]\w*\s+)?(?:the|a)\s+(?:day|night|evening|morning)\b/i.test(s.text)) {
+        // "The day before, a counter-rally …": a day on either side of the last day the text named.
+        const d = addDays(narrativeDate.date.date, dayShift[1] ? -1 : 1);
+        date = { date: d, precision: "day", start: d, end: d };
+        explicit = true;
+      } else if (!explicit && narrativeDate && narrativeDate.sentence >= s.index - 6 && ANAPHORIC_DAY.test(s.text)) {
         // "That morning", "the same day": the day the text named last.
         date = narrativeDate.date;
         explicit = true;
@@ -835,6 +882,11 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         }
       } else if (!explicit && k.flags.background && backgroundDate && backgroundDate.sentence === s.index - 1) {
         date = backgroundDate.date;
+        explicit = true;
+      } else if (!explicit && toldDate && toldDate.sentence === s.index - 1 && toldDate.paragraph === s.paragraph && (!discourseDate || discourseDate.sentence < s.index - 4) && ref && toldDate.date.end && isoToDays(toldDate.date.end) < isoToDays(ref) - 1) {
+        // No date of its own and no news told yet: the past time the sentence before named ("When the government collapsed on
+        // 8 December, Israel moved within hours. Troops crossed …", "In February … Air strikes followed within days").
+        date = toldDate.date;
         explicit = true;
       }
       let place = pickPlace(a.places, s.start + k.rel, s, triggerStarts);
@@ -994,6 +1046,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     const reportsPast = [...kept.values()].some((k) => factual(k) && k.flags.background);
     if (reportsPast && sentenceDate && !sentenceDate.stale && sentenceDate.date) backgroundDate = { date: sentenceDate, sentence: s.index };
     if (reportsNews && sentenceDate && !sentenceDate.stale && sentenceDate.date) discourseDate = { date: sentenceDate, sentence: s.index, paragraph: s.paragraph };
+    const toldHere = a.dates.filter((d) => !d.stale && d.date && d.start && d.end && !/\b(?:later|earlier|before|after|ago)\b/i.test(d.text)).pop();
+    const givenHere = [...candidates].reverse().find((c) => c.sentence === s && c.dateExplicit && c.date.date)?.date;
+    if (toldHere) toldDate = { date: toldHere, sentence: s.index, paragraph: s.paragraph };
+    else if (givenHere) toldDate = { date: givenHere, sentence: s.index, paragraph: s.paragraph };
     const namedDay = a.dates.filter((d) => !d.stale && d.precision === "day" && d.date && !/\b(?:later|earlier|before|after|ago)\b/i.test(d.text)).pop();
     // A day the sentence's own events were given (from "that morning", "a week later") carries the story on too.
     const toldDay = [...candidates].reverse().find((c) => c.sentence === s && c.dateExplicit && c.date.precision === "day" && !c.flags.background)?.date;

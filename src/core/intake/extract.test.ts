@@ -1,0 +1,61 @@
+// Fourth round of generalisation (issue 6): each test pins one general rule on
+// sentences written for it, so that removing the rule makes the test fail.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { actorsFileSchema, placesFileSchema } from "../agreement/gazetteer.ts";
+import placesJson from "../../../packs/israel-syria-1974/places.json" with { type: "json" };
+import actorsJson from "../../../packs/israel-syria-1974/actors.json" with { type: "json" };
+import { extractEvents } from "./extract.ts";
+import type { ExtractContext, Proposal } from "./types.ts";
+
+// The bundled pack gives the tests real places and actors (imported as modules: the core does no I/O).
+const places = placesFileSchema.parse(placesJson).places;
+const actors = actorsFileSchema.parse(actorsJson).actors;
+// A stand-in for the polygons: Syria east of 35.8 E, Israel west of it.
+const ctx: ExtractContext = {
+  places, actors,
+  locate: (lon, lat) => lat > 32 && lat < 34 && lon > 35 && lon < 37 ? (lon > 35.8 ? { country: "SYR", admin1: "SY-XX" } : { country: "ISR", admin1: "IL-Z" }) : null,
+};
+const run = (text: string, published = "2025-06-10"): Proposal[] => extractEvents({ text, published }, ctx);
+const types = (text: string, published?: string): string[] => run(text, published).map((p) => `${p.event_type}/${p.sub_event_type}`);
+
+test("words in another sense: 'took place', people returning, publishing, a protest lodged, 'the force' as a target", () => {
+  assert.ok(!types("A sit-in took place in the town of Jasim on Friday, organisers said.").some((t) => t.includes("territory")));
+  assert.deepEqual(types("By evening most of the shepherds who had crossed had returned, villagers said."), []);
+  assert.deepEqual(types("The army released footage of the operation on Monday."), []);
+  assert.deepEqual(types("Photos it released on Monday showed soldiers on a hill near Hadar."), []);
+  assert.deepEqual(types("The mission said it had protested the violations to the Israeli army."), []);
+  assert.deepEqual(types("Armed men fired on the Israeli force near Jasim on Sunday, and an exchange of fire followed."), ["Battles/Armed clash"]);
+  assert.deepEqual(types("Gatherings with similar slogans were held in Shahba on Saturday.", "2025-08-18"), ["Protests/Peaceful protest"]);
+});
+
+test("rules and expectations are not acts: 'not allowed', 'were expected to'", () => {
+  assert.deepEqual(types("Heavy artillery is not allowed within ten kilometres of the line."), []);
+  assert.deepEqual(types("Relief convoys were expected to reach Sweida in the coming days."), []);
+});
+
+test("counts over a span, running totals and rounds of talks are not one event; a day's raid is", () => {
+  assert.deepEqual(types("The hills near Kisweh have been hit by Israeli jets several times since January."), []);
+  assert.deepEqual(types("More than 200 people have been killed since the unrest began, a monitor said."), []);
+  assert.deepEqual(types("At least 20 people have been killed since Sunday in clashes between Druze gunmen and Bedouin fighters in Sweida."), ["Battles/Armed clash"]);
+  assert.deepEqual(types("Monitors logged 37 Israeli ground incursions in Quneitra between 1 and 15 September.", "2025-09-16"), []);
+  assert.deepEqual(types("Israel carried out dozens of strikes on convoys in Sweida province throughout the day, the army said."), ["Explosions/Remote violence/Air/drone strike"]);
+  assert.deepEqual(types("The two governments have held several rounds of indirect talks."), []);
+});
+
+test("a participle joined by a hyphen describes, 'during the fighting' is a time", () => {
+  assert.deepEqual(types("Farmers near the UN-patrolled line said nothing had changed."), []);
+  assert.deepEqual(types("During the fighting in Jaramana on Tuesday, Israeli jets struck a hill near Sahnaya."), ["Explosions/Remote violence/Air/drone strike"]);
+});
+
+test("days from the story: 'the same day' and 'the day before' reach back past quotes, 'a week later' from a coarse time, a bare sentence takes the time just named", () => {
+  const same = run("Israeli bulldozers razed orchards near Hadar on Thursday. \"We lost everything,\" said one farmer. \"Nothing is left.\" Residents say the army built a position nearby last week. The same day, soldiers detained two men near Jaba.", "2025-01-18");
+  assert.equal(same.find((p) => p.sub_event_type === "Arrests")?.date, "2025-01-16");
+  const before = run("Thousands rallied in Sweida on Saturday. Speakers demanded the roads be reopened. Smaller crowds gathered with banners in Shahba on the same day. The day before, a counter-rally in Busra al-Harir denounced the calls.", "2025-08-18");
+  assert.deepEqual(before.filter((p) => p.event_type === "Protests").map((p) => p.date), ["2025-08-16", "2025-08-16", "2025-08-15"]);
+  const week = run("In late March, an Israeli advance on Kuya ended with shelling that killed six people.\n\nAbout a week later, Israeli troops clashed with local gunmen near Nawa.", "2025-08-05");
+  const clash = week.find((p) => p.event_type === "Battles");
+  assert.ok(clash?.date && clash.date >= "2025-03-28" && clash.date <= "2025-04-07", clash?.date ?? "no date");
+  const bare = run("When the old government fell on 8 December, Israel moved within hours. Troops crossed into the buffer zone and took a hilltop near Hadar.", "2025-08-05");
+  assert.ok(bare.length > 0 && bare.every((p) => p.date === "2024-12-08"), JSON.stringify(bare.map((p) => p.date)));
+});
