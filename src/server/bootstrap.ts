@@ -76,7 +76,7 @@ export async function createRuntime(config: Config, opts: { clock?: Clock; skipI
       deploymentId,
       version,
       audit,
-      accounts: new AccountService({ db: handle.db, audit, clock, kdfLogN: config.kdfLogN, sessionHours: config.sessionHours, loginMaxFailures: config.loginMaxFailures, lockoutMinutes: config.lockoutMinutes }),
+      accounts: new AccountService({ db: handle.db, dialect: handle.dialect, audit, clock, kdfLogN: config.kdfLogN, sessionHours: config.sessionHours, loginMaxFailures: config.loginMaxFailures, lockoutMinutes: config.lockoutMinutes }),
       notes: new NoteService({ db: handle.db, audit, clock }),
       realtime,
       jobs,

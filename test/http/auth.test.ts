@@ -2,7 +2,8 @@ import { before, after, test } from "node:test";
 import assert from "node:assert/strict";
 import * as OTPAuth from "otpauth";
 import { eachDialect } from "../helpers/dialects.ts";
-import { startTestApp, PASSWORD, type TestApp } from "../helpers/app.ts";
+import { startTestApp, PASSWORD, type Session, type TestApp } from "../helpers/app.ts";
+import { openDatabase } from "../../src/server/platform/db/database.ts";
 import { ManualClock } from "../../src/server/platform/clock.ts";
 
 eachDialect("sign-in, sessions, tokens", (dialect) => {
@@ -111,6 +112,34 @@ eachDialect("sign-in, sessions, tokens", (dialect) => {
     assert.equal(relog.statusCode, 401);
     assert.match(relog.json().message, /disabled/);
     await t.call(admin, "PATCH", `/api/admin/users/${uid}`, { disabled: false });
+  });
+
+  test("access changed behind the server's back (another process, a tool) is honoured by the next request", async () => {
+    const s = await t.login("isr.analyst");
+    const { token, id } = (await t.call(s, "POST", "/api/tokens", { name: "cached", scopes: ["read"] })).json();
+    const bearer = { authorization: `Bearer ${token}` };
+    const me = async (as: Session | null, headers: Record<string, string> = {}) => t.call(as, "GET", "/api/auth/me", undefined, headers);
+    assert.deepEqual((await me(null, bearer)).json().groups, []);
+    assert.equal((await me(s)).statusCode, 200);
+    const used = await t.ctx.db.selectFrom("api_tokens").select("last_used_at").where("id", "=", id).executeTakeFirstOrThrow();
+    assert.equal(used.last_used_at, clock.now().toISOString());
+    // Writes through a second connection, as another server process or the CLI would make them.
+    const other = await openDatabase({ dataDir: t.config.dataDir, databaseUrl: t.config.databaseUrl, schema: t.config.databaseSchema });
+    try {
+      await other.db.insertInto("sharing_groups").values({ id: "cache-probe", name: "probe", members_visible: 1, owner_party: "ISR", created_at: clock.now().toISOString() }).execute();
+      await other.db.insertInto("group_members").values({ group_id: "cache-probe", party_id: "ISR" }).execute();
+      assert.deepEqual((await me(null, bearer)).json().groups, ["cache-probe"]);
+      assert.deepEqual((await me(s)).json().groups, ["cache-probe"]);
+      await other.db.updateTable("users").set({ role: "liaison" }).where("id", "=", s.userId).execute();
+      assert.equal((await me(null, bearer)).json().user.role, "liaison");
+      await other.db.updateTable("api_tokens").set({ revoked_at: clock.now().toISOString() }).where("id", "=", id).execute();
+      assert.equal((await me(null, bearer)).statusCode, 401);
+      await other.db.updateTable("sessions").set({ revoked_at: clock.now().toISOString() }).where("user_id", "=", s.userId).execute();
+      assert.equal((await me(s)).statusCode, 401);
+      await other.db.updateTable("users").set({ role: "analyst" }).where("id", "=", s.userId).execute();
+    } finally {
+      await other.close();
+    }
   });
 
   test("TOTP: enrolment, then sign-in requires the current code", async () => {

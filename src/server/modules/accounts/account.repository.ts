@@ -2,6 +2,7 @@
 // and login rate limits. Row types stay here.
 import { sql } from "kysely";
 import type { DbOrTx } from "../../platform/db/database.ts";
+import type { Statements } from "../../platform/db/statements.ts";
 import type { PartiesTable, UsersTable, SessionsTable, ApiTokensTable, SharingGroupsTable } from "../../platform/db/schema.ts";
 
 export type PartyRow = PartiesTable;
@@ -39,7 +40,10 @@ export const accountRepository = {
   listTokens: (db: DbOrTx, userId: string) => db.selectFrom("api_tokens").selectAll().where("user_id", "=", userId).orderBy("created_at", "desc").execute(),
   revokeToken: (db: DbOrTx, id: string, at: string) =>
     db.updateTable("api_tokens").set({ revoked_at: at }).where("id", "=", id).where("revoked_at", "is", null).executeTakeFirst(),
-  touchToken: (db: DbOrTx, id: string, at: string) => db.updateTable("api_tokens").set({ last_used_at: at }).where("id", "=", id).execute(),
+  touchToken: (st: Statements, id: string, at: string) => st.run("update api_tokens set last_used_at = ? where id = ?", [at, id]),
+
+  /** The access epoch (see migration 2026-11-30T1000): read on every signed-in request, so a native statement. */
+  accessEpoch: async (st: Statements) => Number((await st.get<{ n: number }>("select n from access_epoch where id = 1"))?.n ?? 0),
 
   // sharing groups
   insertGroup: (db: DbOrTx, row: GroupRow) => db.insertInto("sharing_groups").values(row).execute(),

@@ -6,7 +6,8 @@ import { isDistribution, partyIdPattern, groupIdPattern, type Distribution, type
 import { loadViewer } from "../../platform/access.ts";
 import type { Actor, AuditService } from "../../platform/audit/audit.service.ts";
 import type { Clock } from "../../platform/clock.ts";
-import type { Db, DbOrTx } from "../../platform/db/database.ts";
+import type { Db, DbOrTx, Dialect } from "../../platform/db/database.ts";
+import { statementsOutside } from "../../platform/db/statements.ts";
 import { AppError, errors } from "../../platform/http/errors.ts";
 import type { AuthContext, AuthUser } from "../../platform/http/auth-context.ts";
 import { newId, randomToken } from "../../platform/ids.ts";
@@ -15,6 +16,7 @@ import { hashPassword, passwordProblem, verifyPassword } from "./password.ts";
 
 export interface AccountDeps {
   db: Db;
+  dialect: Dialect;
   audit: AuditService;
   clock: Clock;
   kdfLogN: number;
@@ -24,6 +26,26 @@ export interface AccountDeps {
 }
 
 export type TokenScope = "read" | "write" | "admin";
+
+/** A token's last_used_at is written at most this often (it is shown to the minute). */
+const TOUCH_EVERY_MS = 60_000;
+const MAX_CACHED = 10_000;
+
+/** A verified credential's access, valid while the access epoch reads `epoch` and until `expiresAt`. */
+interface CachedAuth {
+  epoch: number;
+  secretHash: string;
+  expiresAt: string;
+  auth: AuthContext;
+}
+
+function frozen(a: AuthContext): AuthContext {
+  Object.freeze(a.user);
+  Object.freeze(a.viewer.groups);
+  Object.freeze(a.viewer);
+  Object.freeze(a.scopes);
+  return Object.freeze(a);
+}
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const sameHex = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -47,6 +69,15 @@ export class AccountService {
   // A real hash to compare against when the user does not exist, so timing
   // does not reveal which usernames are taken.
   private dummyHash: Promise<string> | null = null;
+  /**
+   * Verified tokens and sessions by id. An entry serves a request only while
+   * the access epoch (moved by database triggers on every revocation, user,
+   * party or group change, from any process) still reads what it read when
+   * the entry was made, so nothing revoked is ever honoured.
+   */
+  private readonly tokenCache = new Map<string, CachedAuth>();
+  private readonly sessionCache = new Map<string, CachedAuth>();
+  private readonly touched = new Map<string, number>();
 
   constructor(private readonly d: AccountDeps) {}
 
@@ -240,13 +271,29 @@ export class AccountService {
     return { user: toAuthUser(u), viewer, via, ...extra };
   }
 
+  /** The access epoch, read before anything it guards. */
+  private accessEpoch(): Promise<number> {
+    return repo.accessEpoch(statementsOutside(this.d.db, this.d.dialect));
+  }
+
+  private remember(cache: Map<string, CachedAuth>, id: string, entry: CachedAuth): AuthContext {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(id, entry);
+    return entry.auth;
+  }
+
   /** Resolve a session cookie. Disabled users and revoked or expired sessions get null at once. */
   async authenticateSession(cookie: string): Promise<AuthContext | null> {
-    const s = await repo.findSession(this.d.db, sha256(cookie));
+    const id = sha256(cookie);
+    const epoch = await this.accessEpoch();
+    const hit = this.sessionCache.get(id);
+    if (hit && hit.epoch === epoch) return hit.expiresAt <= this.now() ? null : hit.auth;
+    const s = await repo.findSession(this.d.db, id);
     if (!s || s.revoked_at !== null || s.expires_at <= this.now()) return null;
     const u = await repo.findUserById(this.d.db, s.user_id);
     if (!u || u.disabled) return null;
-    return this.contextFor(u, "session", { sessionId: s.id, tokenId: null, csrfToken: s.csrf_token, scopes: ["read", "write", "admin"] });
+    const auth = frozen(await this.contextFor(u, "session", { sessionId: s.id, tokenId: null, csrfToken: s.csrf_token, scopes: ["read", "write", "admin"] }));
+    return this.remember(this.sessionCache, id, { epoch, secretHash: id, expiresAt: s.expires_at, auth });
   }
 
   // ---------- API tokens ----------
@@ -281,12 +328,31 @@ export class AccountService {
   async authenticateToken(bearer: string): Promise<AuthContext | null> {
     const m = /^tl_(tok_[0-9a-z]+)\.([A-Za-z0-9_-]+)$/.exec(bearer);
     if (!m) return null;
-    const t = await repo.findToken(this.d.db, m[1]!);
-    if (!t || t.revoked_at !== null || t.expires_at <= this.now() || !sameHex(sha256(m[2]!), t.secret_hash)) return null;
+    const id = m[1]!, secretHash = sha256(m[2]!);
+    const epoch = await this.accessEpoch();
+    const hit = this.tokenCache.get(id);
+    if (hit && hit.epoch === epoch) {
+      // Unchanged since it was verified: same secret, same owner and access.
+      if (!sameHex(secretHash, hit.secretHash) || hit.expiresAt <= this.now()) return null;
+      await this.touch(id);
+      return hit.auth;
+    }
+    const t = await repo.findToken(this.d.db, id);
+    if (!t || t.revoked_at !== null || t.expires_at <= this.now() || !sameHex(secretHash, t.secret_hash)) return null;
     const u = await repo.findUserById(this.d.db, t.user_id);
     if (!u || u.disabled) return null;
-    await repo.touchToken(this.d.db, t.id, this.now());
-    return this.contextFor(u, "token", { sessionId: null, tokenId: t.id, csrfToken: null, scopes: JSON.parse(t.scopes) as string[] });
+    await this.touch(t.id);
+    const auth = frozen(await this.contextFor(u, "token", { sessionId: null, tokenId: t.id, csrfToken: null, scopes: JSON.parse(t.scopes) as string[] }));
+    return this.remember(this.tokenCache, id, { epoch, secretHash: t.secret_hash, expiresAt: t.expires_at, auth });
+  }
+
+  /** Records a token's use, at most once a minute per token and process: a write per request would cost more than the request. */
+  private async touch(id: string): Promise<void> {
+    const now = this.d.clock.now();
+    if (now.getTime() - (this.touched.get(id) ?? -Infinity) < TOUCH_EVERY_MS) return;
+    if (this.touched.size >= MAX_CACHED) this.touched.clear();
+    this.touched.set(id, now.getTime());
+    await repo.touchToken(statementsOutside(this.d.db, this.d.dialect), id, now.toISOString());
   }
 
   // ---------- sharing groups ----------

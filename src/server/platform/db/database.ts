@@ -21,6 +21,7 @@ import * as incidentsWeekIndex from "./migrations/2026-11-29T2110_incidents_week
 import * as incidentsFtsStemmed from "./migrations/2026-11-30T0900_incidents_fts_stemmed.ts";
 import * as incidentCountsWeekly from "./migrations/2026-11-30T0910_incident_counts_weekly.ts";
 import * as incidentsFewerIndexes from "./migrations/2026-11-30T0920_incidents_fewer_indexes.ts";
+import * as accessEpoch from "./migrations/2026-11-30T1000_access_epoch.ts";
 
 export type Dialect = "sqlite" | "postgres";
 export type Db = Kysely<Database>;
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-30T0900_incidents_fts_stemmed": incidentsFtsStemmed,
   "2026-11-30T0910_incident_counts_weekly": incidentCountsWeekly,
   "2026-11-30T0920_incidents_fewer_indexes": incidentsFewerIndexes,
+  "2026-11-30T1000_access_epoch": accessEpoch,
 };
 
 /**

@@ -100,6 +100,12 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+/** One row (id 1): moved by triggers whenever access-defining rows change (see migration 2026-11-30T1000). */
+export interface AccessEpochTable {
+  id: number;
+  n: number;
+}
+
 export interface FoundationTables {
   meta: MetaTable;
   parties: PartiesTable;
@@ -113,6 +119,7 @@ export interface FoundationTables {
   notes: NotesTable;
   rate_limits: RateLimitsTable;
   idempotency_keys: IdempotencyKeysTable;
+  access_epoch: AccessEpochTable;
 }
 
 // Each feature module declares its tables in its own *.table.ts and adds

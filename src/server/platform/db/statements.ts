@@ -49,32 +49,66 @@ function pgText(text: string): string {
 
 const bound = new WeakMap<Tx, Statements>();
 
+function nativeStatements(dialect: Dialect, conn: SQLite.Database, check: () => void): Statements {
+  return {
+    dialect,
+    get: async <T>(text: string, params: readonly unknown[] = []) => (check(), preparedOn(conn, text).get(...params) as T | undefined),
+    all: async <T>(text: string, params: readonly unknown[] = []) => (check(), preparedOn(conn, text).all(...params) as T[]),
+    run: async (text: string, params: readonly unknown[] = []) => (check(), preparedOn(conn, text).run(...params).changes),
+  };
+}
+
+function kyselyStatements(dialect: Dialect, db: Db | Tx): Statements {
+  const exec = <T>(text: string, params: readonly unknown[]) => db.executeQuery<T>(CompiledQuery.raw(dialect === "postgres" ? pgText(text) : text, [...params]));
+  return {
+    dialect,
+    get: async <T>(text: string, params: readonly unknown[] = []) => (await exec<T>(text, params)).rows[0],
+    all: async <T>(text: string, params: readonly unknown[] = []) => (await exec<T>(text, params)).rows,
+    run: async (text: string, params: readonly unknown[] = []) => Number((await exec(text, params)).numAffectedRows ?? 0),
+  };
+}
+
 /** Statements inside `tx`, an open transaction on `root`. */
 export function statementsIn(root: Db, dialect: Dialect, tx: Tx): Statements {
   let st = bound.get(tx);
   if (st) return st;
   if (!tx.isTransaction) throw new Error("statements: pass the open transaction, not the database");
   const conn = dialect === "sqlite" ? sqliteConnection(root) : null;
-  if (conn) {
-    const check = () => {
-      if (!conn.inTransaction) throw new Error("statements: SQLite statements run only inside the caller's transaction");
-    };
+  st = conn
+    ? nativeStatements(dialect, conn, () => {
+        if (!conn.inTransaction) throw new Error("statements: SQLite statements run only inside the caller's transaction");
+      })
+    : kyselyStatements(dialect, tx);
+  bound.set(tx, st);
+  return st;
+}
+
+const outside = new WeakMap<Db, Statements>();
+
+/**
+ * Statements outside any transaction: reads, and writes that stand alone
+ * (each commits by itself). On SQLite each call runs a native statement at
+ * once when no transaction is open on the one connection; while one is (a
+ * caller between its statements) it waits for Kysely to hand the connection
+ * over, so it never reads another caller's uncommitted rows. PostgreSQL runs
+ * the text on a pooled connection.
+ */
+export function statementsOutside(root: Db, dialect: Dialect): Statements {
+  let st = outside.get(root);
+  if (st) return st;
+  const conn = dialect === "sqlite" ? sqliteConnection(root) : null;
+  const queued = kyselyStatements(dialect, root);
+  if (!conn) st = queued;
+  else {
+    const native = nativeStatements(dialect, conn, () => undefined);
     st = {
       dialect,
-      get: async <T>(text: string, params: readonly unknown[] = []) => (check(), preparedOn(conn, text).get(...params) as T | undefined),
-      all: async <T>(text: string, params: readonly unknown[] = []) => (check(), preparedOn(conn, text).all(...params) as T[]),
-      run: async (text: string, params: readonly unknown[] = []) => (check(), preparedOn(conn, text).run(...params).changes),
-    };
-  } else {
-    const exec = <T>(text: string, params: readonly unknown[]) => tx.executeQuery<T>(CompiledQuery.raw(pgText(text), [...params]));
-    st = {
-      dialect,
-      get: async <T>(text: string, params: readonly unknown[] = []) => (await exec<T>(text, params)).rows[0],
-      all: async <T>(text: string, params: readonly unknown[] = []) => (await exec<T>(text, params)).rows,
-      run: async (text: string, params: readonly unknown[] = []) => Number((await exec(text, params)).numAffectedRows ?? 0),
+      get: <T>(text: string, params?: readonly unknown[]) => (conn.inTransaction ? queued : native).get<T>(text, params),
+      all: <T>(text: string, params?: readonly unknown[]) => (conn.inTransaction ? queued : native).all<T>(text, params),
+      run: (text: string, params?: readonly unknown[]) => (conn.inTransaction ? queued : native).run(text, params),
     };
   }
-  bound.set(tx, st);
+  outside.set(root, st);
   return st;
 }
 
