@@ -8,7 +8,7 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import type { BasemapDto, BasemapPlace } from "../../core/api/packs.ts";
 import type { Lang } from "../i18n/i18n.tsx";
-import { buildStyle, MAX_ZOOM } from "./style.ts";
+import { buildStyle, MAX_ZOOM, MIN_ZOOM } from "./style.ts";
 import type { ClusterReply, ClusterRequest } from "./cluster-worker.ts";
 
 setWorkerUrl(workerUrl);
@@ -123,7 +123,7 @@ export default function MapView(props: MapViewProps) {
       maxZoom: MAX_ZOOM,
       // No symbol fade: labels are HTML, and a fade would only delay "idle".
       fadeDuration: 0,
-      minZoom: 5,
+      minZoom: MIN_ZOOM,
       dragRotate: false,
       pitchWithRotate: false,
     });

@@ -3,6 +3,7 @@
 // 100,000 GeoJSON objects to clone), the index is built while the map is still
 // starting, and the map only ever receives the clusters in view.
 import Supercluster from "supercluster";
+import { MIN_ZOOM } from "./style.ts";
 
 export type ClusterRequest =
   | { kind: "load"; seq: number; lon: Float64Array; lat: Float64Array; index: Int32Array }
@@ -14,7 +15,8 @@ export type ClusterReply =
   | { kind: "clusters"; seq: number; features: unknown[] }
   | { kind: "expand"; seq: number; zoom: number };
 
-// Same pixel radius and last clustered zoom as the map's style had for a clustered GeoJSON source.
+// Same pixel radius and last clustered zoom as the map's style had for a clustered GeoJSON source;
+// no levels below the map's widest zoom (each level is another pass over the points).
 let index: Supercluster<{ i: number }> | null = null;
 let loadedSeq = 0;
 
@@ -26,7 +28,7 @@ self.onmessage = (e: MessageEvent<ClusterRequest>) => {
     const n = m.index.length;
     const points = new Array<Supercluster.PointFeature<{ i: number }>>(n);
     for (let k = 0; k < n; k++) points[k] = { type: "Feature", properties: { i: m.index[k]! }, geometry: { type: "Point", coordinates: [m.lon[k]!, m.lat[k]!] } };
-    index = new Supercluster<{ i: number }>({ radius: 44, extent: 512, maxZoom: 12 }).load(points);
+    index = new Supercluster<{ i: number }>({ radius: 44, extent: 512, maxZoom: 12, minZoom: MIN_ZOOM }).load(points);
     loadedSeq = m.seq;
     post({ kind: "loaded", seq: m.seq, count: n });
   } else if (m.kind === "clusters") {

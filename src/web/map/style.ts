@@ -76,6 +76,8 @@ const circlePaint = (color: string, radius: DataDrivenPropertyValueSpecification
  */
 const TILED = { maxzoom: 8, tolerance: 0 } as const;
 export const MAX_ZOOM = 13;
+/** The widest view: the pack's region and its neighbours; nothing is clustered for views wider than this. */
+export const MIN_ZOOM = 5;
 
 /** `overlays`: the sources and layers for notification areas and a polygon being drawn (every source costs the first frames a tile load). */
 export function buildStyle(b: BasemapDto, opts: { overlays: boolean }): StyleSpecification {
