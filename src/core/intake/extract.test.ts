@@ -19,7 +19,7 @@ const ctx: ExtractContext = {
 const run = (text: string, published = "2025-06-10"): Proposal[] => extractEvents({ text, published }, ctx);
 const types = (text: string, published?: string): string[] => run(text, published).map((p) => `${p.event_type}/${p.sub_event_type}`);
 
-test("words in another sense: 'took place', people returning, publishing, a protest lodged, 'the force' as a target", () => {
+test("words in another sense: 'took place', people returning, publishing, a protest lodged, 'the force' as a target, 'met resistance'", () => {
   assert.ok(!types("A sit-in took place in the town of Jasim on Friday, organisers said.").some((t) => t.includes("territory")));
   assert.deepEqual(types("By evening most of the shepherds who had crossed had returned, villagers said."), []);
   assert.deepEqual(types("The army released footage of the operation on Monday."), []);
@@ -27,6 +27,7 @@ test("words in another sense: 'took place', people returning, publishing, a prot
   assert.deepEqual(types("The mission said it had protested the violations to the Israeli army."), []);
   assert.deepEqual(types("Armed men fired on the Israeli force near Jasim on Sunday, and an exchange of fire followed."), ["Battles/Armed clash"]);
   assert.deepEqual(types("Gatherings with similar slogans were held in Shahba on Saturday.", "2025-08-18"), ["Protests/Peaceful protest"]);
+  assert.ok(!types("The raid met armed resistance in Beit Jinn on Friday, residents said.").some((t) => t === "Strategic developments/Other"));
 });
 
 test("rules and expectations are not acts: 'not allowed', 'were expected to'", () => {
@@ -58,4 +59,27 @@ test("days from the story: 'the same day' and 'the day before' reach back past q
   assert.ok(clash?.date && clash.date >= "2025-03-28" && clash.date <= "2025-04-07", clash?.date ?? "no date");
   const bare = run("When the old government fell on 8 December, Israel moved within hours. Troops crossed into the buffer zone and took a hilltop near Hadar.", "2025-08-05");
   assert.ok(bare.length > 0 && bare.every((p) => p.date === "2024-12-08"), JSON.stringify(bare.map((p) => p.date)));
+});
+
+test("one event told in several sentences is one proposal", () => {
+  const coref = run("Israeli drones struck army vehicles near Kisweh on Wednesday. Hours earlier, Israeli jets had hit tanks near Sweida. The defence minister, announcing the strikes on Kisweh, said more would come.", "2025-07-17");
+  assert.equal(coref.length, 2);
+  assert.equal(run("The Syrian foreign minister met Israeli officials in Paris on Tuesday. Both meetings, diplomats said, dealt with the south.", "2025-08-20").length, 1);
+  assert.deepEqual(types("Gunmen from both sides traded machine-gun and mortar fire in Sweida on Sunday night.", "2025-07-14"), ["Battles/Armed clash"]);
+  const rally = run("Hundreds rallied in Shahba on Saturday. Some demonstrators carried pictures of men killed in July.", "2025-08-18");
+  assert.deepEqual(rally.map((p) => [p.sub_event_type, p.date]), [["Peaceful protest", "2025-08-16"]]);
+  const protest = run("Villagers marched to the square of Maariya on Friday to demand that the troops leave. Soldiers fired on the protest in Maariya, wounding a young man.", "2024-12-21");
+  assert.deepEqual(protest.map((p) => p.sub_event_type), ["Excessive force against protesters"]);
+  assert.deepEqual(types("At least nine people were killed in Nawa on Friday after an Israeli raid met resistance. Gunmen fought the troops for hours in the lanes of Nawa, residents said.", "2025-04-05"), ["Battles/Armed clash"]);
+  assert.deepEqual(types("An Israeli force advanced on Kuya on Tuesday morning. Local men fired on the force near Kuya and an exchange of fire followed.", "2025-03-26"), ["Battles/Armed clash"]);
+  assert.deepEqual(types("Israeli soldiers detained three shepherds near Rafid on Sunday. Two of them were released at midday.", "2025-10-13"), ["Strategic developments/Arrests"]);
+  const lead = run("Protesters took to the streets in several towns of southern Syria on Tuesday. In Khan Arnabah, hundreds gathered in the main square chanting slogans. In Sweida, dozens rallied in al-Karama Square on Tuesday.", "2025-02-26");
+  assert.equal(lead.length, 2, JSON.stringify(lead.map((p) => p.location)));
+});
+
+test("where: a clause describing a place is not the place, a log's heading names the governorate then the town", () => {
+  const [clash] = run("Troops clashed with gunmen in the lanes of Beit Jinn, which sits on the slopes of Mount Hermon, on Friday.", "2025-11-29");
+  assert.equal(clash?.location, "Beit Jinn");
+  const log = run("- Daraa, Tafas: Unknown gunmen shot dead a young man in the eastern neighbourhood.", "2025-10-13");
+  assert.deepEqual(log.map((p) => p.location), ["Tafas"]);
 });

@@ -81,7 +81,7 @@ const DAY_SHIFT = /\b(?:(the (?:day|night|evening) before|the (?:previous|preced
 /** A narrative that goes on from the sentence before ("then", "within hours"). */
 const CONTINUATION = /\b(?:then|later|afterwards|subsequently|within (?:hours|days|minutes)|soon after|shortly after(?:wards)?|the (?:next|following) (?:days?|morning|weeks?)|in the (?:days|weeks) (?:that )?(?:followed|after)|that (?:day|night|week))\b/i;
 /** A determiner before a trigger noun points back at an event already told ("the attack", "the protesters"). */
-const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|such|its|their)\s+(?:(?!(?:had|has|have|was|were|is|are|then|also|later|and|who|which)\b)[\w-]+\s+){0,2}$/i;
+const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|such|its|their|both)\s+(?:(?!(?:had|has|have|was|were|is|are|then|also|later|and|who|which)\b)[\w-]+\s+){0,2}$/i;
 /** A toll told in the passive: "were killed", "have been killed". */
 const PASSIVE_TOLL = /\b(?:was|were|been|being)\s+(?:\w+ly\s+)?killed\b/i;
 /** Two mentions of one place: the same gazetteer entry, or entries in one governorate within 25 km. */
@@ -247,6 +247,10 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
     // An apposition describes the place before it: "Kisweh, south of Damascus", "Beit Jinn, on the slopes of Mount Hermon".
     const prev = out.filter((q) => q !== p && q.end <= p.start).sort((x, y) => y.end - x.end)[0];
     if (prev && /^,\s*(?:(?!and\b)[\w-]+\s+){0,4}(?:of|in|near)\s+(?:the\s+)?$/i.test(s.text.slice(prev.end - s.start, p.start - s.start))) score -= 2.5;
+    // "the village, which sits on the slopes of Mount Hermon": a clause that describes the place before it, not where the act was.
+    if (/\b(?:which|that)\s+(?:sits|lies|stands|overlooks|straddles|borders|is located|is situated|is perched)\b[^,;]*$/i.test(before)) score -= 5;
+    // "Daraa, Tafas: gunmen shot …": a log's heading names the governorate, then the town.
+    if (/^[\s\-–—•*]*$/.test(s.text.slice(0, p.start - s.start)) && /^,\s*[^,:;.]{2,40}:/.test(s.text.slice(p.end - s.start, p.end - s.start + 45))) score -= 20;
     if (p.place?.feature === "region") score -= 1.5;
     if (p.place && p.place.rank >= 8) score -= 1;
     if (p.place === null) score += p.guessed ? -0.5 : 0.5;
@@ -377,6 +381,8 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     if (/^protest(?:ed|s)\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:the\s+)?[A-Z]/.test(t.slice(rel0(trigger, s)))) return null;
   }
   if (def.id === "incursion" && /^(?:patrolled|deployed|controlled|manned)\s+by\b/i.test(t.slice(trigger - s.start))) return null;
+  // "the raid met armed resistance", "were met with gunfire": an encounter, not a meeting.
+  if (def.id === "talks" && /^met\s+(?:with\s+)?(?:[\w-]+\s+){0,2}?(?:resistance|fire|gunfire|opposition|force|hostility|protests?|anger)\b/i.test(t.slice(trigger - s.start))) return null;
   // A convoy that carries goods or belongs to a relief body is aid arriving, not troops moving.
   if (def.id === "incursion" && /^(?:convoys?|entered|reached|crossed)/i.test(t.slice(trigger - s.start)) && AID_CARGO.test(t)) {
     return { event_type: "Strategic developments", sub_event_type: "Other", plover: "AID", mode: "humanitarian" };
@@ -798,12 +804,15 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // "The fighting broke out on Sunday", "the heaviest fighting was in … Sweida city": a definite noun for the same kind of violence,
       // at the same place or none, days apart at most. "The fighting spread to X" names a new place: a new event.
       if (!definite(k.rel, k.text) || /^\S+\s+(?:\w+\s+)?(?:spread|moved|extended|reached)\b/i.test(s.text.slice(k.rel))) return null;
-      const same = [...candidates].reverse().find((c) => c.def.family === "violent" && c.event_type === k.refined.event_type && s.index - c.evidence[c.evidence.length - 1]!.index <= 3);
-      if (!same || (k.explicit && !near(k.date, same.date))) return null;
-      // "The strikes came two days after …", "The fighting erupted after …": the sentence is about the event told, wherever its other clauses are.
-      if (DEFINITE_SUBJECT.test(s.text.slice(k.rel))) return same;
+      const told = [...candidates].reverse().filter((c) => c.def.family === "violent" && c.event_type === k.refined.event_type && s.index - c.evidence[c.evidence.length - 1]!.index <= 3);
+      // "The strikes came two days after …", "The strikes took place despite the truce that came into force in November": the sentence
+      // is about the event told, wherever its other clauses are, and whatever day they name.
+      if (told[0] && DEFINITE_SUBJECT.test(s.text.slice(k.rel))) return told[0];
       const ownArea = own?.place?.admin1 ?? own?.region?.admin1 ?? null;
-      return own === null || (own.place !== null && own.place === same.place?.place) || (ownArea !== null && ownArea === (same.place?.place?.admin1 ?? same.place?.region?.admin1 ?? null)) ? same : null;
+      const fits = (same: Candidate): boolean => (!k.explicit || near(k.date, same.date)) &&
+        (own === null || (own.place !== null && own.place === same.place?.place) || (ownArea !== null && ownArea === (same.place?.place?.admin1 ?? same.place?.region?.admin1 ?? null)));
+      // "announcing the strikes on Damascus": the strikes told at that place, not merely the last ones told.
+      return told.find(fits) ?? null;
     };
     const isCoref = (k: Parameters<typeof corefOf>[0]): boolean => corefOf(k) !== null;
     const hasViolent = [...kept.values()].some((k) => k.def.family === "violent" && k.refined.event_type !== "Strategic developments" && factual(k) && !isCoref(k) && !k.elsewhen);
@@ -916,14 +925,19 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         continue;
       }
       // "The protesters had marched…", "attended the meeting": a definite noun names an event this article already told.
-      if (definite(k.rel, k.text) && k.def.family !== "violent") {
-        const overlaps = (c: Candidate): boolean => !k.explicit || !c.date.date || ((!k.date.start || isoToDays(c.date.date) >= isoToDays(k.date.start) - 1) && (!k.date.end || isoToDays(c.date.date) <= isoToDays(k.date.end) + 1));
+      // "Some demonstrators carried pictures of people killed in July": the people of a protest already told, whatever day the sentence names.
+      const participants = k.def.family === "protest" && /^(?:demonstrators|protesters|marchers|crowds?|participants)$/i.test(k.text) &&
+        /\b(?:the|some|many|most|several|a few|other|others|hundreds of the|dozens of the)\s+(?:[\w-]+\s+)?$/i.test(s.text.slice(Math.max(0, k.rel - 25), k.rel));
+      if ((definite(k.rel, k.text) || participants) && k.def.family !== "violent") {
+        const overlaps = (c: Candidate): boolean => participants || !k.explicit || !c.date.date || ((!k.date.start || isoToDays(c.date.date) >= isoToDays(k.date.start) - 1) && (!k.date.end || isoToDays(c.date.date) <= isoToDays(k.date.end) + 1));
         const told = [...candidates].reverse().find((c) => c.def.family === k.def.family && overlaps(c) && (k.def.family !== "diplomatic" || c.plover === k.refined.plover) && (k.def.family === "diplomatic" || k.def.family === "protest" || pickPlace(a.places, s.start + k.rel, s, triggerStarts) === null));
         // "A convoy of 32 trucks … entered the city. The convoy travelled through …": the same head noun again, with "the".
         const head = k.text.toLowerCase().split(/\s+/).pop()!.replace(/(?:es|s)$/, "");
         const named = told ?? [...candidates].reverse().find((c) => s.index - c.evidence[c.evidence.length - 1]!.index <= 3 && c.evidence.some((e) => new RegExp(`\\b${head}(?:e?s)?\\b`, "i").test(e.text)) && overlaps(c));
         if (named) {
           if (!named.evidence.includes(s)) named.evidence.push(s);
+          // "Soldiers fired on the protest": the force used on the protest already told.
+          if (!participants && named.event_type === "Protests" && k.refined.event_type === "Protests" && PROTEST_SEVERITY.indexOf(k.refined.sub_event_type) > PROTEST_SEVERITY.indexOf(named.sub_event_type)) named.sub_event_type = k.refined.sub_event_type;
           continue;
         }
       }
@@ -1086,9 +1100,11 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     }
     // "In a separate operation", "elsewhere", "another": told as another event.
     const separate = SEPARATE.test(c.sentence.text);
+    // A protest at one place on one day is one event, however the force used on it is told (ACLED: one event per place and day).
+    const oneProtest = (m: Candidate): boolean => m.event_type === "Protests" && c.event_type === "Protests" && sameDate(m, c) && !!m.place && !!c.place && (m.place.place === c.place.place || m.place.name === c.place.name);
     const prev = separate ? undefined : merged.find((m) =>
-      m.event_type === c.event_type && m.sub_event_type === c.sub_event_type && m.plover === c.plover &&
-      (m.flags.background === c.flags.background || !c.dateExplicit) &&
+      m.event_type === c.event_type && ((m.sub_event_type === c.sub_event_type && m.plover === c.plover) || oneProtest(m)) &&
+      (m.flags.background === c.flags.background || !c.dateExplicit || (c.def.family === "diplomatic" && sameDyad(m, c) && sameDate(m, c))) &&
       (m.flags.future || m.flags.hypothetical || m.flags.negated) === (c.flags.future || c.flags.hypothetical || c.flags.negated) &&
       (c.sentence.index - m.evidence[m.evidence.length - 1]!.index <= 3 || (m.place?.place && c.place?.place === m.place.place && sameDate(m, c)) || (c.def.family === "diplomatic" && !c.flags.background && sameDyad(m, c))) &&
       (!c.dateExplicit || !m.dateExplicit || sameDate(m, c)) && !actorsConflict(m, c) &&
@@ -1100,12 +1116,18 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       continue;
     }
     if (!prev.evidence.includes(c.sentence)) prev.evidence.push(c.sentence);
+    if (oneProtest(prev) && PROTEST_SEVERITY.indexOf(c.sub_event_type) > PROTEST_SEVERITY.indexOf(prev.sub_event_type)) {
+      prev.sub_event_type = c.sub_event_type;
+      if (!prev.actor2 && c.actor2) prev.actor2 = c.actor2;
+    }
     if ((!prev.place || prev.placeInherited) && c.place && !c.placeInherited) { prev.place = c.place; prev.placeInherited = false; }
     if (!prev.dateExplicit && c.dateExplicit) { prev.date = c.date; prev.dateExplicit = true; }
     prev.actor1 ??= c.actor1;
     if (!prev.actor2 && c.actor2 && (c.actor2.actor?.id ?? c.actor2.name) !== (prev.actor1?.actor?.id ?? prev.actor1?.name)) prev.actor2 = c.actor2;
     if (c.fatalities !== null && (prev.fatalities === null || c.fatalities > prev.fatalities)) prev.fatalities = c.fatalities;
   }
+
+  absorbFollowUps(merged, sentences);
 
   // A headline tells in a few words an event the body tells in full: it is not another event.
   const headline = sentences.length > 1 && sentences[1]!.paragraph > sentences[0]!.paragraph && !/[.!?"”]\s*$/.test(sentences[0]!.text) ? sentences[0]! : null;
@@ -1255,8 +1277,62 @@ function coordinatedPlaces(s: Sentence, places: readonly PlaceMention[], chosen:
   const joins = (l: PlaceMention, r: PlaceMention): boolean => /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?(?:(?:al|el|ash|as|ad|ar|at|az|an)-)?$/i.test(s.text.slice(l.end - s.start, r.start - s.start));
   for (let j = i; j + 1 < sorted.length && joins(sorted[j]!, sorted[j + 1]!); j++) out.push(sorted[j + 1]!);
   for (let j = i; j - 1 >= 0 && joins(sorted[j - 1]!, sorted[j]!); j--) out.push(sorted[j - 1]!);
-  return out.filter((p) => p.place !== chosen.place);
+  return out.filter((p) => p.place !== chosen.place && p.score > -4);
 }
+
+/** A lead that sums up acts in several places ("Demonstrators took to the streets in several towns of southern Syria"). */
+const SUMMARY_AREA = /\b(?:across|in several|in many|in a number of|in various|in (?:\w+ )?(?:towns|villages|cities|areas|parts|governorates|provinces)\s+(?:of|in|across))\b/i;
+
+/**
+ * Article-wide coreference, after the sentence-by-sentence merge: parts of one event told in other sentences
+ * are folded into it. Each rule names what makes the two one event (same day, same place or none of its own, same side).
+ */
+function absorbFollowUps(merged: Candidate[], sentences: readonly Sentence[]): void {
+  const factual = (c: Candidate): boolean => !c.flags.future && !c.flags.hypothetical && !c.flags.negated;
+  const last = (c: Candidate): number => c.evidence[c.evidence.length - 1]!.index;
+  const closeDays = (a: Candidate, b: Candidate): boolean => sameDate(a, b) || (!!a.date.date && !!b.date.date && Math.abs(isoToDays(a.date.date) - isoToDays(b.date.date)) <= 1);
+  const placeFits = (c: Candidate, o: Candidate, km: number): boolean => !c.place || c.placeInherited || !o.place || c.place.place === o.place.place ||
+    (!!c.place.place && !!o.place.place && distanceKm(c.place.place.lon, c.place.place.lat, o.place.place.lon, o.place.place.lat) <= km);
+  const fold = (c: Candidate, into: Candidate): void => {
+    for (const e of c.evidence) if (!into.evidence.includes(e)) into.evidence.push(e);
+    into.evidence.sort((x, y) => x.index - y.index);
+    if (c.fatalities !== null && (into.fatalities === null || c.fatalities > into.fatalities)) into.fatalities = c.fatalities;
+    merged.splice(merged.indexOf(c), 1);
+  };
+  for (const c of [...merged]) {
+    if (!factual(c)) continue;
+    const rel = c.trigger.start - c.sentence.start;
+    // "At least 13 people were killed in Beit Jinn after a raid met resistance": a toll in the passive with no agent, on the day and at
+    // the place of violence the article tells (before or after), is that violence's toll.
+    if (c.def.id === "killing" && PASSIVE_TOLL.test(c.sentence.text.slice(Math.max(0, rel - 30), rel + c.trigger.text.length + 4)) && !/^\S+\s+by\b/i.test(c.sentence.text.slice(rel))) {
+      const o = merged.find((x) => x !== c && x.def.family === "violent" && x.def.id !== "killing" && factual(x) && (x.event_type === c.event_type || c.event_type === "Violence against civilians") &&
+        closeDays(x, c) && placeFits(c, x, 10) && Math.abs(x.sentence.index - c.sentence.index) <= 6);
+      if (o) { fold(c, o); continue; }
+    }
+    // "An Israeli force advanced towards Koya. … an exchange of fire followed": the advance is how the fight began, not another event.
+    if (c.def.id === "incursion" && c.plover === "MOBILIZE" && c.place?.place && c.actor1?.actor && /^(?:advanc|push|pressed|entered|mov|raided|stormed|crossed|penetrat|infiltrat)/i.test(c.trigger.text)) {
+      const side = c.actor1.actor.id;
+      const o = merged.find((x) => x !== c && x.event_type === "Battles" && factual(x) && closeDays(x, c) && x.place?.place === c.place!.place &&
+        (x.actor1?.actor?.id === side || x.actor2?.actor?.id === side) && x.sentence.index >= c.sentence.index && x.sentence.index - c.sentence.index <= 2 && x.flags.background === c.flags.background);
+      if (o) { fold(c, o); continue; }
+    }
+    // "Soldiers detained three shepherds. Two of them were released at midday": the release ends the arrest told just before.
+    if (c.def.id === "release") {
+      const o = merged.find((x) => x !== c && (x.def.id === "arrest" || x.def.id === "abduction") && factual(x) && x.sentence.index < c.sentence.index && c.sentence.index - last(x) <= 3 &&
+        (!c.dateExplicit || closeDays(x, c)) && placeFits(c, x, 10));
+      if (o) { fold(c, o); continue; }
+    }
+  }
+  // A lead that sums up acts of one kind in several places, told place by place below it, is those events, not one more.
+  const bodyStart = sentences.length > 1 && sentences[1]!.paragraph > sentences[0]!.paragraph && !/[.!?"”]\s*$/.test(sentences[0]!.text) ? 1 : 0;
+  for (const c of [...merged]) {
+    if (c.sentence.index > bodyStart || !SUMMARY_AREA.test(c.evidence.map((e) => e.text).join(" ")) || (c.place?.place && !coarsePlace(c.place, c.sentence) && c.place.place.feature !== "capital")) continue;
+    const told = merged.find((o) => o !== c && o.event_type === c.event_type && o.sentence.index > c.sentence.index && o.place?.place && !coarsePlace(o.place, o.sentence));
+    if (told) fold(c, told);
+  }
+}
+
+const PROTEST_SEVERITY = ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"];
 
 function sameCountries(a1: ActorMention, a2: ActorMention, b1: ActorMention, b2: ActorMention): boolean {
   return [a1.country ?? "", a2.country ?? ""].sort().join("|") === [b1.country ?? "", b2.country ?? ""].sort().join("|");
