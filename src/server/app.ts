@@ -101,7 +101,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     return auth;
   };
 
-  const router = new Router(app, authenticate, { db: ctx.db, clock: ctx.clock });
+  const router = new Router(app, authenticate, { db: ctx.db, dialect: ctx.dialect, clock: ctx.clock });
 
   router.route({
     method: "GET", url: "/api/health", auth: "none", tags: ["system"], summary: "Liveness and database reachability",

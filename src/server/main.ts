@@ -18,6 +18,7 @@ export async function startServer(config: Config, opts: { beforeListen?: (rt: Ru
   if (opts.beforeListen) await opts.beforeListen(runtime);
   const app = await buildApp(runtime.ctx);
   await app.listen({ port: config.port, host: config.host });
+  runtime.handle.checkpointInBackground();
   const addr = app.server.address();
   const port = typeof addr === "object" && addr ? addr.port : config.port;
   const url = config.publicUrl ?? `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;

@@ -101,6 +101,18 @@ eachDialect("hotline over HTTP", (dialect) => {
     assert.equal(d.statusCode, 201);
     const bad = await t.call(isr.session, "POST", url, draft(t, isr, thread, "query", { text: "x" }), { "idempotency-key": "has space" });
     assert.equal(bad.json().details[0].path, "headers.idempotency-key");
+    // A retry long after (its signed time now far off the server's clock) still gets the first answer.
+    clock.advance(60 * 60_000);
+    const late = await t.call(syr.session, "POST", url, signed, { "idempotency-key": "retry-1" });
+    assert.equal(late.statusCode, 201, late.body);
+    assert.equal(late.json().id, a.json().id);
+    // A refused send leaves its key unused: the key commits with the message or not at all.
+    const stale = draft(t, syr, thread, "query", { text: "signed an hour ago" });
+    clock.advance(60 * 60_000);
+    const refused = await t.call(syr.session, "POST", url, stale, { "idempotency-key": "retry-2" });
+    assert.equal(refused.json().code, "clock_skew");
+    const fresh = await t.call(syr.session, "POST", url, draft(t, syr, thread, "query", { text: "signed now" }), { "idempotency-key": "retry-2" });
+    assert.equal(fresh.statusCode, 201, fresh.body);
   });
 
   test("an acknowledgement meets the deadline; an unanswered notification escalates to the mediator twice", async () => {

@@ -71,8 +71,8 @@ export function hotlineRoutes(r: Router, ctx: AppContext): void {
   r.route({
     method: "POST", url: "/api/hotline/threads/:id/messages", auth: "user", tags: ["hotline"], status: 201,
     summary: "Send a signed message; the answer carries the server's countersigned receipt (use Idempotency-Key to retry safely)",
-    params: z.object({ id }), body: sendRequest, response: sendResponse,
-    handler: async ({ auth, params, body }) => h.send(auth.viewer, params.id, body),
+    params: z.object({ id }), body: sendRequest, response: sendResponse, keyInTransaction: true,
+    handler: async ({ auth, params, body, once }) => h.send(auth.viewer, params.id, body, once),
   });
   r.route({
     method: "GET", url: "/api/hotline/threads/:id/export", auth: "user", tags: ["hotline"],

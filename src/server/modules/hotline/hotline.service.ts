@@ -35,6 +35,7 @@ import type { DeploymentKey } from "../../platform/crypto/keys.ts";
 import type { Db, Dialect, Tx } from "../../platform/db/database.ts";
 import { insertRow, lockSequenceWith, statementsIn } from "../../platform/db/statements.ts";
 import { AppError, errors } from "../../platform/http/errors.ts";
+import type { IdempotentWrite } from "../../platform/http/idempotency.ts";
 import { zodDetails } from "../../platform/http/route.ts";
 import { newId } from "../../platform/ids.ts";
 import type { JobService, ScheduleInput } from "../../platform/jobs/jobs.service.ts";
@@ -263,7 +264,8 @@ export class HotlineService {
   }
 
   // ---------- send ----------
-  async send(viewer: Viewer, threadId: string, req: SendRequest) {
+  /** `once`: the request's Idempotency-Key, claimed and completed in the message's transaction. */
+  async send(viewer: Viewer, threadId: string, req: SendRequest, once: IdempotentWrite | null = null) {
     const p = req.payload;
     const thread = await this.memberThread(viewer, threadId);
     // Missing and foreign threads answer alike, with the hotline's own code.
@@ -318,6 +320,7 @@ export class HotlineService {
     try {
       return await this.d.db.transaction().execute(async (tx) => {
         const st = statementsIn(this.d.db, this.d.dialect, tx);
+        await once?.claim(st);
         await lockSequenceWith(st, `hotline_thread:${threadId}`);
         // Revocation is the one thing about a key that changes: read under the transaction.
         const current = await st.get<{ user_id: string; revoked_at: string | null }>("select user_id, revoked_at from hotline_keys where id = ?", [p.key_id]);
@@ -397,7 +400,9 @@ export class HotlineService {
             await this.d.realtime.publish(tx, { type: "hotline.deadline", payload: { status: "met", deadline: presentDeadline(met) }, distribution: THREAD_DIST, ownerParty: dl.owner_party, recipients: { parties: [...members] } });
           }
         }
-        return { ...presentMessage(row, this.d.key.keyId), deadlines: deadlines.map(presentDeadline) };
+        const answer = { ...presentMessage(row, this.d.key.keyId), deadlines: deadlines.map(presentDeadline) };
+        await once?.complete(st, answer);
+        return answer;
       });
     } catch (e) {
       if (isUniqueViolation(e, "nonce")) throw replayed(p.nonce);

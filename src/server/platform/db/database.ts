@@ -1,6 +1,8 @@
 // Opens the database the configuration names (an SQLite file in the data
 // folder, or PostgreSQL) and brings its schema up to date with the Migrator.
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
@@ -38,6 +40,13 @@ export interface DbHandle {
   schema: string | null;
   /** PostgreSQL connection string (null on SQLite), for the migration lock. */
   url?: string | null;
+  /**
+   * SQLite: WAL checkpoints (copying the log into the database file, with its
+   * fsyncs) from then on run on a worker thread of their own instead of
+   * inside whichever commit crosses the threshold on the event loop. For
+   * long-running servers; nothing to do on PostgreSQL.
+   */
+  checkpointInBackground(): void;
   close(): Promise<void>;
 }
 
@@ -108,7 +117,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: `-c search_path="${schema}"` });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const u = new URL(opts.databaseUrl);
-    return { db, dialect: "postgres", where: `postgres://${u.host}${u.pathname} schema ${schema}`, schema, url: opts.databaseUrl, close: () => db.destroy() };
+    return { db, dialect: "postgres", where: `postgres://${u.host}${u.pathname} schema ${schema}`, schema, url: opts.databaseUrl, checkpointInBackground: () => undefined, close: () => db.destroy() };
   }
   mkdirSync(opts.dataDir, { recursive: true });
   const file = join(opts.dataDir, "truceline.sqlite");
@@ -122,7 +131,68 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   nativeSqlite.set(db, sqlite);
-  return { db, dialect: "sqlite", where: file, schema: null, close: () => db.destroy() };
+  let checkpointer: WalCheckpointer | null = null;
+  return {
+    db,
+    dialect: "sqlite",
+    where: file,
+    schema: null,
+    checkpointInBackground: () => {
+      if (checkpointer) return;
+      checkpointer = startWalCheckpointer(file, opts.sqliteSync === "full" ? "FULL" : "NORMAL");
+      // The connection's own checkpoints become a backstop for a stalled worker (64 MB of log).
+      sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    },
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
+}
+
+const CHECKPOINT_EVERY_MS = 250;
+const BACKSTOP_PAGES = 16_384;
+
+interface WalCheckpointer {
+  stop(): Promise<void>;
+}
+
+/**
+ * A worker thread with its own connection that runs a PASSIVE checkpoint
+ * every 250 ms. PASSIVE never waits for or blocks the writer or readers; a
+ * commit then appends to the log only, and the log restarts from its start
+ * once everything in it is in the database file. Durability is unchanged: a
+ * commit is in the log before it returns, and the checkpoint syncs the log
+ * before copying it and the database file after.
+ */
+function startWalCheckpointer(file: string, synchronous: "NORMAL" | "FULL"): WalCheckpointer {
+  const source = `
+    const { parentPort, workerData } = require("node:worker_threads");
+    const Database = require(workerData.module);
+    const db = new Database(workerData.file, { fileMustExist: true });
+    db.pragma("synchronous = " + workerData.synchronous);
+    const run = () => {
+      try { db.pragma("wal_checkpoint(PASSIVE)"); } catch (e) { parentPort.postMessage(String(e && e.message || e)); }
+    };
+    const timer = setInterval(run, workerData.everyMs);
+    parentPort.on("message", () => {
+      clearInterval(timer);
+      run();
+      db.close();
+      parentPort.close();
+    });
+  `;
+  const worker = new Worker(source, { eval: true, workerData: { module: createRequire(import.meta.url).resolve("better-sqlite3"), file, synchronous, everyMs: CHECKPOINT_EVERY_MS } });
+  worker.on("message", (m: string) => process.emitWarning(`WAL checkpoint: ${m}`));
+  worker.on("error", (e) => process.emitWarning(`WAL checkpointer stopped: ${e.message}`));
+  worker.unref();
+  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  return {
+    stop: async () => {
+      worker.postMessage("stop");
+      await exited;
+    },
+  };
 }
 
 export async function migrate(handle: DbHandle): Promise<string[]> {

@@ -8,8 +8,8 @@ import type { z } from "zod";
 import { AppError, errors, type ErrorDetail } from "./errors.ts";
 import type { AuthContext } from "./auth-context.ts";
 import type { Clock } from "../clock.ts";
-import type { Db } from "../db/database.ts";
-import { IdempotencyStore, idempotencyKeyPattern, requestHash } from "./idempotency.ts";
+import type { Db, Dialect } from "../db/database.ts";
+import { IdempotencyStore, IdempotentReplay, idempotencyErrors, idempotencyKeyPattern, requestHash, type IdempotencyBegin, type IdempotentWrite } from "./idempotency.ts";
 
 export type AuthMode = "none" | "optional" | "user";
 
@@ -20,6 +20,11 @@ export interface RouteContext<P, Q, B> {
   query: Q;
   body: B;
   auth: AuthContext | null;
+  /**
+   * Routes with `keyInTransaction`: the request's Idempotency-Key, for the
+   * handler to claim and complete inside its own transaction (null without a key).
+   */
+  once: IdempotentWrite | null;
 }
 
 export interface UserRouteContext<P, Q, B> extends RouteContext<P, Q, B> {
@@ -42,6 +47,13 @@ interface BaseSpec<P, Q, B> {
   scope?: "read" | "write" | "admin";
   /** Accept request bodies other than JSON (e.g. uploads): the route reads req.body itself. */
   rawBody?: boolean;
+  /**
+   * The handler writes the Idempotency-Key itself, in the transaction of its
+   * records (`once.claim`, `once.complete`), instead of the key taking two
+   * commits of its own around the handler. Its every write must be in that
+   * one transaction.
+   */
+  keyInTransaction?: boolean;
 }
 
 export type RouteSpec<P, Q, B> =
@@ -83,7 +95,7 @@ export class Router {
     readonly app: FastifyInstance,
     private readonly authenticate: Authenticate,
     /** With a database, every signed-in POST honours an `Idempotency-Key` header. */
-    store?: { db: Db; clock: Clock },
+    store?: { db: Db; dialect: Dialect; clock: Clock },
   ) {
     this.idempotency = store ? new IdempotencyStore(store) : null;
   }
@@ -105,9 +117,10 @@ function defineRoute<P, Q, B>(app: FastifyInstance, authenticate: Authenticate, 
       const params = parsePart(spec.params, req.params, "params");
       const query = parsePart(spec.query, req.query, "query");
       const body = spec.rawBody ? (req.body as B) : parsePart(spec.body, req.body, "body");
-      const ctx = { req, reply, params, query, body, auth } as UserRouteContext<P, Q, B>;
+      const ctx = { req, reply, params, query, body, auth, once: null } as UserRouteContext<P, Q, B>;
       const clientKey = req.headers["idempotency-key"];
       if (idempotency && spec.method === "POST" && auth && clientKey !== undefined && !spec.rawBody) {
+        if (spec.keyInTransaction) return runInTransaction(idempotency, auth.user.id, clientKey, req, reply, ctx, async () => spec.handler(ctx), spec.status ?? 200);
         return runOnce(idempotency, auth.user.id, clientKey, req, reply, async () => spec.handler(ctx), spec.status ?? 200);
       }
       const result = await (spec.handler)(ctx);
@@ -118,24 +131,49 @@ function defineRoute<P, Q, B>(app: FastifyInstance, authenticate: Authenticate, 
   });
 }
 
-/** Runs a POST at most once per (user, Idempotency-Key): a retry gets the stored response. */
-async function runOnce(store: IdempotencyStore, userId: string, clientKey: string | string[], req: FastifyRequest, reply: FastifyReply, handler: () => Promise<unknown>, status: number): Promise<unknown> {
+function checkKey(clientKey: string | string[]): string {
   if (typeof clientKey !== "string" || !idempotencyKeyPattern.test(clientKey)) {
     throw errors.validation("Idempotency-Key must be 1–200 printable ASCII characters without spaces.", [{ path: "headers.idempotency-key", problem: "1–200 printable ASCII characters" }]);
   }
-  const begun = await store.begin(userId, clientKey, requestHash(req.method, req.url, req.body));
+  return clientKey;
+}
+
+/** Answers a key that was already used: the stored response, or why it cannot be had. */
+function answered(begun: Exclude<IdempotencyBegin, { state: "new" }>, reply: FastifyReply): unknown {
   switch (begun.state) {
     case "mismatch":
-      throw new AppError("idempotency_conflict", "This Idempotency-Key was already used for a different request; use a new key for a new request.", [{ path: "headers.idempotency-key", problem: "reused with a different request" }]);
+      throw idempotencyErrors.mismatch();
     case "in_progress":
-      throw new AppError("conflict", "A request with this Idempotency-Key is still being processed; retry in a moment.", [], { "retry-after": "1" });
+      throw idempotencyErrors.inProgress();
     case "replay":
       reply.header("idempotent-replayed", "true");
       reply.code(begun.status);
       return begun.response;
-    case "new":
-      break;
   }
+}
+
+/** A POST whose handler claims its key in its own transaction (`keyInTransaction`). */
+async function runInTransaction<P, Q, B>(store: IdempotencyStore, userId: string, clientKey: string | string[], req: FastifyRequest, reply: FastifyReply, ctx: RouteContext<P, Q, B>, handler: () => Promise<unknown>, status: number): Promise<unknown> {
+  const prepared = await store.prepare(userId, checkKey(clientKey), requestHash(req.method, req.url, req.body), status);
+  if (prepared.state !== "write") return answered(prepared, reply);
+  ctx.once = prepared.write;
+  let result: unknown;
+  try {
+    result = await handler();
+  } catch (e) {
+    if (e instanceof IdempotentReplay) return answered({ state: "replay", status: e.status, response: e.response }, reply);
+    throw e;
+  }
+  if (reply.sent) return reply;
+  if (!prepared.write.done) throw new Error(`idempotency: ${req.method} ${req.routeOptions.url ?? req.url} did not complete its key in its transaction`);
+  reply.code(status);
+  return result;
+}
+
+/** Runs a POST at most once per (user, Idempotency-Key): a retry gets the stored response. */
+async function runOnce(store: IdempotencyStore, userId: string, clientKey: string | string[], req: FastifyRequest, reply: FastifyReply, handler: () => Promise<unknown>, status: number): Promise<unknown> {
+  const begun = await store.begin(userId, checkKey(clientKey), requestHash(req.method, req.url, req.body));
+  if (begun.state !== "new") return answered(begun, reply);
   let result: unknown;
   try {
     result = await handler();

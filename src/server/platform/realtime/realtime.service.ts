@@ -15,7 +15,7 @@ import type { Clock } from "../clock.ts";
 import type { Db, Dialect, Tx } from "../db/database.ts";
 import type { EventsTable } from "./realtime.table.ts";
 import { mayReceive, partyVerdict, sseFrameJson, type RealtimeEvent, type Recipients } from "./delivery.ts";
-import { lockSequenceWith, statementsIn } from "../db/statements.ts";
+import { lockSequenceWith, statementsIn, statementsOutside } from "../db/statements.ts";
 import type { JobService } from "../jobs/jobs.service.ts";
 
 export type { RealtimeEvent, Recipients };
@@ -96,6 +96,7 @@ export interface RealtimeOptions {
 }
 
 const PAGE = 500;
+const NEXT_EVENTS_SQL = "select id, type, payload, distribution, owner_party, recipients, created_at from events where id > ? order by id limit ?";
 type DeliverHook = (ev: RealtimeEvent, viewer: Viewer) => void;
 
 /** An event row as the fan-out needs it: the payload stays JSON text unless a delivery hook reads it. */
@@ -310,7 +311,8 @@ export class RealtimeService {
 
   private async pump(): Promise<void> {
     for (;;) {
-      const rows = await this.d.db.selectFrom("events").selectAll().where("id", ">", this.lastId).orderBy("id").limit(PAGE).execute();
+      // Read after every commit that publishes: a native statement on SQLite (see statementsOutside).
+      const rows = await statementsOutside(this.d.db, this.d.dialect).all<EventsTable>(NEXT_EVENTS_SQL, [this.lastId, PAGE]);
       if (!rows.length) return;
       if (this.subs.size) await this.refreshAccess(false);
       let queued = false;
