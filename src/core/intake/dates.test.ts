@@ -61,3 +61,8 @@ test("'the turn of April and May' spans the last days of one month and the first
   const [y] = findDates("at the turn of December and January", "2025-03-01");
   assert.deepEqual([y?.start, y?.end], ["2024-12-20", "2025-01-10"]);
 });
+
+test("'a day after' in prose is no calendar date", () => {
+  const found = findDates("Troops landed on 27 August and stayed for around two hours, a day after drone strikes in the area.", "2025-08-28");
+  assert.deepEqual(found.map((d) => d.date), ["2025-08-27"]);
+});

@@ -255,6 +255,8 @@ export function findDates(text: string, ref: string | null, future = false): Dat
     const refInstant = ref ? new Date(`${ref}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
     for (const r of chrono.strict.parse(text, { instant: refInstant, timezone: 0 }, { forwardDate: false })) {
       if (!r.start.isCertain("day") || !r.start.isCertain("month")) continue;
+      // A calendar date is written with a number; chrono also reads "two hours, a day after" as tomorrow.
+      if (!/\d/.test(r.text)) continue;
       const month = r.start.get("month") ?? 1;
       const day = r.start.get("day") ?? 1;
       let year = r.start.get("year") ?? refYear ?? 2000;

@@ -83,3 +83,12 @@ test("where: a clause describing a place is not the place, a log's heading names
   const log = run("- Daraa, Tafas: Unknown gunmen shot dead a young man in the eastern neighbourhood.", "2025-10-13");
   assert.deepEqual(log.map((p) => p.location), ["Tafas"]);
 });
+
+test("who: a force named by a common noun is the state force the story is about; a release the same day ends the arrest", () => {
+  const [fight] = run("Israeli troops raided Beit Jinn before dawn on Friday. Gunmen opened fire on the force in the lanes of the village, and a firefight followed.", "2025-11-29");
+  assert.deepEqual([fight?.actor1?.country, fight?.actor2?.country].sort(), ["ISR", "SYR"]);
+  const arrest = run("Israeli forces pushed into Kudna on Monday. On Tuesday, troops entered Jaba and detained two men whose families said they had no links to any armed group.", "2025-11-20").find((p) => p.sub_event_type === "Arrests");
+  assert.equal(arrest?.actor1?.country, "ISR");
+  const released = run("Israeli soldiers detained two men near Hader on Thursday. Relatives said the two were questioned and released before nightfall.", "2025-01-18");
+  assert.deepEqual(released.map((p) => p.sub_event_type), ["Arrests"]);
+});

@@ -112,6 +112,8 @@ const TIMES_SPAN = /\b(?:several|many|multiple|numerous|countless|repeated(?:ly)
 const COUNTED_KIND = /\b(?:\d{2,}|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+){0,3}$/i;
 /** Perfect aspect with "since" or "so far": a running total ("900 people have been killed since the violence began"). */
 const CUMULATIVE = /\b(?:have|has|had)\s+been\s+(?:killed|wounded|injured|arrested|detained|displaced)\s+(?:[\w-]+\s+){0,2}?(?:since|so far)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning|last night|the morning)\b)/i;
+/** A force named by a common noun only ("the force", "troops", "the army said"), not by its side ("Syrian troops"). */
+const GENERIC_FORCE = /(?<!\b(?:[A-Z][\w'’-]+|government|security|tribal|rebel|local|opposition|allied|loyalist|pro-\w+)\s+)\b(?:(?:the|its|their)\s+(?:force|forces|troops|army|military|soldiers|patrol|unit|units|artillery|aircraft|helicopters|jets)|troops|soldiers)\b/;
 const HABITUAL = /\b(?:every|each)\s+(?:day|week|month|night|morning)\b|\b(?:almost|nearly)\s+(?:daily|every day)\b|\b(?:routinely|habitually|day after day|week after week)\b/i;
 /** A time that points at the day just named. */
 const ANAPHORIC_DAY = /\b(?:that|the same)\s+(?:morning|day|afternoon|evening|night)\b/i;
@@ -962,6 +964,19 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
           a2 = victim ?? (k.def.id === "clash" || k.def.id === "attack" ? inherited2 : null);
         }
       }
+      // "Gunmen opened fire on the force", "troops entered the village … and detained two men": a force named only by a common noun
+      // is the state force the article has been telling about, even when another group is named in the sentence.
+      const stateSide = (m: ActorMention | null): boolean => !!m?.actor && ["state-forces", "security-service", "government"].includes(m.actor.kind);
+      if ((k.def.family === "violent" || k.def.family === "physical") && !stateSide(a1) && !stateSide(a2) && GENERIC_FORCE.test(s.text)) {
+        const ai = analysed.indexOf(a);
+        const fromEvents = [...candidates].reverse().filter((c) => s.index - c.sentence.index <= 5).flatMap((c) => [c.actor1, c.actor2]).find(stateSide);
+        const fromText = analysed.slice(Math.max(0, ai - 5), ai).reverse().flatMap((x) => [...x.actors].reverse()).find(stateSide);
+        const force = fromEvents ?? fromText ?? null;
+        if (force) {
+          if (a1 && a1.actor && a1.actor.kind !== "civilians" && a1.actor.kind !== "un") a2 = force;
+          else { a2 = a1 ?? a2; a1 = force; }
+        }
+      }
       if (k.def.id === "release" && !a1 && !a2) {
         // "He was released hours later": freed by whoever had detained him.
         const held = [...candidates].reverse().find((c) => s.index - c.sentence.index <= 2 && (c.def.id === "arrest" || c.def.id === "abduction"));
@@ -1127,7 +1142,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     if (c.fatalities !== null && (prev.fatalities === null || c.fatalities > prev.fatalities)) prev.fatalities = c.fatalities;
   }
 
-  absorbFollowUps(merged, sentences);
+  absorbFollowUps(merged, sentences, ref);
 
   // A headline tells in a few words an event the body tells in full: it is not another event.
   const headline = sentences.length > 1 && sentences[1]!.paragraph > sentences[0]!.paragraph && !/[.!?"”]\s*$/.test(sentences[0]!.text) ? sentences[0]! : null;
@@ -1287,7 +1302,7 @@ const SUMMARY_AREA = /\b(?:across|in several|in many|in a number of|in various|i
  * Article-wide coreference, after the sentence-by-sentence merge: parts of one event told in other sentences
  * are folded into it. Each rule names what makes the two one event (same day, same place or none of its own, same side).
  */
-function absorbFollowUps(merged: Candidate[], sentences: readonly Sentence[]): void {
+function absorbFollowUps(merged: Candidate[], sentences: readonly Sentence[], ref: string | null): void {
   const factual = (c: Candidate): boolean => !c.flags.future && !c.flags.hypothetical && !c.flags.negated;
   const last = (c: Candidate): number => c.evidence[c.evidence.length - 1]!.index;
   const closeDays = (a: Candidate, b: Candidate): boolean => sameDate(a, b) || (!!a.date.date && !!b.date.date && Math.abs(isoToDays(a.date.date) - isoToDays(b.date.date)) <= 1);
@@ -1319,7 +1334,7 @@ function absorbFollowUps(merged: Candidate[], sentences: readonly Sentence[]): v
     // "Soldiers detained three shepherds. Two of them were released at midday": the release ends the arrest told just before.
     if (c.def.id === "release") {
       const o = merged.find((x) => x !== c && (x.def.id === "arrest" || x.def.id === "abduction") && factual(x) && x.sentence.index < c.sentence.index && c.sentence.index - last(x) <= 3 &&
-        (!c.dateExplicit || closeDays(x, c)) && placeFits(c, x, 10));
+        (!c.dateExplicit || closeDays(x, c) || !findDates(c.sentence.text, ref).some((d) => !d.stale && d.date)) && placeFits(c, x, 10));
       if (o) { fold(c, o); continue; }
     }
   }
