@@ -92,3 +92,22 @@ test("who: a force named by a common noun is the state force the story is about;
   const released = run("Israeli soldiers detained two men near Hader on Thursday. Relatives said the two were questioned and released before nightfall.", "2025-01-18");
   assert.deepEqual(released.map((p) => p.sub_event_type), ["Arrests"]);
 });
+
+test("a definite mention finds its event at the same place further back; the subject noun names the force; 'an attack by X on Y' hits Y", () => {
+  const coref = run("Israeli jets struck the army headquarters in Damascus on Wednesday. The health ministry said three people were wounded. Earlier, drones had struck tanks near Sweida. On Monday, Israel had hit a convoy near Izraa. The defence minister, announcing the strikes on Damascus, said more would come.", "2025-07-17");
+  assert.equal(coref.filter((p) => p.location === "Damascus").length, 1);
+  const lanes = run("Israeli troops raided Beit Jinn on Friday. Gunmen fired on the force in the narrow lanes of the village, which sits on the slopes of Mount Hermon.", "2025-11-29");
+  assert.deepEqual(lanes.map((p) => p.location), ["Beit Jinn"]);
+  const [taken] = run("When the old government fell on 8 December, Israel moved within hours. Troops crossed into the zone that UN peacekeepers had patrolled for decades and took a hilltop near Hadar.", "2025-08-05");
+  assert.equal(taken?.actor1?.country, "ISR");
+  const said = run("Israeli troops stormed Beit Jinn before dawn on Friday to detain suspects. The army said all of the suspects it had come for were detained.", "2025-11-29");
+  assert.ok(said.every((p) => p.actor1?.country === "ISR"), JSON.stringify(said.map((p) => p.actor1?.name)));
+  assert.deepEqual(types("An attack by gunmen on Druze residents of Sahnaya killed two people on Wednesday.", "2025-05-01"), ["Violence against civilians/Attack"]);
+});
+
+test("more senses: 'struck deals', 'a similar gathering', an intervention in the fighting, what was resisted", () => {
+  assert.ok(!types("Local commanders in Daraa struck settlement deals with the government on Monday, while Israeli drones flew overhead.", "2025-04-16").some((t) => t.includes("strike")));
+  assert.equal(types("Hundreds protested in Khan Arnabah on Tuesday. A similar gathering took place in Nawa.", "2025-02-26").filter((t) => t.startsWith("Protests")).length, 2);
+  assert.deepEqual(types("Israel's intervention in the fighting in Sweida drew criticism on Wednesday.", "2025-07-17"), []);
+  assert.deepEqual(types("The brigade had long resisted integration into the army.", "2025-04-14"), []);
+});

@@ -53,7 +53,7 @@ const FATALITY_RES = [
 
 /** After a toll ("killing three policemen"), more victims of the same act: " and a passer-by", " and two children". */
 const TOLL_AND = new RegExp(`^\\s+(?:[\\w-]+\\s+){0,2}?and\\s+${NUM}\\s+(?:[\\w-]+\\s+)?(?:passers?-by|civilians?|children|child|women|woman|men|man|soldiers?|officers?|policem[ae]n|members?|residents?|fighters?|others?)\\b(?!\\s+(?:were\\s+|was\\s+)?(?:wounded|injured|hurt))`, "i");
-const NEGATION = /\b(no|not|never|denied|denies|deny|without|nor|neither|refuted|dismissed reports of|didn't|did not|has not|have not|had not|was not|were not)\b[^,;:]*$/i;
+const NEGATION = /\b(no|not|never|denied|denies|deny|without|nor|neither|refuted|dismissed reports of|resisted|resisting|refused|refusing|didn't|did not|has not|have not|had not|was not|were not)\b[^,;:]*$/i;
 const FUTURE = /\b(will|shall|expects?|expected|due to|later this (?:week|month|year)|calls? on|called on|compel|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s|ing)? (?:of|against|that)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
 const HYPOTHETICAL = /\b(could|might|if|whether|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
 const TREND = /\b(every|each|any|days of|weeks of|months of|decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more|(?:several|many|multiple|numerous|repeated|\d+|two|three|four|five) rounds of)\s+(?:[\w-]+\s+){0,2}$/i;
@@ -113,7 +113,7 @@ const COUNTED_KIND = /\b(?:\d{2,}|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s
 /** Perfect aspect with "since" or "so far": a running total ("900 people have been killed since the violence began"). */
 const CUMULATIVE = /\b(?:have|has|had)\s+been\s+(?:killed|wounded|injured|arrested|detained|displaced)\s+(?:[\w-]+\s+){0,2}?(?:since|so far)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning|last night|the morning)\b)/i;
 /** A force named by a common noun only ("the force", "troops", "the army said"), not by its side ("Syrian troops"). */
-const GENERIC_FORCE = /(?<!\b(?:[A-Z][\w'’-]+|government|security|tribal|rebel|local|opposition|allied|loyalist|pro-\w+)\s+)\b(?:(?:the|its|their)\s+(?:force|forces|troops|army|military|soldiers|patrol|unit|units|artillery|aircraft|helicopters|jets)|troops|soldiers)\b/;
+const GENERIC_FORCE = /(?<!\b(?:[A-Z][\w'’-]+|government|security|tribal|rebel|local|opposition|allied|loyalist|pro-\w+)\s+)\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:force|forces|troops|army|military|soldiers|patrol|unit|units|artillery|aircraft|helicopters|jets)|[Tt]roops|[Ss]oldiers)\b/;
 const HABITUAL = /\b(?:every|each)\s+(?:day|week|month|night|morning)\b|\b(?:almost|nearly)\s+(?:daily|every day)\b|\b(?:routinely|habitually|day after day|week after week)\b/i;
 /** A time that points at the day just named. */
 const ANAPHORIC_DAY = /\b(?:that|the same)\s+(?:morning|day|afternoon|evening|night)\b/i;
@@ -137,7 +137,7 @@ const TARGET_LIST_GAP = new RegExp(`^(?:\\s+${LIST_WORD}){0,3}(?:,\\s*[^,.;]{1,4
 /** "triggered by the killing of …", "after the abduction of …": an earlier act named as a cause. */
 const CAUSE_BEFORE = /\b(?:triggered|sparked|prompted|set off|caused|provoked)\s+by\s+(?:the\s+)?$|\b(?:after|following|over|in (?:response|retaliation) (?:to|for))\s+the\s+$/i;
 /** "suspects in the killing of …", "an investigation into the attack": a reference to an act told elsewhere. */
-const REFERENCE_BEFORE = /\b(?:suspects?|suspected|accused|charged|convicted|responsible|wanted|culprits?|perpetrators?|investigation|inquiry|probe|trial|anniversary|commemorat\w+|memory|victims?|used|involved|implicated|linked|connected|(?:taking|took|taken) part|participat\w+|role|involvement|complicity)\s+(?:in|for|of|over|into|behind|to|with)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+)?(?:[\w-]+\s+){0,1}$/i;
+const REFERENCE_BEFORE = /\b(?:suspects?|suspected|accused|charged|convicted|responsible|wanted|culprits?|perpetrators?|investigation|inquiry|probe|trial|anniversary|commemorat\w+|memory|victims?|used|involved|implicated|linked|connected|(?:taking|took|taken) part|participat\w+|role|involvement|complicity|intervention|intervening|interference)\s+(?:in|for|of|over|into|behind|to|with)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+)?(?:[\w-]+\s+){0,1}$/i;
 /** A count over a long span: "more than 40 assassinations in the province since …", "recorded 150 deaths from landmines this year". */
 const AGGREGATE_BEFORE = /\b(?:\d{2,}|dozens of|hundreds of|scores of|thousands of)\s+(?:[\w-]+\s+)?(?:deaths|casualties|victims|incidents|cases|violations|attacks|strikes|killings|assassinations|raids|incursions|explosions|arrests)\b[^.;]{0,40}$/i;
 const AGGREGATE_SPAN = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|the (?:war|start|beginning|fall|collapse|uprising|revolution)|last (?:year|month)|the [\w-]+ (?:began|started|erupted|broke out))|so far|this year|last year|over the past|in the past|per (?:month|week|year)|a (?:month|week|year)\b|each (?:month|week))/i;
@@ -250,7 +250,7 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
     const prev = out.filter((q) => q !== p && q.end <= p.start).sort((x, y) => y.end - x.end)[0];
     if (prev && /^,\s*(?:(?!and\b)[\w-]+\s+){0,4}(?:of|in|near)\s+(?:the\s+)?$/i.test(s.text.slice(prev.end - s.start, p.start - s.start))) score -= 2.5;
     // "the village, which sits on the slopes of Mount Hermon": a clause that describes the place before it, not where the act was.
-    if (/\b(?:which|that)\s+(?:sits|lies|stands|overlooks|straddles|borders|is located|is situated|is perched)\b[^,;]*$/i.test(before)) score -= 5;
+    if (/\b(?:which|that)\s+(?:sits|lies|stands|overlooks|straddles|borders|is located|is situated|is perched)\b[^,;]*$/i.test(before)) score -= 8;
     // "Daraa, Tafas: gunmen shot …": a log's heading names the governorate, then the town.
     if (/^[\s\-–—•*]*$/.test(s.text.slice(0, p.start - s.start)) && /^,\s*[^,:;.]{2,40}:/.test(s.text.slice(p.end - s.start, p.end - s.start + 45))) score -= 20;
     if (p.place?.feature === "region") score -= 1.5;
@@ -345,6 +345,8 @@ function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorM
 function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: ActorMention | null, trigger: number, articleAir = false): { event_type: string; sub_event_type: string; plover: string; mode: string | null } | null {
   let { event_type, sub_event_type, plover, mode } = def;
   const t = s.text;
+  // "struck settlement deals", "struck a balance": an agreement or a figure of speech, not a blow.
+  if (def.id === "strike" && /^(?:struck|strikes?)\s+(?:[\w-]+\s+){0,2}(?:deals?|agreements?|accords?|bargains?|compromises?|balance|tone|note|chord|pose)\b/i.test(t.slice(trigger - s.start))) return null;
   if (def.id === "strike" || def.id === "attack") {
     if (AIR_CONTEXT.test(t)) {
       event_type = "Explosions/Remote violence"; sub_event_type = "Air/drone strike"; mode = DRONE_CONTEXT.test(t) ? "drone" : "aerial";
@@ -372,7 +374,8 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
       return { event_type: "Explosions/Remote violence", sub_event_type: "Shelling/artillery/missile attack", plover: "ASSAULT", mode: "heavy-weapons" };
     }
   }
-  if (def.id === "gathering" && !PROTEST_CUE.test(t)) return null;
+  // "A similar gathering took place in Nawa": like the protest just told.
+  if (def.id === "gathering" && !PROTEST_CUE.test(t) && !/\b(?:a\s+)?similar\s+(?:gatherings?|crowds?)\b/i.test(t)) return null;
   if ((def.id === "protest" || def.id === "gathering") && /\b(?:lodged|filed|formal|letter of|note of)\s+(?:a\s+)?protests?\b|\bprotested\s+(?:each|every|all|these|those|the|this|against the)\b[^.]*\bas\s+(?:a\s+)?violations?\b/i.test(t)) return null;
   if (def.id === "protest" || def.id === "gathering") {
     // "The Force has protested each violation": a state or an organisation protesting is a diplomatic note, not a street protest.
@@ -412,7 +415,9 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   const firstIdx = (re: RegExp, x: string): number => { const m = re.exec(x); return m ? m.index : Infinity; };
   // "A Druze man was shot dead at a checkpoint": in the passive the one hit is the subject, not what follows.
   const passive = /\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$/i.test(before) || /^(?:was|were)\b/i.test(t.slice(rel));
-  const targetText = def.id === "killing" ? before + " " + after : passive ? before : after;
+  // "an attack by gunmen on Druze residents": who was hit follows "on" or "against".
+  const onWhom = /^\S+\s+(?:[\w-]+\s+){0,4}?by\s+(?:[\w'’-]+\s+){1,4}?(?:on|against)\s+(.*)$/i.exec(t.slice(rel, rel + 110));
+  const targetText = onWhom ? onWhom[1]! : def.id === "killing" ? before + " " + after : passive ? before : after;
   const civAt = firstIdx(CIVILIAN_TARGET, targetText);
   const armedAt = firstIdx(ARMED_TARGET, targetText);
   const civilianTarget = civAt < armedAt;
@@ -806,7 +811,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // "The fighting broke out on Sunday", "the heaviest fighting was in … Sweida city": a definite noun for the same kind of violence,
       // at the same place or none, days apart at most. "The fighting spread to X" names a new place: a new event.
       if (!definite(k.rel, k.text) || /^\S+\s+(?:\w+\s+)?(?:spread|moved|extended|reached)\b/i.test(s.text.slice(k.rel))) return null;
-      const told = [...candidates].reverse().filter((c) => c.def.family === "violent" && c.event_type === k.refined.event_type && s.index - c.evidence[c.evidence.length - 1]!.index <= 3);
+      const told = [...candidates].reverse().filter((c) => c.def.family === "violent" && c.event_type === k.refined.event_type &&
+        (s.index - c.evidence[c.evidence.length - 1]!.index <= 3 || (own?.place && own.place === c.place?.place && s.index - c.evidence[c.evidence.length - 1]!.index <= 8)));
       // "The strikes came two days after …", "The strikes took place despite the truce that came into force in November": the sentence
       // is about the event told, wherever its other clauses are, and whatever day they name.
       if (told[0] && DEFINITE_SUBJECT.test(s.text.slice(k.rel))) return told[0];
@@ -967,14 +973,20 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // "Gunmen opened fire on the force", "troops entered the village … and detained two men": a force named only by a common noun
       // is the state force the article has been telling about, even when another group is named in the sentence.
       const stateSide = (m: ActorMention | null): boolean => !!m?.actor && ["state-forces", "security-service", "government"].includes(m.actor.kind);
-      if ((k.def.family === "violent" || k.def.family === "physical") && !stateSide(a1) && !stateSide(a2) && GENERIC_FORCE.test(s.text)) {
+      const generic = GENERIC_FORCE.exec(s.text);
+      // The common noun before the verb is its subject ("Troops crossed into the zone that UN peacekeepers had patrolled").
+      const genericSubject = !!generic && generic.index < k.rel && !/[,;:]/.test(s.text.slice(generic.index, k.rel));
+      if ((k.def.family === "violent" || k.def.family === "physical") && generic && !stateSide(a1) && (genericSubject || !stateSide(a2))) {
         const ai = analysed.indexOf(a);
         const fromEvents = [...candidates].reverse().filter((c) => s.index - c.sentence.index <= 5).flatMap((c) => [c.actor1, c.actor2]).find(stateSide);
         const fromText = analysed.slice(Math.max(0, ai - 5), ai).reverse().flatMap((x) => [...x.actors].reverse()).find(stateSide);
         const force = fromEvents ?? fromText ?? null;
         if (force) {
-          if (a1 && a1.actor && a1.actor.kind !== "civilians" && a1.actor.kind !== "un") a2 = force;
-          else { a2 = a1 ?? a2; a1 = force; }
+          if (!genericSubject && a1 && a1.actor && a1.actor.kind !== "civilians" && a1.actor.kind !== "un") a2 = force;
+          else {
+            if (!stateSide(a2) || a2?.country === force.country) a2 = a1 ?? a2;
+            a1 = force;
+          }
         }
       }
       if (k.def.id === "release" && !a1 && !a2) {
