@@ -111,3 +111,10 @@ test("more senses: 'struck deals', 'a similar gathering', an intervention in the
   assert.deepEqual(types("Israel's intervention in the fighting in Sweida drew criticism on Wednesday.", "2025-07-17"), []);
   assert.deepEqual(types("The brigade had long resisted integration into the army.", "2025-04-14"), []);
 });
+
+test("nobody behind it: a development with no actor is not proposed; a truce with no sides named takes the sides of the fighting told", () => {
+  assert.deepEqual(types("Talks with Damascus were under way to restore order, local leaders said.", "2025-07-24"), []);
+  assert.deepEqual(types("Mobile clinics have been deployed to the western countryside of Sweida on Monday.", "2025-07-24"), []);
+  const truce = run("The ceasefire announced on 19 July in Sweida is largely holding. Clashes between Druze gunmen and Bedouin fighters in Sweida between 13 and 19 July killed hundreds of people.", "2025-07-24").find((p) => p.sub_event_type === "Agreement");
+  assert.deepEqual([truce?.actor1?.country, truce?.actor2?.country], ["SYR", "SYR"]);
+});

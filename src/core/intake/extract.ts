@@ -1155,6 +1155,14 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   }
 
   absorbFollowUps(merged, sentences, ref);
+  // "The ceasefire announced on 19 July is largely holding. … Hostilities between Druze groups and tribal fighters …": a truce with
+  // no sides named is between the sides of the fighting the article tells, wherever it tells it.
+  for (const c of merged) {
+    if (c.def.id !== "ceasefire" || (c.actor1 && c.actor2)) continue;
+    const fights = merged.filter((o) => o.event_type === "Battles" && o.actor1 && o.actor2);
+    const top = fights.find((o) => !c.actor1 || o.actor1!.country === c.actor1.country || o.actor2!.country === c.actor1.country);
+    if (top) { c.actor1 = top.actor1; c.actor2 = top.actor2; }
+  }
 
   // A headline tells in a few words an event the body tells in full: it is not another event.
   const headline = sentences.length > 1 && sentences[1]!.paragraph > sentences[0]!.paragraph && !/[.!?"”]\s*$/.test(sentences[0]!.text) ? sentences[0]! : null;
@@ -1184,6 +1192,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   for (const c of merged) {
     const nonFactual = c.flags.future || c.flags.hypothetical || c.flags.negated;
     if (nonFactual && !options.includeNonFactual) continue;
+    // A development with nobody behind it ("talks were under way", "health teams have been deployed", "before it was handed back")
+    // cannot be put on any dyad: too little to propose.
+    // Aid is the exception: a convoy is news whoever sent it.
+    if (c.event_type === "Strategic developments" && c.sub_event_type === "Other" && c.plover !== "AID" && !c.actor1 && !c.actor2?.actor) continue;
     const located = locatePlace(c.place, ctx.locate);
     const eventCountry = located.loc?.country ?? null;
     let date = c.date;
