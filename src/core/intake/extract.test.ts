@@ -118,3 +118,14 @@ test("nobody behind it: a development with no actor is not proposed; a truce wit
   const truce = run("The ceasefire announced on 19 July in Sweida is largely holding. Clashes between Druze gunmen and Bedouin fighters in Sweida between 13 and 19 July killed hundreds of people.", "2025-07-24").find((p) => p.sub_event_type === "Agreement");
   assert.deepEqual([truce?.actor1?.country, truce?.actor2?.country], ["SYR", "SYR"]);
 });
+
+test("backdrops and references of any kind; one truce told twice; a capital's protest; troops visited; 'the brigade'; the victims already told", () => {
+  assert.ok(!types("Israeli jets struck a depot near Kisweh on Monday, despite the ceasefire that came into force in November.", "2025-02-04").some((t) => t.endsWith("Agreement")));
+  assert.equal(run("Lebanon and Syria agreed a ceasefire late on Monday. After a phone call, the two defence ministries announced a ceasefire and said they would coordinate.", "2025-03-18").filter((p) => p.sub_event_type === "Agreement").length, 1);
+  assert.deepEqual(types("Israeli minister visits troops in the buffer zone; Damascus protests", "2025-11-20"), []);
+  assert.deepEqual(run("Netanyahu visited Israeli troops deployed inside the buffer zone on Wednesday.", "2025-11-20").map((p) => p.evidence[0]?.trigger?.text), ["visited"]);
+  const deal = run("The Eighth Brigade clashed with General Security in Busra al-Sham on Thursday. Under a deal reached on Saturday, the brigade agreed to hand over its heavy weapons to government forces.", "2025-04-14").find((p) => p.sub_event_type === "Agreement");
+  assert.ok(deal?.actor1?.id === "eighth-brigade" || deal?.actor2?.id === "eighth-brigade", JSON.stringify([deal?.actor1?.id, deal?.actor2?.id]));
+  const toll = run("Israeli drone strikes killed six Syrian soldiers south of Damascus on Tuesday. The soldiers were killed as they inspected equipment at a former army position near Kisweh.", "2025-08-28");
+  assert.deepEqual(toll.map((p) => p.sub_event_type), ["Air/drone strike"]);
+});

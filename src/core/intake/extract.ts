@@ -745,9 +745,15 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       const run = /\b(?:series|string|spate|wave|round)\s+of\s+(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, f.rel - 40), f.rel));
       if (flags.trend && !counted && !(run && dm && dm.precision === "day" && !dm.stale && a1?.actor && ["state-forces", "security-service", "militia", "armed-group", "tribal"].includes(a1.actor.kind))) continue;
       // "relatives threatened by the fighting in Sweida", "fled the clashes", "amid the shelling": violence named as a backdrop, not reported.
-      if (f.def.family === "violent" && BACKDROP_BEFORE.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
+      // "despite the ceasefire that came into force in November", "amid the talks": a standing state named as a backdrop.
+      if (BACKDROP_BEFORE.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
       // "tanks that were advancing toward the city": a movement that describes a target, not an act of its own.
       if (f.def.id === "incursion" && /\b(?:that|which|who)\s+(?:were|was|had been|are|is|have been|has been)\s+(?:\w+ly\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 30), f.rel))) continue;
+      // "visited Israeli troops deployed inside the buffer zone": the participle describes whom the visit was to.
+      if (f.def.id === "incursion" && /^(?:deployed|stationed|positioned|based)$/i.test(f.text) && /\b(?:visit(?:ed|ing|s)?|inspect(?:ed|ing|s)?|met|meeting|tour(?:ed|ing)|address(?:ed|ing)|join(?:ed|ing)|greet(?:ed|ing)|thank(?:ed|ing))\s+(?:[\w-]+\s+){0,3}(?:troops|forces|soldiers|units|personnel)\s+$/i.test(s.text.slice(Math.max(0, f.rel - 60), f.rel))) continue;
+      // "Damascus protests": a capital that protests is its government lodging a protest, not a crowd.
+      if (f.def.family === "protest" && /^protest(?:s|ed)$/i.test(f.text) && /^\S+\s*(?:[.;,!?]|$|(?:against|over|to)\b)/.test(s.text.slice(f.rel)) &&
+        a.places.some((p) => p.place?.feature === "capital" && s.start + f.rel - p.end >= 0 && s.start + f.rel - p.end <= 1)) continue;
       // "denounced what it called a massacre", "condemned the incursions": the act named in a statement about it is not told here.
       if (STATEMENT_OBJECT.test(s.text.slice(Math.max(0, f.rel - 60), f.rel))) continue;
       if (REFERENCE_BEFORE.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
@@ -989,6 +995,15 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
           }
         }
       }
+      // "the brigade agreed to hand over the men": the armed group the article named before.
+      if ((!a1 || !a2) && /\b[Tt]he\s+(?:brigade|group|faction|militia|battalion|movement)\b/.test(s.text)) {
+        const ai = analysed.indexOf(a);
+        const group = analysed.slice(Math.max(0, ai - 8), ai + 1).reverse().flatMap((x) => [...x.actors].reverse()).find((m) => m.actor && ["armed-group", "militia", "tribal"].includes(m.actor.kind));
+        if (group && (group.actor?.id ?? group.name) !== (a1?.actor?.id ?? a1?.name)) {
+          if (!a1) a1 = group;
+          else a2 = group;
+        }
+      }
       if (k.def.id === "release" && !a1 && !a2) {
         // "He was released hours later": freed by whoever had detained him.
         const held = [...candidates].reverse().find((c) => s.index - c.sentence.index <= 2 && (c.def.id === "arrest" || c.def.id === "abduction"));
@@ -1130,7 +1145,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     // A protest at one place on one day is one event, however the force used on it is told (ACLED: one event per place and day).
     const oneProtest = (m: Candidate): boolean => m.event_type === "Protests" && c.event_type === "Protests" && sameDate(m, c) && !!m.place && !!c.place && (m.place.place === c.place.place || m.place.name === c.place.name);
     const prev = separate ? undefined : merged.find((m) =>
-      m.event_type === c.event_type && ((m.sub_event_type === c.sub_event_type && m.plover === c.plover) || oneProtest(m)) &&
+      m.event_type === c.event_type && ((m.sub_event_type === c.sub_event_type && (m.plover === c.plover || c.sub_event_type === "Agreement")) || oneProtest(m)) &&
       (m.flags.background === c.flags.background || !c.dateExplicit || (c.def.family === "diplomatic" && sameDyad(m, c) && sameDate(m, c))) &&
       (m.flags.future || m.flags.hypothetical || m.flags.negated) === (c.flags.future || c.flags.hypothetical || c.flags.negated) &&
       (c.sentence.index - m.evidence[m.evidence.length - 1]!.index <= 3 || (m.place?.place && c.place?.place === m.place.place && sameDate(m, c)) || (c.def.family === "diplomatic" && !c.flags.background && sameDyad(m, c))) &&
@@ -1346,6 +1361,12 @@ function absorbFollowUps(merged: Candidate[], sentences: readonly Sentence[], re
     if (c.def.id === "killing" && PASSIVE_TOLL.test(c.sentence.text.slice(Math.max(0, rel - 30), rel + c.trigger.text.length + 4)) && !/^\S+\s+by\b/i.test(c.sentence.text.slice(rel))) {
       const o = merged.find((x) => x !== c && x.def.family === "violent" && x.def.id !== "killing" && factual(x) && (x.event_type === c.event_type || c.event_type === "Violence against civilians") &&
         closeDays(x, c) && placeFits(c, x, 10) && Math.abs(x.sentence.index - c.sentence.index) <= 6);
+      if (o) { fold(c, o); continue; }
+    }
+    // "… drone strikes killed six soldiers. The soldiers were killed on Tuesday near al-Kiswah as …": the victims already told, whatever
+    // kind of violence the passive suggests.
+    if (c.def.id === "killing" && /\b(?:the|these|those|both)\s+(?:[\w-]+\s+){0,2}(?:were|was)\s+(?:\w+ly\s+)?killed\b/i.test(c.sentence.text.slice(Math.max(0, rel - 40), rel + c.trigger.text.length))) {
+      const o = [...merged].reverse().find((x) => x !== c && x.def.family === "violent" && factual(x) && x.sentence.index < c.sentence.index && c.sentence.index - last(x) <= 2 && closeDays(x, c) && placeFits(c, x, 25));
       if (o) { fold(c, o); continue; }
     }
     // "An Israeli force advanced towards Koya. … an exchange of fire followed": the advance is how the fight began, not another event.
