@@ -129,3 +129,11 @@ test("backdrops and references of any kind; one truce told twice; a capital's pr
   const toll = run("Israeli drone strikes killed six Syrian soldiers south of Damascus on Tuesday. The soldiers were killed as they inspected equipment at a former army position near Kisweh.", "2025-08-28");
   assert.deepEqual(toll.map((p) => p.sub_event_type), ["Air/drone strike"]);
 });
+
+test("target lists: a village the gazetteer lacks is listed with its area, ', outside X' describes it, ', Damascus' is its address", () => {
+  const list = run("Israeli jets struck an army depot near Izraa on Monday and a radar site around Tell Marj, outside Nawa.", "2025-06-10");
+  assert.deepEqual(list.map((p) => p.location).sort(), ["Izraa", "Tell Marj"]);
+  const address = run("Hours earlier, Israeli jets struck Hama military airport, as well as the T4 airbase in the Homs desert, and a research site in Barzeh, Damascus.", "2025-06-10");
+  const barzeh = address.find((p) => p.location === "Barzeh");
+  assert.ok(barzeh && barzeh.admin1 !== "SY-HI", JSON.stringify(address.map((p) => [p.location, p.admin1])));
+});

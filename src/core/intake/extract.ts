@@ -265,7 +265,9 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
   for (const p of out) {
     if (p.place) continue;
     // "Saida al-Hanout in Quneitra", "al-Asbah in the southern countryside of Quneitra": a known place right after the unknown village gives its area.
-    const host = out.find((q) => q.place && q.place.feature !== "capital" && q.start > p.end && /^\s*,?\s*(?:in|near|of|outside|(?:east|west|north|south)(?:-?(?:east|west))? of)\s+(?:the\s+)?(?:(?:[a-z]+(?:ern|ral)\s+)?(?:town|city|village|countryside|province|governorate|district|outskirts|suburbs)\s+of\s+)?$/i.test(s.text.slice(p.end - s.start, q.start - s.start)));
+    const host = out.find((q) => q.place && q.place.feature !== "capital" && q.start > p.end && /^\s*,?\s*(?:in|near|of|outside|(?:east|west|north|south)(?:-?(?:east|west))? of)\s+(?:the\s+)?(?:(?:[a-z]+(?:ern|ral)\s+)?(?:town|city|village|countryside|province|governorate|district|outskirts|suburbs)\s+of\s+)?$/i.test(s.text.slice(p.end - s.start, q.start - s.start)))
+      // "a research site in Barzeh, Damascus": a city or region written right after the village, as an address.
+      ?? out.find((q) => q.place && (q.place.feature === "capital" || q.place.feature === "city" || q.place.feature === "region") && q.start > p.end && /^\s*,\s*$/.test(s.text.slice(p.end - s.start, q.start - s.start)));
     if (host) p.region = host.place;
     else if (region) p.region = region.place;
   }
@@ -1316,11 +1318,13 @@ function coordinatedPlaces(s: Sentence, places: readonly PlaceMention[], chosen:
     const gap = s.text.slice(last.end - s.start, p.start - s.start);
     // "hit the Hama airport, …, and the T4 base in Homs province, as well as a building in Damascus": one target list, one event per area.
     // An apposition ("al-Kiswah, south of Damascus, and in Daraa") describes the place before it: the list goes on after it.
-    if (/^,\s*(?:(?!and\b|as\b)[\w-]+\s+){0,3}(?:of|in|near)\s+(?:the\s+)?$/i.test(gap)) { last = p; continue; }
-    if (!p.place || p.score <= -2 || !(TARGET_LIST_GAP.test(gap) || TARGET_LIST_COMMA.test(gap))) break;
+    if (/^,\s*(?:(?!and\b|as\b)[\w-]+\s+){0,3}(?:of|in|near)\s+(?:the\s+)?$/i.test(gap) || /^,\s*(?:just\s+|directly\s+)?outside\s+$/i.test(gap)) { last = p; continue; }
+    // A village the gazetteer lacks counts when its area is known ("near al-Mazraa … and around Walgha").
+    if ((!p.place && !p.region) || p.score <= -2 || !(TARGET_LIST_GAP.test(gap) || TARGET_LIST_COMMA.test(gap))) break;
     // Targets in other towns are other events (ACLED: one event per place and day); two targets in one town are one.
     const apart = (x: Place, y: Place): boolean => x.admin1 !== y.admin1 || distanceKm(x.lon, x.lat, y.lon, y.lat) > 5;
-    if (apart(p.place, chosen.place) && extra.every((e) => !e.place || apart(e.place, p.place!))) extra.push(p);
+    if (!p.place) { if (extra.every((e) => e.name !== p.name) && p.name !== chosen.name) extra.push(p); }
+    else if (apart(p.place, chosen.place) && extra.every((e) => !e.place || apart(e.place, p.place!))) extra.push(p);
     last = p;
   }
   if (extra.length) return extra;
