@@ -2,7 +2,7 @@
 // the message a client signs, the receipt the server countersigns, and the
 // request/response schemas. Nothing here does I/O or needs node:crypto, so
 // the browser can import it and sign exactly the bytes the server verifies.
-import canonicalize from "canonicalize";
+import { canonicalJson } from "../audit/canonical-json.ts";
 import { z } from "zod";
 import { forcesSchema, type Finding } from "../agreement/activity.ts";
 import { messageKind, type MessageKind } from "../agreement/schema.ts";
@@ -70,9 +70,7 @@ export type SignedMessage = z.infer<typeof signedMessageSchema>;
 
 /** The exact text that is signed: RFC 8785 canonical JSON of the signed message. */
 export function signedText(message: SignedMessage | Record<string, unknown>): string {
-  const s = canonicalize(message);
-  if (s === undefined) throw new TypeError("message cannot be encoded as canonical JSON");
-  return s;
+  return canonicalJson(message);
 }
 
 export function signedBytes(message: SignedMessage | Record<string, unknown>): Uint8Array {
