@@ -137,3 +137,17 @@ test("target lists: a village the gazetteer lacks is listed with its area, ', ou
   const barzeh = address.find((p) => p.location === "Barzeh");
   assert.ok(barzeh && barzeh.admin1 !== "SY-HI", JSON.stringify(address.map((p) => [p.location, p.admin1])));
 });
+
+test("first contact with fresh reports: a crossing that ends in a pull-back, what suspects are held for, a claim against a denial, asides, old years, mines, tallies", () => {
+  assert.deepEqual(types("Meanwhile, an Israeli patrol crossed the ceasefire line near Hader on Sunday morning and withdrew after an hour, the council said.", "2025-06-30"), ["Strategic developments/Other"]);
+  const raid = run("Israeli troops raided Jaba before dawn on Monday and searched several houses. Soldiers questioned residents for hours before withdrawing to their positions on the hills.", "2025-06-10");
+  assert.deepEqual(raid.map((p) => p.evidence.length), [2]);
+  const held = run("Security forces detained two men at a checkpoint in Kanaker on Saturday on suspicion of belonging to a cell that fired rockets at the Golan Heights last week.", "2025-06-29");
+  assert.deepEqual(held.map((p) => [p.sub_event_type, p.location, p.date]), [["Arrests", "Kanaker", "2025-06-28"]]);
+  assert.deepEqual(types("The ministry denied on Thursday that its forces had clashed with Israeli troops near Jamla. The denial came after online accounts claimed that Syrian soldiers had exchanged fire with an Israeli unit near Jamla on Wednesday night.", "2025-01-09"), []);
+  const aside = run("Last week, two fighters of the National Guard, the Druze force formed in August, were killed when their vehicle hit a landmine near Walgha, the group said on Saturday.", "2025-10-20");
+  assert.deepEqual(aside.map((p) => p.sub_event_type), ["Remote explosive/landmine/IED"]);
+  assert.ok(aside[0]!.date! >= "2025-10-13", aside[0]!.date!);
+  assert.deepEqual(types("Its troops act close to the Golan Heights, which Israel captured from Syria in 1967, the army says.", "2025-05-14"), []);
+  assert.deepEqual(types("The office documented the demolition of 11 homes in Quneitra and the detention of dozens of residents since the beginning of the year.", "2025-03-20"), []);
+});

@@ -112,6 +112,10 @@ const TIMES_SPAN = /\b(?:several|many|multiple|numerous|countless|repeated(?:ly)
 const COUNTED_KIND = /\b(?:\d{2,}|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+){0,3}$/i;
 /** Perfect aspect with "since" or "so far": a running total ("900 people have been killed since the violence began"). */
 const CUMULATIVE = /\b(?:have|has|had)\s+been\s+(?:killed|wounded|injured|arrested|detained|displaced)\s+(?:[\w-]+\s+){0,2}?(?:since|so far)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning|last night|the morning)\b)/i;
+/** What suspects are held for: an act named, not told as happening. */
+const SUSPICION = /\b(?:on suspicion of|suspected of|accused of|charged with|on charges of)\b/i;
+/** A claim, rumour or unverified report introduces what follows it. */
+const CLAIM_BEFORE = /\b(?:claim(?:ed|s|ing)?|alleg(?:ed|es|ing)|rumou?r(?:ed|s)?|purported(?:ly)?|unverified|circulat(?:ed|ing))\b/i;
 /** A force named by a common noun only ("the force", "troops", "the army said"), not by its side ("Syrian troops"). */
 const GENERIC_FORCE = /(?<!\b(?:[A-Z][\w'’-]+|government|security|tribal|rebel|local|opposition|allied|loyalist|pro-\w+)\s+)\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:force|forces|troops|army|military|soldiers|patrol|unit|units|artillery|aircraft|helicopters|jets)|[Tt]roops|[Ss]oldiers)\b/;
 const HABITUAL = /\b(?:every|each)\s+(?:day|week|month|night|morning)\b|\b(?:almost|nearly)\s+(?:daily|every day)\b|\b(?:routinely|habitually|day after day|week after week)\b/i;
@@ -251,6 +255,8 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
     if (prev && /^,\s*(?:(?!and\b)[\w-]+\s+){0,4}(?:of|in|near)\s+(?:the\s+)?$/i.test(s.text.slice(prev.end - s.start, p.start - s.start))) score -= 2.5;
     // "the village, which sits on the slopes of Mount Hermon": a clause that describes the place before it, not where the act was.
     if (/\b(?:which|that)\s+(?:sits|lies|stands|overlooks|straddles|borders|is located|is situated|is perched)\b[^,;]*$/i.test(before)) score -= 8;
+    // "… on suspicion of belonging to a cell that fired rockets at the Golan Heights": the place of what they are suspected of.
+    if (new RegExp(SUSPICION.source + "[^,;]*$", "i").test(before)) score -= 8;
     // "Daraa, Tafas: gunmen shot …": a log's heading names the governorate, then the town.
     if (/^[\s\-–—•*]*$/.test(s.text.slice(0, p.start - s.start)) && /^,\s*[^,:;.]{2,40}:/.test(s.text.slice(p.end - s.start, p.end - s.start + 45))) score -= 20;
     if (p.place?.feature === "region") score -= 1.5;
@@ -510,13 +516,24 @@ function flagsFor(s: Sentence, triggerRel: number, date: DateRange, ref: string 
   return { background, future, hypothetical: hypothetical || hypo2, negated, trend };
 }
 
-function nearestDate(mentions: readonly DateMention[], triggerRel: number): DateMention | null {
+function nearestDate(mentions: readonly DateMention[], triggerRel: number, text?: string): DateMention | null {
   let best: DateMention | null = null;
   let bestD = Infinity;
   for (const m of mentions) {
     if (m.stale || (m.date === null && m.start === null)) continue;
     const d = m.from > triggerRel ? m.from - triggerRel : triggerRel - m.to;
-    const penalty = m.precision === "day" ? 0 : 10;
+    let penalty = m.precision === "day" ? 0 : 10;
+    // "Last week, two fighters of the National Guard, the force formed in August, were killed": a date inside an aside between
+    // commas that does not hold the trigger describes something else.
+    if (text && mentions.length > 1) {
+      const open = text.lastIndexOf(",", m.from);
+      const close = text.indexOf(",", m.to);
+      if (open >= 0 && close >= 0 && !(triggerRel > open && triggerRel < close) && /^,\s*(?:the|a|an|which|who|that)\b/i.test(text.slice(open, open + 12))) penalty += 100;
+      // "detained … on suspicion of belonging to a cell that fired rockets last week": the day of what they are suspected of.
+      const between = m.from > triggerRel ? text.slice(triggerRel, m.from) : "";
+      const cue = between.search(SUSPICION);
+      if (cue >= 0 && !/[,;]/.test(between.slice(cue))) penalty += 100;
+    }
     if (d + penalty < bestD) {
       bestD = d + penalty;
       best = m;
@@ -691,7 +708,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       const refined = refineType(f.def, s, a1, a2, at, articleAir);
       if (!refined) continue;
       // An old date written in full ("on 31 May 1974") dates a historical event; a bare old year never does.
-      const near = nearestDate(a.dates, f.rel) ?? a.dates.find((d) => d.stale && d.precision === "day" && d.date !== null && /\b\d{4}\b/.test(d.text)) ?? null;
+      const near = nearestDate(a.dates, f.rel, s.text) ?? a.dates.find((d) => d.stale && d.precision === "day" && d.date !== null && /\b\d{4}\b/.test(d.text)) ?? null;
       const future = FUTURE.test(clauseBefore(s.text, f.rel));
       const dm = near ? (future ? findDates(s.text, ref, true).find((d) => d.from === near.from) ?? near : near) : null;
       let date: DateRange = dm ?? { date: null, precision: null, start: null, end: null };
@@ -741,6 +758,17 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // A count of a kind of event over a span ("Monthly count (1-12 October): 41 incursions") is a statistic; "dozens of strikes throughout the day" is a day's raid.
       const spanned = (dm !== null && dm.start !== null && dm.end !== null && isoToDays(dm.end) - isoToDays(dm.start) >= 2) || AGGREGATE_SPAN.test(s.text) || /\b(?:count(?:ed)?|tall(?:y|ied)|totals?|statistics|logged|recorded|documented|registered)\b/i.test(s.text);
       if (/s$/i.test(f.text) && spanned && COUNTED_KIND.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
+      // "their vehicle hit a landmine": the mine is the act, not a strike.
+      if (f.def.id === "strike" && /^(?:hit|struck|strikes?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:land ?mines?|mines?|roadside bombs?|explosive devices?|IEDs?|booby[- ]traps?)\b/i.test(s.text.slice(f.rel))) continue;
+      // "the Golan Heights, which Israel captured from Syria in 1967": an act the clause dates by an old year is history.
+      const commaClause = s.text.slice(Math.max(0, s.text.lastIndexOf(",", f.rel) + 1), (s.text.indexOf(",", f.rel) + 1 || s.text.length + 1) - 1);
+      const oldYear = /\b(?:in|since|during|by)\s+((?:19|20)\d{2})\b/.exec(commaClause);
+      if (oldYear && ref && Number(oldYear[1]) < Number(ref.slice(0, 4)) - 1) continue;
+      // "on suspicion of belonging to a cell that fired rockets": what the suspects are accused of is not told as happening.
+      if (new RegExp(SUSPICION.source + "[^,;]*$", "i").test(s.text.slice(Math.max(0, f.rel - 90), f.rel))) continue;
+      // "documented the demolition of 11 homes and the detention of dozens since the beginning of the year": a tally, not an event.
+      if (/^(?:\w+(?:tion|ment|al)s?|arrests|raids|strikes|attacks|incursions|killings)$/i.test(f.text) && AGGREGATE_SPAN.test(clauseOf(s.text, f.rel)) &&
+        /\b(?:documented|recorded|counted|registered|logged|tallied|noted|reported)\b/i.test(s.text.slice(0, f.rel)) && !(dm && dm.precision === "day" && !dm.stale)) continue;
       // "the UN-patrolled zone", "a US-brokered truce": a participle joined by a hyphen describes a thing, it tells no act.
       if (/ed$/i.test(f.text) && /[A-Za-z]-$/.test(s.text.slice(Math.max(0, f.rel - 2), f.rel))) continue;
       // "a series of strikes overnight": a run of acts on one named day is told, not a trend.
@@ -851,7 +879,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         if (takenQuietly.def.id === "territory") k.refined = { ...takenQuietly.refined };
       }
       // A movement told with what the troops did there ("entered the town and detained…") is that act.
-      if (k.def.id === "incursion" && !takenQuietly && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && factual(o))) continue;
+      // (Pulling out again is not such an act: "crossed the line near Beit Jinn and withdrew an hour later" is the crossing.)
+      if (k.def.id === "incursion" && !takenQuietly && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && o.def.id !== "withdrawal" && factual(o))) continue;
       // "advanced into … and levelled farmland before withdrawing": the pull-back ends the raid told, it is not another event.
       if (k.def.id === "withdrawal" && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "withdrawal" && o.rel < k.rel && factual(o))) continue;
       // Checkpoints set up during a raid that also searched or bulldozed are part of that raid, not a base.
@@ -935,7 +964,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (told) {
         if (!told.evidence.includes(s)) told.evidence.push(s);
         // "The army denied its soldiers fired on farmers. Activists said two farmers were wounded": one side says it happened.
-        if (factual(k) && (told.flags.negated || told.flags.hypothetical)) { told.flags.negated = false; told.flags.hypothetical = false; }
+        // A mere claim ("accounts claimed that soldiers had exchanged fire") does not outweigh the denial.
+        if (factual(k) && (told.flags.negated || told.flags.hypothetical) && !CLAIM_BEFORE.test(s.text.slice(0, k.rel))) { told.flags.negated = false; told.flags.hypothetical = false; }
         const n = findFatalities(s.text);
         if (n !== null && (told.fatalities === null || n > told.fatalities)) told.fatalities = n;
         continue;
@@ -1357,6 +1387,12 @@ function absorbFollowUps(merged: Candidate[], sentences: readonly Sentence[], re
     if (c.fatalities !== null && (into.fatalities === null || c.fatalities > into.fatalities)) into.fatalities = c.fatalities;
     merged.splice(merged.indexOf(c), 1);
   };
+  // "The ministry denied its forces had clashed … after accounts claimed that soldiers had exchanged fire": a claim of what is
+  // denied elsewhere in the article stays unconfirmed.
+  for (const c of merged) {
+    const rel = c.trigger.start - c.sentence.start;
+    if (factual(c) && CLAIM_BEFORE.test(c.sentence.text.slice(0, rel)) && merged.some((o) => o !== c && o.event_type === c.event_type && o.flags.negated && closeDays(o, c))) c.flags.hypothetical = true;
+  }
   for (const c of [...merged]) {
     if (!factual(c)) continue;
     const rel = c.trigger.start - c.sentence.start;
@@ -1383,7 +1419,14 @@ function absorbFollowUps(merged: Candidate[], sentences: readonly Sentence[], re
     // "Soldiers detained three shepherds. Two of them were released at midday": the release ends the arrest told just before.
     if (c.def.id === "release") {
       const o = merged.find((x) => x !== c && (x.def.id === "arrest" || x.def.id === "abduction") && factual(x) && x.sentence.index < c.sentence.index && c.sentence.index - last(x) <= 3 &&
-        (!c.dateExplicit || closeDays(x, c) || !findDates(c.sentence.text, ref).some((d) => !d.stale && d.date)) && placeFits(c, x, 10));
+        (!c.dateExplicit || closeDays(x, c) || !findDates(c.sentence.text, ref).some((d) => !d.stale && d.date)) && placeFits(c, x, 30));
+      if (o) { fold(c, o); continue; }
+    }
+    // "Soldiers searched houses in Ain al-Tineh … before withdrawing to their positions": pulling back ends the raid told just before.
+    if (c.def.id === "withdrawal" && c.plover === "RETREAT" && c.actor1?.actor) {
+      const side = c.actor1.actor.id;
+      const o = merged.find((x) => x !== c && x.def.family === "physical" && x.def.id !== "withdrawal" && factual(x) && x.sentence.index < c.sentence.index && c.sentence.index - last(x) <= 2 &&
+        (x.actor1?.actor?.id === side || x.actor2?.actor?.id === side) && (!c.dateExplicit || closeDays(x, c)) && placeFits(c, x, 10));
       if (o) { fold(c, o); continue; }
     }
   }
