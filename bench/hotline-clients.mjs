@@ -12,6 +12,14 @@ import net from "node:net";
 const { clients, members, type, total } = workerData;
 const clock = () => performance.timeOrigin + performance.now();
 const hist = new Uint32Array(100001); // 0.1 ms buckets up to 10 s, then overflow
+// BENCH_DEBUG: for a few streams, where each message's time went, from the
+// server's timestamps in the frame (millisecond ISO times): post → received
+// (HTTP, sign-in, signature check), received → published (the transaction up
+// to its event row), published → read (commit, fan-out, flush wait, socket,
+// this client). Comparable with the end-to-end figure only roughly.
+const PHASES = ["post_to_received", "received_to_published", "published_to_read"];
+const phaseHist = workerData.phases ? PHASES.map(() => new Uint32Array(100001)) : null;
+const PHASE_STREAMS = 8;
 /** When message n was posted (0 = not heard of yet), and arrivals heard of first. */
 const t0 = new Float64Array(total);
 const early = [];
@@ -24,6 +32,8 @@ const NL_ID = Buffer.from("\nid: ");
 const RETRY = Buffer.from("retry: ");
 const ID = Buffer.from("id: ");
 const NONCE = Buffer.from('"nonce":"');
+const AT = Buffer.from('"at":"');
+const RECEIVED_AT = Buffer.from('"received_at":"');
 const THREAD = Buffer.from('"thread_id":"');
 const state = clients.map((c) => ({
   got: new Uint8Array(total),
@@ -41,8 +51,20 @@ const state = clients.map((c) => ({
 let ready = 0;
 let finishing = false;
 
-function record(ms) {
-  hist[Math.min(100000, Math.max(0, Math.round(ms * 10)))]++;
+function record(ms, h = hist) {
+  h[Math.min(100000, Math.max(0, Math.round(ms * 10)))]++;
+}
+
+/** Server times of one frame, for the phase histograms (post time and read time known). */
+function phases(buf, m, posted, read) {
+  const a = buf.indexOf(AT, m) + AT.length;
+  const r = buf.indexOf(RECEIVED_AT, m) + RECEIVED_AT.length;
+  if (a < AT.length || r < RECEIVED_AT.length) return;
+  const at = Date.parse(buf.toString("latin1", a, a + 24));
+  const received = Date.parse(buf.toString("latin1", r, r + 24));
+  record(received - posted, phaseHist[0]);
+  record(at - received, phaseHist[1]);
+  record(read - at, phaseHist[2]);
 }
 
 const startsWith = (buf, at, prefix) => buf.length >= at + prefix.length && buf.compare(prefix, 0, prefix.length, at, at + prefix.length) === 0;
@@ -84,8 +106,10 @@ function frames(i, buf, end) {
       continue;
     }
     s.got[n] = 1;
-    if (t0[n]) record(t - t0[n]);
-    else early.push(n, t);
+    if (t0[n]) {
+      record(t - t0[n]);
+      if (phaseHist && i < PHASE_STREAMS) phases(buf, m, t0[n], t);
+    } else early.push(n, t);
   }
   // An id line starts a frame: after a blank line, or at the very start.
   const li = buf.lastIndexOf(NL_ID, end - 2);
@@ -186,7 +210,7 @@ parentPort.on("message", (m) => {
         reconnects += s.reconnects;
         s.req?.destroy();
       }
-      parentPort.postMessage({ done: { lost, dup, leak, reconnects, hist } });
+      parentPort.postMessage({ done: { lost, dup, leak, reconnects, hist, phaseHist } });
     };
     check();
   }

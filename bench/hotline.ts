@@ -68,6 +68,7 @@ interface WorkerResult {
   leak: number;
   reconnects: number;
   hist: Uint32Array;
+  phaseHist: Uint32Array[] | null;
 }
 
 function percentile(hist: Uint32Array, q: number): number {
@@ -114,7 +115,7 @@ async function runPhase(p: Phase, seconds: number) {
   const workers: Worker[] = [];
   const readies: Array<Promise<void>> = [];
   for (let w = 0; w < WORKERS; w++) {
-    const worker = new Worker(new URL("./hotline-clients.mjs", import.meta.url), { workerData: { clients: all.slice(w * per, (w + 1) * per), members: p.members, type: p.type, total: RATE * seconds } });
+    const worker = new Worker(new URL("./hotline-clients.mjs", import.meta.url), { workerData: { clients: all.slice(w * per, (w + 1) * per), members: p.members, type: p.type, total: RATE * seconds, phases: !!process.env.BENCH_DEBUG } });
     readies.push(new Promise((r) => worker.on("message", (m: { ready?: boolean }) => m.ready && r())));
     workers.push(worker);
   }
@@ -164,6 +165,13 @@ async function runPhase(p: Phase, seconds: number) {
   const pt = postTimes.sort((a, b) => a - b);
   const sum = (f: (r: WorkerResult) => number) => results.reduce((s, r) => s + f(r), 0);
   debug(`phase ${p.type}: ${sent.length} sent, scheduled in ${Math.round(scheduled)} ms, all answered after ${Math.round(answered)} ms; POST p50 ${pt[Math.floor(pt.length / 2)]} ms, p99 ${pt[Math.floor(pt.length * 0.99)]} ms; server CPU ${cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0).toFixed(1) : "?"} s, bench CPU ${((self1.user + self1.system) / 1e6).toFixed(1)} s; server main thread ran ${sched0 && sched1 ? (sched1.ran - sched0.ran).toFixed(1) : "?"} s and waited for a CPU ${sched0 && sched1 ? (sched1.waited - sched0.waited).toFixed(1) : "?"} s; reconnects ${sum((r) => r.reconnects)}`);
+  const phaseNames = ["post_to_received", "received_to_published", "published_to_read"];
+  const phaseHists = phaseNames.map((_, k) => {
+    const h = new Uint32Array(100001);
+    for (const r of results) if (r.phaseHist) for (let i = 0; i < h.length; i++) h[i]! += r.phaseHist[k]![i]!;
+    return h;
+  });
+  if (phaseHists[0]!.some((c) => c > 0)) debug(`phase ${p.type} by step (ms, p50/p99, a sample of streams): ${phaseNames.map((name, k) => `${name} ${percentile(phaseHists[k]!, 0.5)}/${percentile(phaseHists[k]!, 0.99)}`).join(", ")}`);
   return { messages: sent.length, p50: percentile(hist, 0.5), p99: percentile(hist, 0.99), lost: sum((r) => r.lost), dup: sum((r) => r.dup), leak: sum((r) => r.leak) };
 }
 
