@@ -151,3 +151,18 @@ test("first contact with fresh reports: a crossing that ends in a pull-back, wha
   assert.deepEqual(types("Its troops act close to the Golan Heights, which Israel captured from Syria in 1967, the army says.", "2025-05-14"), []);
   assert.deepEqual(types("The office documented the demolition of 11 homes in Quneitra and the detention of dozens of residents since the beginning of the year.", "2025-03-20"), []);
 });
+
+test("second fresh batch: a shell, a munition a drone dropped, livestock taken and given back", () => {
+  assert.deepEqual(types("A shell fired from positions held by tribal fighters landed in the village of Walgha on Sunday, damaging a house.", "2025-08-11"), ["Explosions/Remote violence/Shelling/artillery/missile attack"]);
+  assert.deepEqual(types("On Thursday, an Israeli drone dropped a stun grenade near shepherds east of al-Rafid, scattering their flock.", "2025-12-01"), ["Explosions/Remote violence/Air/drone strike"]);
+  assert.deepEqual(types("On Saturday, soldiers confiscated about 40 sheep from a herder near Kudna and released them only after the peacekeepers intervened.", "2025-12-01"), ["Strategic developments/Looting/property destruction"]);
+});
+
+test("tolls told without a plain number: one victim named by a noun, a count across an aside, none", () => {
+  const [shot] = run("On Monday night, gunmen on a motorcycle opened fire on a car at the entrance of Dael, killing its driver, a former fighter.", "2025-09-03");
+  assert.equal(shot?.fatalities, 1);
+  const [mine] = run("Two fighters of the National Guard, the Druze force formed in August, were killed on Friday when their vehicle hit a landmine near Walgha.", "2025-10-20");
+  assert.equal(mine?.fatalities, 2);
+  const [shell] = run("On Sunday, a mortar shell fell near a school in al-Mazraa without causing casualties.", "2025-10-20");
+  assert.equal(shell?.fatalities, 0);
+});

@@ -47,8 +47,15 @@ const NUM = "(\\d+|a (?:hundred|thousand)|a|an|one|two|three|four|five|six|seven
 const FATALITY_RES = [
   new RegExp(`\\b(?:killing|killed|kills|leaving|left|claimed the lives of)\\s+(?:its\\s+|their\\s+|the\\s+)?(?:at least\\s+|some\\s+|about\\s+|nearly\\s+|more than\\s+)?${NUM}\\b(?!\\s+(?:wounded|injured))`, "gi"),
   // "two soldiers were killed", "13 residents, including children, were killed"; the words between may not start another clause.
-  new RegExp(`\\b${NUM}\\s+(?!(?:days?|weeks?|months?|years?|hours?|times?|sides?)\\b)(?:(?!(?:said|says|say|reported|told|according|after|when|while|and|but|${NUM})\\b)[\\w-]+\\s+|of\\s+one\\s+){0,6}?(?:[\\w-]+,\\s+(?:including|among them|most of them|many of them|mostly)[^,.;]{0,40},\\s+)?(?:were|was|have been|had been|being)?\\s*(?:killed|dead|died|lost their lives)\\b`, "gi"),
+  new RegExp(`\\b${NUM}\\s+(?!(?:days?|weeks?|months?|years?|hours?|times?|sides?)\\b)(?:(?!(?:said|says|say|reported|told|according|after|when|while|and|but|${NUM})\\b)[\\w-]+\\s+|of\\s+one\\s+){0,6}?(?:[\\w-]+,\\s+(?:including|among them|most of them|many of them|mostly|the|a|an)\\b[^,.;]{0,40},\\s+)?(?:were|was|have been|had been|being)?\\s*(?:killed|dead|died|lost their lives)\\b`, "gi"),
   new RegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of)\\s+(?:at least\\s+)?${NUM}\\b`, "gi"),
+];
+/** Tolls told without a number. */
+const WORDED_TOLLS: Array<[RegExp, number]> = [
+  // "killing its driver", "killed a shepherd": one victim named by a singular noun.
+  [/\b(?:killing|killed|kills)\s+(?:its|the|their|a|an|one)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|soldier|officer|fighter|member|commander|resident|civilian|farmer|shepherd|passenger|teenager|youth|journalist|policeman|doctor|teacher)\b/gi, 1],
+  // "without causing casualties", "no one was hurt": a toll of none.
+  [/\b(?:without causing (?:any )?(?:casualties|deaths|injuries)|no ?(?:one|body) was (?:hurt|killed|injured|wounded)|no (?:casualties|deaths|injuries) were (?:reported|caused))\b/gi, 0],
 ];
 
 /** After a toll ("killing three policemen"), more victims of the same act: " and a passer-by", " and two children". */
@@ -178,6 +185,11 @@ function findToll(text: string): { n: number; at: number } | null {
       if (n !== null && more) n += wordNumber(more[1] ?? "") ?? 0;
       if (n !== null && n < 5000 && (best === null || n > best.n)) best = { n, at: m.index + m[0].length };
     }
+  }
+  for (const [re, n] of WORDED_TOLLS) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m && (best === null || n > best.n)) best = { n, at: m.index + m[0].length };
   }
   return best;
 }
@@ -414,7 +426,7 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     if (new RegExp(`^released\\s+(?:(?:a|an|the|its|their|his|her|new|further)\\s+)?(?:[\\w'’-]+\\s+){0,2}?${published}\\b`, "i").test(t.slice(trigger - s.start)) ||
       new RegExp(`\\b${published}\\s+(?:(?:it|they|he|she|which|that)\\s+)?(?:had\\s+|has\\s+|have\\s+)?$`, "i").test(t.slice(Math.max(0, trigger - s.start - 40), trigger - s.start))) return null;
     // But "shepherds who were detained last week were handed over on Monday": the detention told in a relative clause, the release is the news.
-    if (/\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)|abduct\w*|kidnap\w*|seized|picked up|took away|led away|apprehended)\b/i.test(t.slice(0, trigger - s.start)) && !/\b(?:who|that|which)\s+(?:were|was|had been|have been|has been)\s+(?:arrested|detained|abducted|kidnapped|seized)\b/i.test(t.slice(0, trigger - s.start))) return null;
+    if (/\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)|abduct\w*|kidnap\w*|seized|confiscated|impounded|picked up|took away|led away|apprehended)\b/i.test(t.slice(0, trigger - s.start)) && !/\b(?:who|that|which)\s+(?:were|was|had been|have been|has been)\s+(?:arrested|detained|abducted|kidnapped|seized)\b/i.test(t.slice(0, trigger - s.start))) return null;
   }
   // Who was hit is read after the trigger ("fired at villagers"), or before it for passives ("a resident was killed").
   const rel = trigger - s.start;
@@ -459,6 +471,10 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   if (def.id === "withdrawal" && /\b(agreed to|announced|pledged|promised|will)\b/i.test(t)) plover = "CONCEDE";
   // "patrols left the countryside" is a withdrawal; "buses carrying families left the province" is not.
   if (def.id === "withdrawal" && /^left\b/i.test(t.slice(trigger - s.start)) && !/\b(?:forces|troops|soldiers|patrols?|units?|army|military|fighters|police|militia\w*|garrison|convoys?)\b(?:\s+[\w-]+){0,3}\s*$/i.test(t.slice(Math.max(0, trigger - s.start - 40), trigger - s.start))) return null;
+  // "confiscated about 40 sheep from a herder": livestock, vehicles or goods taken are property, not weapons.
+  if (def.id === "disrupted" && /^(?:confiscated|seized)\s+(?:(?:about|around|some|at least|nearly|more than)\s+)?(?:\w+\s+){0,2}(?:sheep|goats?|cattle|cows?|livestock|flocks?|herds?|camels?|vehicles?|cars?|trucks?|tractors?|motorcycles?|phones?|crops|harvest|property|belongings|money|cash|goods|land)\b/i.test(t.slice(trigger - s.start))) {
+    return { event_type: "Strategic developments", sub_event_type: "Looting/property destruction", plover: "COERCE", mode: "property" };
+  }
   // "agreed to continue their contacts", "agreed to meet again": more talks, not an agreement.
   if (def.id === "agreement" && /^agreed (?:to|on)\s+(?:\w+\s+)?(?:continu\w*|resum\w*|keep|maintain|hold (?:further|more|another)|meet again|further (?:talks|meetings|contacts))\b/i.test(t.slice(trigger - s.start))) {
     return { event_type: "Strategic developments", sub_event_type: "Other", plover: "CONSULT", mode: "meet" };
@@ -691,6 +707,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       for (let i = found.length - 1; i >= 0; i--) {
         const f = found[i]!;
         if (f.def.id === "explosion" || (f.def.id === "shelling" && /^(?:rockets?|missiles?|projectiles?)$/i.test(f.text) && !/\b(?:fired|launched)\b/i.test(s.text))) found.splice(i, 1);
+        // "a drone dropped a stun grenade": the munition an aircraft dropped is its strike.
+        else if ((f.def.id === "grenade" || f.def.id === "ied" || f.def.id === "explosion") && /\b(?:dropped|dropping|released|fired|launched)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, f.rel - 40), f.rel))) found.splice(i, 1);
       }
     }
     // "Killed" reports the toll of an attack told by another trigger; alone it is an attack itself.
