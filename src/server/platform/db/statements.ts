@@ -91,7 +91,8 @@ const outside = new WeakMap<Db, Statements>();
  * once when no transaction is open on the one connection; while one is (a
  * caller between its statements) it waits for Kysely to hand the connection
  * over, so it never reads another caller's uncommitted rows. PostgreSQL runs
- * the text on a pooled connection.
+ * the text on a pooled connection. Never call it from inside a transaction:
+ * on SQLite it would wait for that transaction, which waits for it.
  */
 export function statementsOutside(root: Db, dialect: Dialect): Statements {
   let st = outside.get(root);
