@@ -166,3 +166,25 @@ test("tolls told without a plain number: one victim named by a noun, a count acr
   const [shell] = run("On Sunday, a mortar shell fell near a school in al-Mazraa without causing casualties.", "2025-10-20");
   assert.equal(shell?.fatalities, 0);
 });
+
+test("third fresh batch: robbery with violence, a funeral's victim, a group named as a qualifier, 'The strike came a day after …', 'during fighting', belongings taken at an arrest, detentions 'in recent months'", () => {
+  assert.deepEqual(types("Gunmen stormed a pharmacy in Sweida on Monday and stole cash and medicines; the owner was beaten.", "2025-10-07"), ["Violence against civilians/Attack"]);
+  const funeral = run("18:20 Hundreds of people marched in Shahba in a funeral procession for a young man killed in Walgha last week, chanting slogans.", "2025-10-06").find((p) => p.event_type === "Protests");
+  assert.equal(funeral?.date, "2025-10-06");
+  const [cell] = run("Israeli aircraft struck a car near Jasim on Monday evening, killing two men whom Israel described as members of a Hamas-affiliated cell.", "2025-04-22");
+  assert.ok(cell && cell.actor2?.country !== "PSE" && cell.actor1?.country !== "PSE");
+  const after = run("Israeli aircraft struck a car near Jasim on Monday evening. Local sources said the men had no known affiliation. Their families buried them on Tuesday. Relatives spoke of shock. The strike came a day after Israeli troops arrested a man in the town of Tasil.", "2025-04-22");
+  assert.deepEqual(after.map((p) => [p.sub_event_type, p.date]), [["Air/drone strike", "2025-04-21"], ["Arrests", "2025-04-20"]]);
+  assert.deepEqual(types("Israel struck the army headquarters in Damascus on 16 July during fighting in Sweida.", "2025-12-08"), ["Explosions/Remote violence/Air/drone strike"]);
+  assert.deepEqual(types("Israeli forces detained two shepherds in Hader on Tuesday and confiscated their mobile phones.", "2025-07-02"), ["Strategic developments/Arrests"]);
+  assert.deepEqual(types("Several farmers in the Quneitra countryside have been detained for questioning in recent months.", "2025-05-20"), []);
+});
+
+test("a timeline's present tense toll, fire exchanged with a weapon named, and the day of the act rather than of what it is suspected of", () => {
+  assert.deepEqual(types("11:00 Members of the National Guard and tribal fighters exchanged machine-gun fire near Walgha for about an hour.", "2025-10-06"), ["Battles/Armed clash"]);
+  const [timeline] = run("- 26 August 2025: Israeli drone strikes kill six Syrian soldiers near al-Kiswah.", "2025-12-08");
+  assert.equal(timeline?.fatalities, 6);
+  const held = run("Residents of Kanaker blocked the road with burning tyres on Saturday evening. The men were detained at a checkpoint at the entrance of the town on suspicion of belonging to a cell that fired rockets at the Golan Heights last week. The protest ended after local notables met the security chief in Qatana.", "2025-06-29");
+  assert.equal(held.find((p) => p.sub_event_type === "Arrests")?.location, "Kanaker");
+  assert.ok(held.length > 1 && held.every((p) => p.date === "2025-06-28"), JSON.stringify(held.map((p) => p.date)));
+});

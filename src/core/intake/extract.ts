@@ -45,7 +45,7 @@ interface Candidate {
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100 };
 const NUM = "(\\d+|a (?:hundred|thousand)|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)";
 const FATALITY_RES = [
-  new RegExp(`\\b(?:killing|killed|kills|leaving|left|claimed the lives of)\\s+(?:its\\s+|their\\s+|the\\s+)?(?:at least\\s+|some\\s+|about\\s+|nearly\\s+|more than\\s+)?${NUM}\\b(?!\\s+(?:wounded|injured))`, "gi"),
+  new RegExp(`\\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of)\\s+(?:its\\s+|their\\s+|the\\s+)?(?:at least\\s+|some\\s+|about\\s+|nearly\\s+|more than\\s+)?${NUM}\\b(?!\\s+(?:wounded|injured))`, "gi"),
   // "two soldiers were killed", "13 residents, including children, were killed"; the words between may not start another clause.
   new RegExp(`\\b${NUM}\\s+(?!(?:days?|weeks?|months?|years?|hours?|times?|sides?)\\b)(?:(?!(?:said|says|say|reported|told|according|after|when|while|and|but|${NUM})\\b)[\\w-]+\\s+|of\\s+one\\s+){0,6}?(?:[\\w-]+,\\s+(?:including|among them|most of them|many of them|mostly|the|a|an)\\b[^,.;]{0,40},\\s+)?(?:were|was|have been|had been|being)?\\s*(?:killed|dead|died|lost their lives)\\b`, "gi"),
   new RegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of)\\s+(?:at least\\s+)?${NUM}\\b`, "gi"),
@@ -118,7 +118,7 @@ const TIMES_SPAN = /\b(?:several|many|multiple|numerous|countless|repeated(?:ly)
 /** "41 Israeli ground incursions", "dozens of raids": a count of events of a kind, not one event. */
 const COUNTED_KIND = /\b(?:\d{2,}|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+){0,3}$/i;
 /** Perfect aspect with "since" or "so far": a running total ("900 people have been killed since the violence began"). */
-const CUMULATIVE = /\b(?:have|has|had)\s+been\s+(?:killed|wounded|injured|arrested|detained|displaced)\s+(?:[\w-]+\s+){0,2}?(?:since|so far)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning|last night|the morning)\b)/i;
+const CUMULATIVE = /\b(?:have|has|had)\s+been\s+(?:killed|wounded|injured|arrested|detained|displaced)\s+(?:[\w-]+\s+){0,2}?(?:since|so far|in recent (?:weeks|months)|over the (?:past|last) (?:few )?(?:weeks|months|year))\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning|last night|the morning)\b)/i;
 /** What suspects are held for: an act named, not told as happening. */
 const SUSPICION = /\b(?:on suspicion of|suspected of|accused of|charged with|on charges of)\b/i;
 /** A claim, rumour or unverified report introduces what follows it. */
@@ -141,7 +141,7 @@ const TO_VERB = /^(?:arrest|attack|strike|hit|target|shell|bomb|raid|release|ret
 const COUNTED_DAYS = /\b(\d+|two|three|four|five|six|seven|several|few)\s+days of\s+(?:[\w-]+\s+){0,2}$/i;
 const DAYS_AFTER = /\b(?:(?:a few|several|two|three|four|five|\w+)\s+)?days (?:after|following)\s+(?:[\w-]+\s+){0,4}$/i;
 /** The cause a protest answers ("after the funeral of…", "over the killing of…"): told as its own, earlier event. */
-const PROTEST_CAUSE = /\b(?:(?:after|following|over|against|at|to mourn|in protest at) (?:the )?(?:funeral|burial|killing|death|arrest|detention|abduction)s? of)\b[^;]*$/i;
+const PROTEST_CAUSE = /\b(?:(?:after|following|over|against|at|to mourn|in protest at) (?:the )?(?:funeral|burial|killing|death|arrest|detention|abduction)s? of|(?:funeral|procession|vigil|mourning)s? (?:procession )?for)\b[^;]*$/i;
 /** What lies between two places of one list of targets: a few words of the first, an aside, "and"/"as well as", the next target's noun. No verb may start a new clause. */
 const LIST_WORD = "(?!(?:was|were|is|are|had|has|have|said|says|killed|killing|wounded|struck|hit|and|but|while|before|after|when)\\b)(?![\\w-]+ed\\b)[\\w'’-]+";
 const TARGET_LIST_GAP = new RegExp(`^(?:\\s+${LIST_WORD}){0,3}(?:,\\s*[^,.;]{1,40})?,?\\s+(?:and|as well as)\\s+(?:(?:in|near|at|on|around)\\s+)?(?:(?:the|a|an)\\s+)?(?:${LIST_WORD}\\s+){0,4}?(?:(?:in|of|near|at|outside)\\s+(?:the\\s+)?(?:${LIST_WORD}\\s+){0,2}?(?:of\\s+)?)?$`, "i");
@@ -154,7 +154,7 @@ const AGGREGATE_BEFORE = /\b(?:\d{2,}|dozens of|hundreds of|scores of|thousands 
 const AGGREGATE_SPAN = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|the (?:war|start|beginning|fall|collapse|uprising|revolution)|last (?:year|month)|the [\w-]+ (?:began|started|erupted|broke out))|so far|this year|last year|over the past|in the past|per (?:month|week|year)|a (?:month|week|year)\b|each (?:month|week))/i;
 /** ", an arms depot outside ": the next item of a comma list of targets. */
 const TARGET_LIST_COMMA = new RegExp(`^(?![^]*\\b(?:suburbs?|villages?|towns?|city|cities|district|neighbou?rhood|area|region|province|part|capital|home|seat|centre|center|one)\\b),\\s+(?:(?:the|a|an)\\s+)?(?:${LIST_WORD}\\s+){0,4}?(?:in|of|near|at|outside|around|on)\\s+(?:the\\s+)?(?:${LIST_WORD}\\s+){0,2}?$`, "i");
-const BACKDROP_BEFORE = /\b(?:threatened|affected|displaced|endangered|caught up|trapped|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|amid|despite|because of|due to|since|during)\s+(?:by\s+|from\s+|in\s+)?(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$/i;
+const BACKDROP_BEFORE = /\b(?:threatened|affected|displaced|endangered|caught up|trapped|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|amid|despite|because of|due to|since|during)\s+(?:by\s+|from\s+|in\s+)?(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$|\b(?:during|amid|amidst)\s+(?:renewed\s+|heavy\s+|fierce\s+|ongoing\s+)?$/i;
 /** A statement's object: "condemned the Israeli incursions", "what it called a massacre", "described as an attack". */
 const STATEMENT_OBJECT = /\b(?:(?:condemn|denounc|deplor|decr|criticis|criticiz|protest(?:ed|ing|s)? against|reject|welcom|warn(?:ed|s|ing)? (?:of|against))\w*\s+(?:the\s+|these\s+|those\s+|this\s+|recent\s+|continued\s+|repeated\s+|ongoing\s+|any\s+|all\s+)?(?:[\w-]+\s+){0,2}|what\s+(?:it|they|he|she|the\s+\w+|\w+)\s+(?:called|described as|termed|labelled|labeled)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}|(?:described|characteri[sz]ed|denounced)\s+(?:it\s+|them\s+|the\s+\w+\s+)?as\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2})$/i;
 /** After a plural trigger, words that make it a kind of event: "killings of this kind", "attacks like these", "strikes have been common". */
@@ -268,7 +268,7 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
     // "the village, which sits on the slopes of Mount Hermon": a clause that describes the place before it, not where the act was.
     if (/\b(?:which|that)\s+(?:sits|lies|stands|overlooks|straddles|borders|is located|is situated|is perched)\b[^,;]*$/i.test(before)) score -= 8;
     // "… on suspicion of belonging to a cell that fired rockets at the Golan Heights": the place of what they are suspected of.
-    if (new RegExp(SUSPICION.source + "[^,;]*$", "i").test(before)) score -= 8;
+    if (new RegExp(SUSPICION.source + "[^,;]*$", "i").test(s.text.slice(0, p.start - s.start))) score -= 8;
     // "Daraa, Tafas: gunmen shot …": a log's heading names the governorate, then the town.
     if (/^[\s\-–—•*]*$/.test(s.text.slice(0, p.start - s.start)) && /^,\s*[^,:;.]{2,40}:/.test(s.text.slice(p.end - s.start, p.end - s.start + 45))) score -= 20;
     if (p.place?.feature === "region") score -= 1.5;
@@ -472,6 +472,9 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   // "patrols left the countryside" is a withdrawal; "buses carrying families left the province" is not.
   if (def.id === "withdrawal" && /^left\b/i.test(t.slice(trigger - s.start)) && !/\b(?:forces|troops|soldiers|patrols?|units?|army|military|fighters|police|militia\w*|garrison|convoys?)\b(?:\s+[\w-]+){0,3}\s*$/i.test(t.slice(Math.max(0, trigger - s.start - 40), trigger - s.start))) return null;
   // "confiscated about 40 sheep from a herder": livestock, vehicles or goods taken are property, not weapons.
+  // "detained two shepherds and confiscated their mobile phones": what is taken off the detained is part of the arrest.
+  if (def.id === "disrupted" && /^(?:confiscated|seized|took)\s+(?:their|his|her|the men's)\s+(?:[\w-]+\s+)?(?:phones?|documents?|papers|ID cards?|identity cards?|belongings|money|cash|wallets?)\b/i.test(t.slice(trigger - s.start)) &&
+    /\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)|apprehended|took (?:\w+ )?into custody)\b/i.test(t)) return null;
   if (def.id === "disrupted" && /^(?:confiscated|seized)\s+(?:(?:about|around|some|at least|nearly|more than)\s+)?(?:\w+\s+){0,2}(?:sheep|goats?|cattle|cows?|livestock|flocks?|herds?|camels?|vehicles?|cars?|trucks?|tractors?|motorcycles?|phones?|crops|harvest|property|belongings|money|cash|goods|land)\b/i.test(t.slice(trigger - s.start))) {
     return { event_type: "Strategic developments", sub_event_type: "Looting/property destruction", plover: "COERCE", mode: "property" };
   }
@@ -520,10 +523,10 @@ function flagsFor(s: Sentence, triggerRel: number, date: DateRange, ref: string 
   const hypothetical: boolean = (HYPOTHETICAL.test(window.slice(-35)) || MAY_MODAL.test(window.slice(-35))) && !/\b(in|on|over|about)\s+\w*\s*$/i.test(window.slice(-12)) ? true : /\b(could|might|would|if)\b[^,;:]*$/i.test(clause);
   // Modal right after the trigger noun: "Talks could resume", "a deal will be signed".
   const next = s.text.slice(triggerRel).replace(/^\S+\s*/, "").slice(0, 40);
-  const modalAfter = /^(?:(?!(?:that|which|who|and|but)\b)[\w'’-]+\s+){0,3}(could|might|[Mm]ay(?!\s+\d)|would|will|(?:is|are|was|were) (?:expected|set) to|(?:is|are) due to|(?:is|are) not (?:allowed|permitted)|(?:is|are) (?:prohibited|banned|forbidden))\b/i.exec(next)?.[1]?.replace(/^May$/, "month").toLowerCase();
+  const modalAfter = /^(?:(?!(?:that|which|who|and|but)\b)[\w'’-]+\s+){0,3}(could|might|[Mm]ay(?!\s+\d)|would|will|(?:is|are|was|were) (?:expected|set) to|(?:is|are) due to|(?:is|are) not (?:allowed|permitted)|(?:is|are) (?:prohibited|banned|forbidden)|(?:has|have) yet to)\b/i.exec(next)?.[1]?.replace(/^May$/, "month").toLowerCase();
   if (modalAfter === "will" || modalAfter?.includes("expected") || modalAfter?.includes("set") || modalAfter?.includes("due")) future = true;
   // "Missiles are not allowed within 25 km": a rule about what may happen, not an act.
-  const hypo2 = modalAfter === "could" || modalAfter === "might" || modalAfter === "may" || modalAfter === "would" || !!modalAfter && /allowed|permitted|prohibited|banned|forbidden/.test(modalAfter);
+  const hypo2 = modalAfter === "could" || modalAfter === "might" || modalAfter === "may" || modalAfter === "would" || !!modalAfter && /allowed|permitted|prohibited|banned|forbidden|yet to/.test(modalAfter);
   const trend = TREND.test(s.text.slice(Math.max(0, triggerRel - 40), triggerRel));
   if (ref && date.start && isoToDays(date.start) > isoToDays(ref) + 1) future = true;
   const recentDate = !!(ref && date.end && isoToDays(date.end) >= isoToDays(ref) - 10);
@@ -545,11 +548,18 @@ function nearestDate(mentions: readonly DateMention[], triggerRel: number, text?
       const open = text.lastIndexOf(",", m.from);
       const close = text.indexOf(",", m.to);
       if (open >= 0 && close >= 0 && !(triggerRel > open && triggerRel < close) && /^,\s*(?:the|a|an|which|who|that)\b/i.test(text.slice(open, open + 12))) penalty += 100;
+    }
+    if (text) {
       // "detained … on suspicion of belonging to a cell that fired rockets last week": the day of what they are suspected of.
       const between = m.from > triggerRel ? text.slice(triggerRel, m.from) : "";
       const cue = between.search(SUSPICION);
       if (cue >= 0 && !/[,;]/.test(between.slice(cue))) penalty += 100;
+      // "marched in a funeral for a young man killed in Walgha last week": the day of the killing, not of the march.
+      const victim = between.search(/\b(?:man|men|woman|women|boy|girl|child|children|people|youth|person|persons|fighters?|soldiers?|residents?|civilians?|victims?)\s+(?:who\s+(?:was|were|had been)\s+)?(?:killed|shot|wounded|detained|arrested|abducted)\b/i);
+      if (victim >= 0 && !/[,;]/.test(between.slice(victim))) penalty += 100;
     }
+    // A date that belongs to an embedded act is never the trigger's own, even when it is the only one.
+    if (penalty >= 100) continue;
     if (d + penalty < bestD) {
       bestD = d + penalty;
       best = m;
@@ -609,7 +619,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   const inDateline = (start: number, end: number): boolean => start >= datelineStart && end <= datelineEnd;
   for (const s of sentences) {
     const tokens = tokenize(text, s.start, s.end);
-    const actors = findActors(s.text, s.start, tokens, index).filter((m) => !inDateline(m.start, m.end));
+    // "a Hamas-affiliated cell": a group named as a qualifier of someone else takes no part itself.
+    const actors = findActors(s.text, s.start, tokens, index).filter((m) => !inDateline(m.start, m.end) &&
+      !/-(?:affiliated|linked|backed|aligned|allied|inspired|leaning|sponsored|funded)$/i.test(s.text.slice(m.start - s.start, m.end - s.start + 14).split(/\s/)[0] ?? "") &&
+      !/^-(?:affiliated|linked|backed|aligned|allied|inspired|leaning|sponsored|funded)\b/i.test(s.text.slice(m.end - s.start, m.end - s.start + 14)));
     analysed.push({ s, actors, places: [], dates: [], tokens });
     for (const m of index.places.match(tokens)) {
       const only = m.values.length === 1 ? m.values[0] : undefined;
@@ -711,6 +724,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         else if ((f.def.id === "grenade" || f.def.id === "ied" || f.def.id === "explosion") && /\b(?:dropped|dropping|released|fired|launched)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, f.rel - 40), f.rel))) found.splice(i, 1);
       }
     }
+    // "abducted and robbed", "stormed a pharmacy and stole cash": a robbery with violence against the person is that violence.
+    if (found.some((f) => f.def.family === "violent")) {
+      for (let i = found.length - 1; i >= 0; i--) if (found[i]!.def.id === "destruction" && /^(?:stole|stolen|robbed|robbery|robberies)$/i.test(found[i]!.text)) found.splice(i, 1);
+    }
     // "Killed" reports the toll of an attack told by another trigger; alone it is an attack itself.
     if (found.some((f) => f.def.family === "violent" && f.def.id !== "killing" && !FUTURE.test(clauseBefore(s.text, f.rel)) && !NEGATION.test(clauseBefore(s.text, f.rel)))) {
       // Not a killing named as the cause of what follows ("clashes triggered by the killing of an officer"): that is its own, earlier event.
@@ -719,7 +736,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     // Keep the strongest trigger per family, and per event type among violent ones.
     found.sort((x, y) => y.def.priority - x.def.priority || x.rel - y.rel);
     const kept = new Map<string, Omit<(typeof found)[number], never> & { refined: NonNullable<ReturnType<typeof refineType>>; a1: ActorMention | null; a2: ActorMention | null; flags: ReturnType<typeof flagsFor>; date: DateRange; explicit: boolean; elsewhen: boolean }>();
-    const sentenceDate = nearestDate(a.dates, s.text.length / 2);
+    // The sentence's day is the one nearest its first act ("detained on Saturday … suspected of firing rockets last week").
+    const sentenceDate = nearestDate(a.dates, found.length ? Math.min(...found.map((f) => f.rel)) : s.text.length / 2, s.text);
     for (const f of found) {
       const at = s.start + f.rel;
       const [a1, a2] = pickActors(f.def, s, a.actors, at);
@@ -855,12 +873,12 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     const near = (x: DateRange, y: DateRange): boolean => !!x.date && !!y.date && Math.abs(isoToDays(x.date) - isoToDays(y.date)) <= 3;
     /** The event already told that a trigger only tells more about, or null. */
     const corefOf = (k: { def: TriggerDef; explicit: boolean; rel: number; text: string; date: DateRange; refined: { event_type: string } }): Candidate | null => {
-      if (k.def.family !== "violent" || !lastViolent) return null;
+      if (k.def.family !== "violent") return null;
       const own = pickPlace(a.places, s.start + k.rel, s, triggerStarts);
-      if (!k.explicit && own === null && ((k.def.strength <= 0.55 && !ownArmed) || definite(k.rel, k.text))) return lastViolent;
+      if (lastViolent && !k.explicit && own === null && ((k.def.strength <= 0.55 && !ownArmed) || definite(k.rel, k.text))) return lastViolent;
       // "Four people were killed at the base", "two people were killed near X": a toll in the passive, with no agent of its own,
       // at the place just told (or none), is the toll of that event.
-      if (k.def.id === "killing" && PASSIVE_TOLL.test(s.text.slice(Math.max(0, k.rel - 30), k.rel + k.text.length + 4)) && !/^\S+\s+by\b/i.test(s.text.slice(k.rel)) &&
+      if (lastViolent && k.def.id === "killing" && PASSIVE_TOLL.test(s.text.slice(Math.max(0, k.rel - 30), k.rel + k.text.length + 4)) && !/^\S+\s+by\b/i.test(s.text.slice(k.rel)) &&
         (!k.explicit || near(k.date, lastViolent.date)) && (own === null || samePlace(own, lastViolent.place))) return lastViolent;
       // "The fighting broke out on Sunday", "the heaviest fighting was in … Sweida city": a definite noun for the same kind of violence,
       // at the same place or none, days apart at most. "The fighting spread to X" names a new place: a new event.
@@ -869,7 +887,11 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
         (s.index - c.evidence[c.evidence.length - 1]!.index <= 3 || (own?.place && own.place === c.place?.place && s.index - c.evidence[c.evidence.length - 1]!.index <= 8)));
       // "The strikes came two days after …", "The strikes took place despite the truce that came into force in November": the sentence
       // is about the event told, wherever its other clauses are, and whatever day they name.
-      if (told[0] && DEFINITE_SUBJECT.test(s.text.slice(k.rel))) return told[0];
+      // (Such a sentence points back further: "The strike came a day after …" four sentences on.)
+      if (DEFINITE_SUBJECT.test(s.text.slice(k.rel))) {
+        const back = told[0] ?? [...candidates].reverse().find((c) => c.def.family === "violent" && c.event_type === k.refined.event_type && s.index - c.evidence[c.evidence.length - 1]!.index <= 8);
+        if (back) return back;
+      }
       const ownArea = own?.place?.admin1 ?? own?.region?.admin1 ?? null;
       const fits = (same: Candidate): boolean => (!k.explicit || near(k.date, same.date)) &&
         (own === null || (own.place !== null && own.place === same.place?.place) || (ownArea !== null && ownArea === (same.place?.place?.admin1 ?? same.place?.region?.admin1 ?? null)));
@@ -914,6 +936,16 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       let date = k.date;
       let explicit = k.explicit;
       const leadK = s.text.slice(Math.max(0, k.rel - 70), k.rel);
+      // "The strike came a day after Israeli troops arrested a man in Tasil": what follows "after" lies that many days before the
+      // event the subject points back at.
+      const cameAfter = explicit ? null : /^\s*(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}(?:came|followed|happened|occurred|took place)\s+(a|an|one|two|three|four|five|six|seven|\d+)\s+(days?|weeks?)\s+after\b/i.exec(s.text);
+      const subjectK = cameAfter && k.rel > cameAfter[0].length ? [...kept.values()].find((o) => o.rel < cameAfter[0].length) : undefined;
+      const pointed = subjectK ? corefOf(subjectK) : null;
+      if (cameAfter && pointed?.dateExplicit && pointed.date.precision === "day" && pointed.date.date) {
+        const d = addDays(pointed.date.date, -(wordNumber(cameAfter[1] ?? "") ?? 1) * (/^w/i.test(cameAfter[2] ?? "") ? 7 : 1));
+        date = { date: d, precision: "day", start: d, end: d };
+        explicit = true;
+      }
       const dayShift = DAY_SHIFT.exec(s.text);
       if (!explicit && narrativeDate && narrativeDate.sentence >= s.index - 6 && dayShift && narrativeDate.date.date && narrativeDate.date.precision === "day" && /^\s*(?:[A-Z]\w*\s+)?(?:the|a)\s+(?:day|night|evening|morning)\b/i.test(s.text)) {
         // "The day before, a counter-rally …": a day on either side of the last day the text named.
