@@ -3,7 +3,7 @@
 // out. Floors sit a little under the scores reached, so a regression fails.
 // a29–a84 are seven batches of fresh reports written during the third round of
 // generalisation (issue 6), each scored before the rules were changed for it;
-// a85–a90, a91–a96 and a97–a102 are the fourth round's three batches,
+// a85–a90, a91–a96, a97–a102 and a103–a108 are the fourth round's four batches,
 // likewise (longer reports, several events and background each).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -16,13 +16,13 @@ const shared = fileURLToPath(new URL("../../../shared/eval", import.meta.url));
 
 test("development set stays above its floors", () => {
   const { summary } = evaluateFolder(dev);
-  assert.ok(summary.articles >= 102);
+  assert.ok(summary.articles >= 108);
   assert.ok(summary.f1 >= 0.93, `f1 ${summary.f1}`);
   assert.ok(summary.precision >= 0.92, `precision ${summary.precision}`);
-  assert.ok(summary.recall >= 0.94, `recall ${summary.recall}`);
+  assert.ok(summary.recall >= 0.93, `recall ${summary.recall}`);
   assert.ok((summary.by_field.place ?? 0) >= 0.95, `place ${summary.by_field.place}`);
   assert.ok((summary.by_field.date ?? 0) >= 0.97, `date ${summary.by_field.date}`);
-  assert.ok((summary.by_field.fatalities ?? 0) >= 0.84, `fatalities ${summary.by_field.fatalities}`);
+  assert.ok((summary.by_field.fatalities ?? 0) >= 0.86, `fatalities ${summary.by_field.fatalities}`);
 });
 
 test("held-out seed labels stay above their floors", { skip: !existsSync(shared) && "../shared/eval not present" }, () => {

@@ -257,6 +257,8 @@ export function findDates(text: string, ref: string | null, future = false): Dat
       if (!r.start.isCertain("day") || !r.start.isCertain("month")) continue;
       // A calendar date is written with a number; chrono also reads "two hours, a day after" as tomorrow.
       if (!/\d/.test(r.text)) continue;
+      // "hand over the man within 48 hours": a deadline counted from now, not a day something happened.
+      if (/\b(?:within|in)\s+\d+\s+(?:hours?|minutes?)\b|^\d+\s+hours?\b/i.test(r.text)) continue;
       const month = r.start.get("month") ?? 1;
       const day = r.start.get("day") ?? 1;
       let year = r.start.get("year") ?? refYear ?? 2000;

@@ -158,13 +158,15 @@ test("second fresh batch: a shell, a munition a drone dropped, livestock taken a
   assert.deepEqual(types("On Saturday, soldiers confiscated about 40 sheep from a herder near Kudna and released them only after the peacekeepers intervened.", "2025-12-01"), ["Strategic developments/Looting/property destruction"]);
 });
 
-test("tolls told without a plain number: one victim named by a noun, a count across an aside, none", () => {
+test("tolls told without a plain number: one victim named by a noun, a count across an aside or an article", () => {
   const [shot] = run("On Monday night, gunmen on a motorcycle opened fire on a car at the entrance of Dael, killing its driver, a former fighter.", "2025-09-03");
   assert.equal(shot?.fatalities, 1);
   const [mine] = run("Two fighters of the National Guard, the Druze force formed in August, were killed on Friday when their vehicle hit a landmine near Walgha.", "2025-10-20");
   assert.equal(mine?.fatalities, 2);
-  const [shell] = run("On Sunday, a mortar shell fell near a school in al-Mazraa without causing casualties.", "2025-10-20");
-  assert.equal(shell?.fatalities, 0);
+  const [uncle] = run("On Thursday, a boy was wounded by an Israeli drone strike on a motorcycle near Jubata al-Khashab; the driver, his uncle, was killed.", "2025-09-08");
+  assert.equal(uncle?.fatalities, 1);
+  const [faction] = run("Two members of a local armed faction were killed on Sunday in clashes with General Security forces in al-Sanamayn.", "2025-05-05");
+  assert.equal(faction?.fatalities, 2);
 });
 
 test("third fresh batch: robbery with violence, a funeral's victim, a group named as a qualifier, 'The strike came a day after …', 'during fighting', belongings taken at an arrest, detentions 'in recent months'", () => {
@@ -187,4 +189,14 @@ test("a timeline's present tense toll, fire exchanged with a weapon named, and t
   const held = run("Residents of Kanaker blocked the road with burning tyres on Saturday evening. The men were detained at a checkpoint at the entrance of the town on suspicion of belonging to a cell that fired rockets at the Golan Heights last week. The protest ended after local notables met the security chief in Qatana.", "2025-06-29");
   assert.equal(held.find((p) => p.sub_event_type === "Arrests")?.location, "Kanaker");
   assert.ok(held.length > 1 && held.every((p) => p.date === "2025-06-28"), JSON.stringify(held.map((p) => p.date)));
+});
+
+test("fourth fresh batch: a deadline is no date, repeated confrontations since, 'is striking', a sentence dated only by old years, counts over the week, a detainee's day under a demand", () => {
+  const truce = run("Gunmen and General Security forces clashed in al-Sanamayn on Sunday. In the evening, local elders brokered a truce under which the faction agreed to hand over the wanted man within 48 hours.", "2025-05-05").find((p) => p.sub_event_type === "Agreement");
+  assert.equal(truce?.date, "2025-05-04");
+  assert.deepEqual(types("Al-Sanamayn has seen repeated confrontations between former rebel groups and the authorities since the fall of the old government.", "2025-05-05"), []);
+  assert.deepEqual(types("The IDF is striking several tanks that were moving towards the city of Sweida, the military said on Monday.", "2025-07-15"), ["Explosions/Remote violence/Air/drone strike"]);
+  assert.deepEqual(types("Syrian troops withdrew from parts of the area during the civil war, when rebel groups fought there, and the peacekeepers moved to the other side in 2014.", "2025-04-30"), []);
+  assert.deepEqual(types("Israeli forces carried out 14 incursions into villages in the province during the week, most of them brief.", "2025-09-08"), []);
+  assert.ok(types("The protesters were demanding the release of a young man detained by General Security on Saturday at a checkpoint near Jaramana.", "2025-03-03").includes("Strategic developments/Arrests"));
 });

@@ -44,18 +44,20 @@ interface Candidate {
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100 };
 const NUM = "(\\d+|a (?:hundred|thousand)|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)";
+/** Numbers that count, without the articles ("two members of a local faction were killed" is two). */
+const NUM_COUNT = NUM.replace("|a|an|", "|");
 const FATALITY_RES = [
   new RegExp(`\\b(?:killing|killed|kills|kill|leaving|left|claimed the lives of)\\s+(?:its\\s+|their\\s+|the\\s+)?(?:at least\\s+|some\\s+|about\\s+|nearly\\s+|more than\\s+)?${NUM}\\b(?!\\s+(?:wounded|injured))`, "gi"),
   // "two soldiers were killed", "13 residents, including children, were killed"; the words between may not start another clause.
-  new RegExp(`\\b${NUM}\\s+(?!(?:days?|weeks?|months?|years?|hours?|times?|sides?)\\b)(?:(?!(?:said|says|say|reported|told|according|after|when|while|and|but|${NUM})\\b)[\\w-]+\\s+|of\\s+one\\s+){0,6}?(?:[\\w-]+,\\s+(?:including|among them|most of them|many of them|mostly|the|a|an)\\b[^,.;]{0,40},\\s+)?(?:were|was|have been|had been|being)?\\s*(?:killed|dead|died|lost their lives)\\b`, "gi"),
+  new RegExp(`\\b${NUM}\\s+(?!(?:days?|weeks?|months?|years?|hours?|times?|sides?)\\b)(?:(?!(?:said|says|say|reported|told|according|after|when|while|and|but|${NUM_COUNT})\\b)[\\w-]+\\s+|of\\s+one\\s+){0,6}?(?:[\\w-]+,\\s+(?:including|among them|most of them|many of them|mostly|the|a|an)\\b[^,.;]{0,40},\\s+)?(?:were|was|have been|had been|being)?\\s*(?:killed|dead|died|lost their lives)\\b`, "gi"),
   new RegExp(`\\bdeath toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of)\\s+(?:at least\\s+)?${NUM}\\b`, "gi"),
 ];
 /** Tolls told without a number. */
 const WORDED_TOLLS: Array<[RegExp, number]> = [
   // "killing its driver", "killed a shepherd": one victim named by a singular noun.
   [/\b(?:killing|killed|kills)\s+(?:its|the|their|a|an|one)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|soldier|officer|fighter|member|commander|resident|civilian|farmer|shepherd|passenger|teenager|youth|journalist|policeman|doctor|teacher)\b/gi, 1],
-  // "without causing casualties", "no one was hurt": a toll of none.
-  [/\b(?:without causing (?:any )?(?:casualties|deaths|injuries)|no ?(?:one|body) was (?:hurt|killed|injured|wounded)|no (?:casualties|deaths|injuries) were (?:reported|caused))\b/gi, 0],
+  // "the driver, his uncle, was killed": one victim, an aside between.
+  [/\b(?:the|a|an|one)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|soldier|officer|fighter|member|commander|resident|civilian|farmer|shepherd|passenger|teenager|youth|journalist|policeman|doctor|teacher)(?:,\s+[^,.;]{1,30},)?\s+(?:was|is)\s+(?:shot\s+and\s+)?killed\b/gi, 1],
 ];
 
 /** After a toll ("killing three policemen"), more victims of the same act: " and a passer-by", " and two children". */
@@ -114,7 +116,7 @@ const SEPARATE = /\b(?:separate(?:ly)?|another|elsewhere|a second|in a further|a
 const YEARS_SINCE = /\b(a|one|two|three|four|five|\d+)\s+years?\s+(?:since|after|on from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 /** Words of habit. */
 /** "has been struck several times since December", "raided it three times this year": a count of acts over a span, told in one clause. */
-const TIMES_SPAN = /\b(?:several|many|multiple|numerous|countless|repeated(?:ly)?|a number of|dozens of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times\b[^;]*?\b(?:since|this year|last year|so far|in recent|over the (?:past|last)|in the (?:past|last))\b|\b(?:since|this year|so far|in recent (?:weeks|months))\b[^;]*?\b(?:several|many|multiple|numerous|\d+|two|three|four|five)\s+times\b/i;
+const TIMES_SPAN = /\b(?:repeated|frequent|regular|recurring|recurrent|numerous)\s+(?:[\w-]+\s+)?(?:confrontations|clashes|attacks|incursions|raids|strikes|incidents|arrests|protests|killings|assassinations)\b[^;]*?\bsince\b|\b(?:several|many|multiple|numerous|countless|repeated(?:ly)?|a number of|dozens of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times\b[^;]*?\b(?:since|this year|last year|so far|in recent|over the (?:past|last)|in the (?:past|last))\b|\b(?:since|this year|so far|in recent (?:weeks|months))\b[^;]*?\b(?:several|many|multiple|numerous|\d+|two|three|four|five)\s+times\b/i;
 /** "41 Israeli ground incursions", "dozens of raids": a count of events of a kind, not one event. */
 const COUNTED_KIND = /\b(?:\d{2,}|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+){0,3}$/i;
 /** Perfect aspect with "since" or "so far": a running total ("900 people have been killed since the violence began"). */
@@ -792,11 +794,15 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       const ownClause = clauseOf(s.text, f.rel);
       if (TIMES_SPAN.test(ownClause) || ((f.def.id === "killing" || f.def.id === "arrest") && CUMULATIVE.test(ownClause))) continue;
       // A count of a kind of event over a span ("Monthly count (1-12 October): 41 incursions") is a statistic; "dozens of strikes throughout the day" is a day's raid.
-      const spanned = (dm !== null && dm.start !== null && dm.end !== null && isoToDays(dm.end) - isoToDays(dm.start) >= 2) || AGGREGATE_SPAN.test(s.text) || /\b(?:count(?:ed)?|tall(?:y|ied)|totals?|statistics|logged|recorded|documented|registered)\b/i.test(s.text);
+      const spanned = (dm !== null && dm.start !== null && dm.end !== null && isoToDays(dm.end) - isoToDays(dm.start) >= 2) || AGGREGATE_SPAN.test(s.text) || /\b(?:count(?:ed)?|tall(?:y|ied)|totals?|statistics|logged|recorded|documented|registered|summary)\b|\b(?:during|over|in)\s+the\s+(?:past\s+)?(?:week|month|period|year)\b/i.test(s.text);
       if (/s$/i.test(f.text) && spanned && COUNTED_KIND.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
       // "their vehicle hit a landmine": the mine is the act, not a strike.
       if (f.def.id === "strike" && /^(?:hit|struck|strikes?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:land ?mines?|mines?|roadside bombs?|explosive devices?|IEDs?|booby[- ]traps?)\b/i.test(s.text.slice(f.rel))) continue;
       // "the Golan Heights, which Israel captured from Syria in 1967": an act the clause dates by an old year is history.
+      // "Syrian troops withdrew during the civil war, when rebels fought there, and UNDOF relocated in 2014": a sentence dated only by
+      // old years tells history.
+      if (ref && a.dates.some((d) => d.stale && /\b(?:in|since|during|by|until|of)\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s+(?:war|agreement|accord|disengagement)/i.test(s.text.slice(Math.max(0, d.from - 8), d.to + 14))) &&
+        !a.dates.some((d) => !d.stale && d.date)) continue;
       const commaClause = s.text.slice(Math.max(0, s.text.lastIndexOf(",", f.rel) + 1), (s.text.indexOf(",", f.rel) + 1 || s.text.length + 1) - 1);
       const oldYear = /\b(?:in|since|during|by)\s+((?:19|20)\d{2})\b/.exec(commaClause);
       if (oldYear && ref && Number(oldYear[1]) < Number(ref.slice(0, 4)) - 1) continue;
@@ -837,6 +843,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (BARE_VERB.test(word) || (TO_VERB.test(word) && /\bto\s+(?:\w+ly\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 16), f.rel)))) {
         if (!/\b(?:did|does|do)\s+(?:not\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 12), f.rel))) flags.future = true;
       }
+      // "demanding the release of a young man detained by General Security on Saturday": the participle, dated to a day, tells a
+      // past act whatever the clause around it wants ("shepherds detained in recent weeks" stays the demand's topic).
+      if (flags.future && /ed$/i.test(f.text) && /\b(?:man|men|woman|women|youths?|boys?|girls?|people|residents?|villagers?|farmers?|shepherds?|persons?|activists?|journalists?)\s+$/i.test(s.text.slice(Math.max(0, f.rel - 20), f.rel)) &&
+        /^\S+\s+(?:by\s+(?:[\w'’-]+\s+){1,4})?(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+)|yesterday|last night)\b/.test(s.text.slice(f.rel))) flags.future = false;
       // "continued to clash", "began to withdraw": the act is reported, whatever "to" suggested.
       if (ASPECT_TO.test(s.text.slice(Math.max(0, f.rel - 30), f.rel)) && !FUTURE.test(clauseBefore(s.text, f.rel).replace(ASPECT_TO, ""))) flags.future = false;
       // Two events of one type in one sentence when they are in different governorates ("jets struck Damascus after drone strikes in Sweida").
