@@ -160,10 +160,13 @@ interface WalCheckpointer {
 /**
  * A worker thread with its own connection that runs a PASSIVE checkpoint
  * every 250 ms. PASSIVE never waits for or blocks the writer or readers; a
- * commit then appends to the log only, and the log restarts from its start
- * once everything in it is in the database file. Durability is unchanged: a
- * commit is in the log before it returns, and the checkpoint syncs the log
- * before copying it and the database file after.
+ * commit then appends to the log only. The log restarts from its start once
+ * everything in it is in the database file at a writer's next commit — in a
+ * lull; under a steady stream of commits each pass is overtaken, and the log
+ * restarts at the backstop, whose checkpoint on the writer's connection then
+ * copies only what the worker has not (at most 250 ms of commits) and syncs.
+ * Durability is unchanged: a commit is in the log before it returns, and a
+ * checkpoint syncs the log before copying it and the database file after.
  */
 function startWalCheckpointer(file: string, synchronous: "NORMAL" | "FULL"): WalCheckpointer {
   const source = `
