@@ -3,7 +3,7 @@
 // out. Floors sit a little under the scores reached, so a regression fails.
 // a29–a84 are seven batches of fresh reports written during the third round of
 // generalisation (issue 6), each scored before the rules were changed for it;
-// a85–a90, a91–a96, a97–a102 and a103–a108 are the fourth round's four batches,
+// a85–a90, a91–a96, a97–a102, a103–a108 and a109–a114 are the fourth round's five batches,
 // likewise (longer reports, several events and background each).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -16,7 +16,7 @@ const shared = fileURLToPath(new URL("../../../shared/eval", import.meta.url));
 
 test("development set stays above its floors", () => {
   const { summary } = evaluateFolder(dev);
-  assert.ok(summary.articles >= 108);
+  assert.ok(summary.articles >= 114);
   assert.ok(summary.f1 >= 0.93, `f1 ${summary.f1}`);
   assert.ok(summary.precision >= 0.92, `precision ${summary.precision}`);
   assert.ok(summary.recall >= 0.93, `recall ${summary.recall}`);

@@ -200,3 +200,12 @@ test("fourth fresh batch: a deadline is no date, repeated confrontations since, 
   assert.deepEqual(types("Israeli forces carried out 14 incursions into villages in the province during the week, most of them brief.", "2025-09-08"), []);
   assert.ok(types("The protesters were demanding the release of a young man detained by General Security on Saturday at a checkpoint near Jaramana.", "2025-03-03").includes("Strategic developments/Arrests"));
 });
+
+test("fifth fresh batch: a truce named as broken, a victim hit by a stray bullet, a place a clause describes as once held, a passive restriction, 'detonated near their home', 'The strikes were the first …'", () => {
+  assert.deepEqual(types("Fighting flared on Tuesday between Druze gunmen and Bedouin tribesmen west of Sweida, breaking a fragile truce that had held for three weeks.", "2025-08-06"), ["Battles/Armed clash"]);
+  assert.ok(!types("At least four people were killed on Tuesday in clashes near Sweida, including a woman hit by a stray bullet in the village of Tha'la.", "2025-08-06").some((t) => t.includes("Air/drone")));
+  assert.deepEqual(types("Israeli troops withdrew on Tuesday from a position they had occupied for three weeks on a hill near Kudna, residents said.", "2025-03-12"), ["Strategic developments/Non-violent transfer of territory"]);
+  assert.ok(types("Israeli forces kept checkpoints near the area of separation. On 9 February, a water truck contracted by an NGO was prevented from reaching the village of al-Hamidiyah.", "2025-02-12").includes("Strategic developments/Other"));
+  assert.deepEqual(types("Two children were injured on 10 February when an unexploded shell detonated near their home in Nawa.", "2025-02-12"), ["Explosions/Remote violence/Remote explosive/landmine/IED"]);
+  assert.equal(run("Israeli warplanes struck an air defence site near Latakia overnight, state television said on Wednesday. The strikes were the first on Syria's coast since July.", "2025-09-10").length, 1);
+});

@@ -133,7 +133,7 @@ const ANAPHORIC_DAY = /\b(?:that|the same)\s+(?:morning|day|afternoon|evening|ni
 /** A pointer at the period a report covers. */
 const PERIOD_REF = /\b(?:during|in|over|throughout|within)\s+the\s+(?:same\s+|reporting\s+|review\s+|mandate\s+)?period\b|\bsince the (?:last|previous) report\b/i;
 /** After a definite trigger noun, a predicate about the event itself: "The strikes came days after …", "The fighting erupted on Sunday". */
-const DEFINITE_SUBJECT = /^\S+(?:\s+\S+)?\s+(?:came|comes|come|followed|follows|took place|happened|occurred|erupted|broke out|began|started|drew|prompted|sparked|triggered|marked|was arranged|were arranged|was mediated|was brokered)\b/i;
+const DEFINITE_SUBJECT = /^\S+(?:\s+\S+)?\s+(?:(?:were|was)\s+(?:the\s+)?(?:first|latest|second|third|heaviest|largest|deadliest|most|part|another)\b|came|comes|come|followed|follows|took place|happened|occurred|erupted|broke out|began|started|drew|prompted|sparked|triggered|marked|was arranged|were arranged|was mediated|was brokered)\b/i;
 /** Trigger words that are verbs, never the noun a determiner points at. */
 const VERB_TRIGGER = /(?:ed|ed (?:on|at|toward|towards)|^(?:struck|hit|shot|fought|met|opened fire|stormed))$/i;
 /** Verb forms that are never past tense: a plan, a demand or an intention ("to detain", "calls on Israel to … withdraw"). */
@@ -811,6 +811,12 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // "documented the demolition of 11 homes and the detention of dozens since the beginning of the year": a tally, not an event.
       if (/^(?:\w+(?:tion|ment|al)s?|arrests|raids|strikes|attacks|incursions|killings)$/i.test(f.text) && AGGREGATE_SPAN.test(clauseOf(s.text, f.rel)) &&
         /\b(?:documented|recorded|counted|registered|logged|tallied|noted|reported)\b/i.test(s.text.slice(0, f.rel)) && !(dm && dm.precision === "day" && !dm.stale)) continue;
+      // "breaking a fragile truce that had held", "violated the ceasefire": the truce named as broken is the backdrop.
+      if (f.def.family === "diplomatic" && /\b(?:break(?:ing|s)?|broke|broken|violat\w*|breach\w*|undermin\w*|collapse of|end(?:ed|ing|s)?)\s+(?:a|an|the|its|their)?\s*(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, f.rel - 40), f.rel))) continue;
+      // "a woman hit by a stray bullet": a victim of gunfire, not a strike.
+      if (f.def.id === "strike" && /^(?:hit|struck)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|sniper\s+)?(?:bullets?|gunfire|shrapnel|sniper|fragments?)\b/i.test(s.text.slice(f.rel))) continue;
+      // "withdrew from a position they had occupied for three weeks": a clause that describes the place, not an act told.
+      if ((f.def.id === "territory" || f.def.id === "incursion") && /\b(?:positions?|posts?|bases?|areas?|hills?|villages?|towns?|points?)\s+(?:that\s+|which\s+)?(?:they|it|he|she|the\s+\w+|troops|forces)\s+had\s+(?:\w+ly\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
       // "the UN-patrolled zone", "a US-brokered truce": a participle joined by a hyphen describes a thing, it tells no act.
       if (/ed$/i.test(f.text) && /[A-Za-z]-$/.test(s.text.slice(Math.max(0, f.rel - 2), f.rel))) continue;
       // "a series of strikes overnight": a run of acts on one named day is told, not a trend.
