@@ -16,12 +16,15 @@ const hist = new Uint32Array(100001); // 0.1 ms buckets up to 10 s, then overflo
 // server's timestamps in the frame (millisecond ISO times): post → received
 // (HTTP, sign-in, signature check), received → published (the transaction up
 // to its event row), published → read (commit, fan-out, flush wait, socket,
-// this client). Comparable with the end-to-end figure only roughly.
+// this client). All three against the wall clock (Date), never against the
+// monotonic clock of the end-to-end figure: on this machine the two drift
+// apart by up to ~5 ms a second while the system clock is being corrected.
 const PHASES = ["post_to_received", "received_to_published", "published_to_read"];
 const phaseHist = workerData.phases ? PHASES.map(() => new Uint32Array(100001)) : null;
 const PHASE_STREAMS = 8;
-/** When message n was posted (0 = not heard of yet), and arrivals heard of first. */
+/** When message n was posted (0 = not heard of yet; monotonic and wall clock), and arrivals heard of first. */
 const t0 = new Float64Array(total);
+const wall0 = new Float64Array(total);
 const early = [];
 const BLANK = Buffer.from("\n\n");
 const HEAD_END = Buffer.from("\r\n\r\n");
@@ -108,7 +111,7 @@ function frames(i, buf, end) {
     s.got[n] = 1;
     if (t0[n]) {
       record(t - t0[n]);
-      if (phaseHist && i < PHASE_STREAMS) phases(buf, m, t0[n], t);
+      if (phaseHist && i < PHASE_STREAMS) phases(buf, m, wall0[n], Date.now());
     } else early.push(n, t);
   }
   // An id line starts a frame: after a blank line, or at the very start.
@@ -174,7 +177,10 @@ function connect(i) {
 
 parentPort.on("message", (m) => {
   if (m.sent) {
-    for (const [n, t] of m.sent) t0[n] = t;
+    for (const [n, t, wall] of m.sent) {
+      t0[n] = t;
+      wall0[n] = wall;
+    }
     if (early.length) {
       const keep = [];
       for (let j = 0; j < early.length; j += 2) {

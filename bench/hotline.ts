@@ -139,7 +139,8 @@ async function runPhase(p: Phase, seconds: number) {
     const thread = threadIds[Math.floor(n / 2) % threadIds.length]!;
     const tracked = p
       .send(n, thread, () => {
-        const stamp: Array<[number, number]> = [[n, clock()]];
+        // The wall-clock time too, for the BENCH_DEBUG split against the server's (wall-clock) timestamps.
+        const stamp: Array<[number, number, number]> = [[n, clock(), Date.now()]];
         for (const w of workers) w.postMessage({ sent: stamp });
       })
       .then((ok) => {
