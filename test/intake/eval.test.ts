@@ -3,8 +3,10 @@
 // out. Floors sit a little under the scores reached, so a regression fails.
 // a29–a84 are seven batches of fresh reports written during the third round of
 // generalisation (issue 6), each scored before the rules were changed for it;
-// a85–a90, a91–a96, a97–a102, a103–a108 and a109–a114 are the fourth round's five batches,
-// likewise (longer reports, several events and background each).
+// a85–a90, a91–a96, a97–a102, a103–a108, a109–a114 and a115–a120 are the fourth round's six batches,
+// likewise (longer reports, several events and background each). The floors
+// fell as those batches joined (F1 0.963 on 84 reports, 0.921 on 120): the
+// set grew harder, the extractor did not get worse on the reports before.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
@@ -16,13 +18,13 @@ const shared = fileURLToPath(new URL("../../../shared/eval", import.meta.url));
 
 test("development set stays above its floors", () => {
   const { summary } = evaluateFolder(dev);
-  assert.ok(summary.articles >= 114);
-  assert.ok(summary.f1 >= 0.93, `f1 ${summary.f1}`);
-  assert.ok(summary.precision >= 0.92, `precision ${summary.precision}`);
-  assert.ok(summary.recall >= 0.93, `recall ${summary.recall}`);
+  assert.ok(summary.articles >= 120);
+  assert.ok(summary.f1 >= 0.91, `f1 ${summary.f1}`);
+  assert.ok(summary.precision >= 0.9, `precision ${summary.precision}`);
+  assert.ok(summary.recall >= 0.92, `recall ${summary.recall}`);
   assert.ok((summary.by_field.place ?? 0) >= 0.95, `place ${summary.by_field.place}`);
   assert.ok((summary.by_field.date ?? 0) >= 0.97, `date ${summary.by_field.date}`);
-  assert.ok((summary.by_field.fatalities ?? 0) >= 0.86, `fatalities ${summary.by_field.fatalities}`);
+  assert.ok((summary.by_field.fatalities ?? 0) >= 0.84, `fatalities ${summary.by_field.fatalities}`);
 });
 
 test("held-out seed labels stay above their floors", { skip: !existsSync(shared) && "../shared/eval not present" }, () => {

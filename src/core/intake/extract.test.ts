@@ -209,3 +209,13 @@ test("fifth fresh batch: a truce named as broken, a victim hit by a stray bullet
   assert.deepEqual(types("Two children were injured on 10 February when an unexploded shell detonated near their home in Nawa.", "2025-02-12"), ["Explosions/Remote violence/Remote explosive/landmine/IED"]);
   assert.equal(run("Israeli warplanes struck an air defence site near Latakia overnight, state television said on Wednesday. The strikes were the first on Syria's coast since July.", "2025-09-10").length, 1);
 });
+
+test("sixth fresh batch: a group of a kind takes the nationality written with it, launched rockets stay an act beside the reply, a reduced passive names its victim, clauses between semicolons with days of their own, an interception is the strike's", () => {
+  const [clash] = run("Syrian government forces and gunmen from Lebanese clans exchanged artillery and machine-gun fire across the border near Qusayr on Friday.", "2025-02-08");
+  assert.deepEqual([clash?.actor1?.country, clash?.actor2?.country].sort(), ["LBN", "SYR"]);
+  assert.equal(run("The IDF said on Thursday that its forces had struck a weapons store near Kanaker overnight, in response to the launch of two rockets towards the Golan Heights on Tuesday.", "2025-06-05").length, 2);
+  assert.deepEqual(types("On Saturday a dispute at a checkpoint in Busra al-Sham ended with a General Security officer shot and wounded by a member of a local faction.", "2025-04-16"), ["Battles/Armed clash"]);
+  const wave = run("On Sunday, unknown gunmen shot dead a teacher in Tafas as he left his school; and late on Tuesday, two brothers were shot dead at their farm outside Inkhil.", "2025-10-22");
+  assert.deepEqual(wave.map((p) => p.date).sort(), ["2025-10-19", "2025-10-21"]);
+  assert.equal(run("Israeli warplanes struck an air defence site near Latakia overnight, state television said on Wednesday, adding that air defences had intercepted some of the missiles.", "2025-09-10").length, 1);
+});

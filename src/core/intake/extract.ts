@@ -436,7 +436,8 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   const before = t.slice(Math.max(0, rel - 60), rel);
   const firstIdx = (re: RegExp, x: string): number => { const m = re.exec(x); return m ? m.index : Infinity; };
   // "A Druze man was shot dead at a checkpoint": in the passive the one hit is the subject, not what follows.
-  const passive = /\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$/i.test(before) || /^(?:was|were)\b/i.test(t.slice(rel));
+  // "an officer shot and wounded by a member of a local faction": a reduced passive, its agent after "by".
+  const passive = /\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$/i.test(before) || /^(?:was|were)\b/i.test(t.slice(rel)) || /^\S+(?:\s+\S+)?(?:\s+and\s+\w+)?\s+by\b/i.test(t.slice(rel));
   // "an attack by gunmen on Druze residents": who was hit follows "on" or "against".
   const onWhom = /^\S+\s+(?:[\w-]+\s+){0,4}?by\s+(?:[\w'’-]+\s+){1,4}?(?:on|against)\s+(.*)$/i.exec(t.slice(rel, rel + 110));
   const targetText = onWhom ? onWhom[1]! : def.id === "killing" ? before + " " + after : passive ? before : after;
@@ -570,6 +571,16 @@ function nearestDate(mentions: readonly DateMention[], triggerRel: number, text?
   return best;
 }
 
+const NATIONALITY: Record<string, string> = { lebanese: "LBN", syrian: "SYR", israeli: "ISR", jordanian: "JOR", iraqi: "IRQ", iranian: "IRN", palestinian: "PSE", turkish: "TUR" };
+/** "gunmen from Lebanese clans", "Lebanese gunmen": a group known only by kind takes the nationality written before it. */
+function withNationality(m: ActorMention, s: Sentence): ActorMention {
+  if (!m.actor || !["armed-group", "militia", "tribal"].includes(m.actor.kind) || m.actor.names.en.some((n) => /^[A-Z]/.test(n) && !/^(?:Unidentified|Unknown|Local)\b/i.test(n))) return m;
+  const around = s.text.slice(Math.max(0, m.start - s.start - 25), m.end - s.start + 25);
+  const nat = /\b(Lebanese|Syrian|Israeli|Jordanian|Iraqi|Iranian|Palestinian|Turkish)\s+(?:[\w-]+\s+)?(?:clans?|gunmen|fighters|militants|tribes(?:men)?|smugglers|groups?)\b/.exec(around);
+  const country = nat ? NATIONALITY[nat[1]!.toLowerCase()] : undefined;
+  return country && country !== m.country ? { ...m, country } : m;
+}
+
 function toActor(m: ActorMention | null, eventCountry: string | null): ProposedActor | null {
   if (!m) return null;
   let country = m.country;
@@ -622,7 +633,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   for (const s of sentences) {
     const tokens = tokenize(text, s.start, s.end);
     // "a Hamas-affiliated cell": a group named as a qualifier of someone else takes no part itself.
-    const actors = findActors(s.text, s.start, tokens, index).filter((m) => !inDateline(m.start, m.end) &&
+    const actors = findActors(s.text, s.start, tokens, index).map((m) => withNationality(m, s)).filter((m) => !inDateline(m.start, m.end) &&
       !/-(?:affiliated|linked|backed|aligned|allied|inspired|leaning|sponsored|funded)$/i.test(s.text.slice(m.start - s.start, m.end - s.start + 14).split(/\s/)[0] ?? "") &&
       !/^-(?:affiliated|linked|backed|aligned|allied|inspired|leaning|sponsored|funded)\b/i.test(s.text.slice(m.end - s.start, m.end - s.start + 14)));
     analysed.push({ s, actors, places: [], dates: [], tokens });
@@ -721,7 +732,9 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
     if (found.some((f) => ["airstrike", "drone", "strike", "shelling"].includes(f.def.id) && !/^(?:rockets?|missiles?|projectiles?)$/i.test(f.text))) {
       for (let i = found.length - 1; i >= 0; i--) {
         const f = found[i]!;
-        if (f.def.id === "explosion" || (f.def.id === "shelling" && /^(?:rockets?|missiles?|projectiles?)$/i.test(f.text) && !/\b(?:fired|launched)\b/i.test(s.text))) found.splice(i, 1);
+        if (f.def.id === "explosion" || (f.def.id === "shelling" && /^(?:rockets?|missiles?|projectiles?)$/i.test(f.text) && !/\b(?:fired|launch(?:ed|es|ing)?)\b/i.test(s.text))) found.splice(i, 1);
+        // "air defences intercepted some of the missiles": the interception belongs to the strike told.
+        else if (f.def.id === "disrupted" && /^(?:intercepted|shot down|downed)$/i.test(f.text)) found.splice(i, 1);
         // "a drone dropped a stun grenade": the munition an aircraft dropped is its strike.
         else if ((f.def.id === "grenade" || f.def.id === "ied" || f.def.id === "explosion") && /\b(?:dropped|dropping|released|fired|launched)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, f.rel - 40), f.rel))) found.splice(i, 1);
       }
@@ -860,8 +873,11 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // Physical acts of different kinds are separate events ("seized a depot … and arrested two men"); diplomatic ones are one per sentence.
       // Remote violence of different means is told as separate events ("artillery shelled X and jets struck Y").
       const typeKey = refined.event_type === "Explosions/Remote violence" ? `${refined.event_type}/${refined.sub_event_type}` : refined.event_type;
-      const key = f.def.family === "violent" ? `violent:${typeKey}:${ownPlace?.place?.admin1 ?? ""}` : f.def.family === "physical" ? `physical:${refined.sub_event_type}` : f.def.family;
-      if (f.def.family === "violent" && ownPlace?.place?.admin1 && !kept.has(key)) {
+      // "On Sunday, gunmen shot dead a teacher in Tafas; … and late on Tuesday, two brothers were shot dead outside Inkhil": a clause
+      // between semicolons with a day of its own tells its own event.
+      const ownClauseDay = f.def.family !== "diplomatic" && s.text.includes(";") && dm !== null && dm.precision === "day" && clauseOf(s.text, f.rel).includes(dm.text) ? `:${s.text.lastIndexOf(";", f.rel)}` : "";
+      const key = (f.def.family === "violent" ? `violent:${typeKey}:${ownPlace?.place?.admin1 ?? ""}` : f.def.family === "physical" ? `physical:${refined.sub_event_type}` : f.def.family) + ownClauseDay;
+      if (f.def.family === "violent" && ownPlace?.place?.admin1 && !kept.has(key) && ownClauseDay === "") {
         // Only when the other trigger's own place is elsewhere; otherwise the usual one-per-type rule.
         const same = [...kept.keys()].find((k2) => k2.startsWith(`violent:${typeKey}:`));
         const sameAt = same ? kept.get(same) : undefined;
