@@ -136,7 +136,8 @@ export default function MapView(props: MapViewProps) {
     askClusters.current = () => {
       // Nothing indexed yet (points on their way, or a map without incidents): an empty answer would only cost a frame.
       if (loaded.current.seq === 0) return;
-      if (!map.loaded() && !map.isStyleLoaded()) return;
+      // The style is read (its sources exist) well before its first tiles are in: the clusters can go in with them.
+      if (!map.getSource("incidents")) return;
       const b = map.getBounds();
       const zoom = Math.floor(map.getZoom());
       // A pan that stays inside the area already clustered for this zoom is complete as drawn:
@@ -151,6 +152,7 @@ export default function MapView(props: MapViewProps) {
       worker.current?.postMessage(req);
     };
     map.on("moveend", () => askClusters.current());
+    map.once("styledata", () => { if (loaded.current.shownSeq !== loaded.current.seq) askClusters.current(); });
     const canvas = map.getCanvas();
     canvas.setAttribute("aria-label", props.label);
 
