@@ -219,3 +219,12 @@ test("sixth fresh batch: a group of a kind takes the nationality written with it
   assert.deepEqual(wave.map((p) => p.date).sort(), ["2025-10-19", "2025-10-21"]);
   assert.equal(run("Israeli warplanes struck an air defence site near Latakia overnight, state television said on Wednesday, adding that air defences had intercepted some of the missiles.", "2025-09-10").length, 1);
 });
+
+test("seventh fresh batch: one soldier of a force named in the plural, 'It was the second strike …', a regime named as a time is no side, a crowd 'in support of'", () => {
+  const [blast] = run("An Israeli soldier was seriously wounded on Wednesday when an explosive device went off near an army patrol close to Quneitra.", "2025-10-09");
+  assert.ok(blast?.actor1?.country === "ISR" || blast?.actor2?.country === "ISR", JSON.stringify([blast?.actor1, blast?.actor2]));
+  assert.equal(run("An air strike hit a building south of Damascus late on Friday, killing three people. It was the second strike in the area this month.", "2025-01-25").length, 1);
+  const [drone] = run("Residents said the building had housed fighters before the fall of the Assad government. On 11 January, a drone struck a car near Kisweh, killing two men.", "2025-01-25");
+  assert.notEqual(drone?.actor1?.id, "assad-forces");
+  assert.deepEqual(types("In the town of al-Qurayya, a smaller crowd gathered on Sunday in support of the government.", "2025-09-29"), ["Protests/Peaceful protest"]);
+});

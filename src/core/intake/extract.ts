@@ -830,6 +830,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (f.def.id === "strike" && /^(?:hit|struck)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|sniper\s+)?(?:bullets?|gunfire|shrapnel|sniper|fragments?)\b/i.test(s.text.slice(f.rel))) continue;
       // "withdrew from a position they had occupied for three weeks": a clause that describes the place, not an act told.
       if ((f.def.id === "territory" || f.def.id === "incursion") && /\b(?:positions?|posts?|bases?|areas?|hills?|villages?|towns?|points?)\s+(?:that\s+|which\s+)?(?:they|it|he|she|the\s+\w+|troops|forces)\s+had\s+(?:\w+ly\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
+      // "It was the second strike in the area this month": a count of acts already told, not another one.
+      if (/\b(?:it|this|that)\s+(?:was|is)\s+(?:the|a)\s+(?:first|second|third|fourth|fifth|latest|last|\w+th)\s+(?:such\s+)?(?:[\w-]+\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 40), f.rel))) continue;
       // "the UN-patrolled zone", "a US-brokered truce": a participle joined by a hyphen describes a thing, it tells no act.
       if (/ed$/i.test(f.text) && /[A-Za-z]-$/.test(s.text.slice(Math.max(0, f.rel - 2), f.rel))) continue;
       // "a series of strikes overnight": a run of acts on one named day is told, not a trend.
@@ -1078,8 +1080,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (k.def.family !== "diplomatic" && k.def.family !== "protest" && !armed(a1) && !armed(a2)) {
         const prevC = [...candidates].reverse().find((c) => s.index - c.evidence[c.evidence.length - 1]!.index <= 2 && c.def.family !== "diplomatic" && armed(c.actor1));
         const ai = analysed.indexOf(a);
-        const prevS = [analysed[ai - 1], analysed[ai - 2]].find((x) => x && x.actors.some((m) => armed(m)));
-        const prevArmed = prevS ? prevS.actors.filter((m) => armed(m)) : [];
+        const prevS = [analysed[ai - 1], analysed[ai - 2]].find((x) => x && x.actors.some((m) => armed(m) && !/\b(?:fall|collapse|ouster|overthrow|toppling|demise|end)\s+of\s+(?:the\s+)?(?:former\s+)?$/i.test(x.s.text.slice(Math.max(0, m.start - x.s.start - 30), m.start - x.s.start))));
+        // (Not a regime named as a time: "before the fall of the Assad government".)
+        const named = (x: Analysed, m: ActorMention): boolean => !/\b(?:fall|collapse|ouster|overthrow|toppling|demise|end)\s+of\s+(?:the\s+)?(?:former\s+)?$/i.test(x.s.text.slice(Math.max(0, m.start - x.s.start - 30), m.start - x.s.start));
+        const prevArmed = prevS ? prevS.actors.filter((m) => armed(m) && named(prevS, m)) : [];
         // "…, the Israeli military said. The military said its artillery…": a speaker named just before is the one meant.
         const prevParts = prevArmed.some((m) => !m.source) || !/\b(?:the|its|their)\s+(?:military|army|troops|forces|soldiers|artillery|aircraft|jets)\b/i.test(s.text) ? prevArmed.filter((m) => !m.source) : prevArmed.filter((m) => m.actor?.kind === "state-forces");
         const inherited1 = prevC?.actor1 ?? prevParts[0] ?? null;

@@ -79,6 +79,6 @@ export const AIR_CONTEXT = /\b(jets?|warplanes?|aircraft|air ?force|planes?|heli
 export const DRONE_CONTEXT = /\bdrones?\b/i;
 export const SHELL_CONTEXT = /\b(artillery|shell(?:s|ed|ing)|mortars?|tank (?:fire|shells?|rounds?)|tanks? (?:fired|shelled|opened fire)|rockets?|missiles? (?:fired|launched)|howitzers?)\b/i;
 /** What a crowd does that makes a gathering a protest ("gathered … calling for", "waving flags"). */
-export const PROTEST_CUE = /\b(protest\w*|demonstrat\w*|calling for|call for|chant\w*|slogans?|banners?|placards?|wav(?:ed|ing) (?:\w+ )?flags|demand\w*|denounc\w*|against the|sit-in|in solidarity|self-determination)\b/i;
+export const PROTEST_CUE = /\b(protest\w*|demonstrat\w*|calling for|call for|chant\w*|slogans?|banners?|placards?|wav(?:ed|ing) (?:\w+ )?flags|demand\w*|denounc\w*|against the|sit-in|in solidarity|in support of|self-determination)\b/i;
 export const PROTEST_FORCE = /\b(fired (?:live )?(?:rounds |bullets |shots )?(?:at|on|toward|towards|into)|opened fire|shot|killed|wounded|injured|wounding|injuring)\b/i;
 export const PROTEST_INTERVENTION = /\b(dispersed|tear gas|arrested|detained|broke up|beat|warning shots)\b/i;

@@ -26,6 +26,14 @@ export function packIndex(places: readonly Place[], actors: readonly Actor[]): P
   for (const p of places) for (const n of [...p.names.en, ...p.names.ar, ...p.names.he]) pIndex.add(n, p);
   const aIndex = new PhraseIndex<Actor>();
   for (const a of actors) for (const n of [...a.names.en, ...a.names.ar, ...a.names.he]) aIndex.add(n, a);
+  // "an Israeli soldier was wounded": one member of a force named in the plural is that force.
+  for (const a of actors) {
+    if (a.kind !== "state-forces" && a.kind !== "security-service") continue;
+    for (const n of a.names.en) {
+      const one = /^(.+\s(?:soldier|fighter|officer|policeman|commander))s$/i.exec(n)?.[1];
+      if (one && !a.names.en.includes(one)) aIndex.add(one, a);
+    }
+  }
   const byCountry = new Map<string, { military: Actor | null; political: Actor | null }>();
   for (const a of actors) {
     if (!a.country) continue;
