@@ -228,3 +228,10 @@ test("seventh fresh batch: one soldier of a force named in the plural, 'It was t
   assert.notEqual(drone?.actor1?.id, "assad-forces");
   assert.deepEqual(types("In the town of al-Qurayya, a smaller crowd gathered on Sunday in support of the government.", "2025-09-29"), ["Protests/Peaceful protest"]);
 });
+
+test("eighth fresh batch: a patrol that drove into a town, an act long after 'days after', shots fired at a patrol hit an armed side", () => {
+  assert.deepEqual(types("An Israeli patrol of four armoured vehicles drove into the centre of Quneitra city on Saturday morning and stayed for an hour before pulling back.", "2025-04-06"), ["Strategic developments/Other"]);
+  const clash = run("Jordan and Syria agreed on Wednesday in Amman to set up a joint border committee. The meeting came days after Jordanian border guards killed three smugglers in a clash near the border, the army said.", "2025-02-26").find((p) => p.event_type === "Battles");
+  assert.ok(clash?.date && clash.date < "2025-02-26", clash?.date ?? "no clash");
+  assert.ok(types("Israeli forces shelled the outskirts of Jamla on Saturday after shots were fired at one of their patrols.", "2025-03-30").every((t) => !t.startsWith("Violence against civilians")));
+});

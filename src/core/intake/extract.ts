@@ -141,7 +141,7 @@ const BARE_VERB = /^(?:withdraw|detain|deploy|establish|demolish|seize|capture|k
 const TO_VERB = /^(?:arrest|attack|strike|hit|target|shell|bomb|raid|release|return|protest|rally|demonstrate|fight|clash|enter|storm|advance|patrol|open fire|assault)$/i;
 /** "after two days of Israeli drone strikes": a counted run of days is an event, not a trend. */
 const COUNTED_DAYS = /\b(\d+|two|three|four|five|six|seven|several|few)\s+days of\s+(?:[\w-]+\s+){0,2}$/i;
-const DAYS_AFTER = /\b(?:(?:a few|several|two|three|four|five|\w+)\s+)?days (?:after|following)\s+(?:[\w-]+\s+){0,4}$/i;
+const DAYS_AFTER = /\b(?:(?:a few|several|two|three|four|five|\w+)\s+)?days (?:after|following)\s+(?:[\w-]+\s+){0,8}$/i;
 /** The cause a protest answers ("after the funeral of…", "over the killing of…"): told as its own, earlier event. */
 const PROTEST_CAUSE = /\b(?:(?:after|following|over|against|at|to mourn|in protest at) (?:the )?(?:funeral|burial|killing|death|arrest|detention|abduction)s? of|(?:funeral|procession|vigil|mourning)s? (?:procession )?for)\b[^;]*$/i;
 /** What lies between two places of one list of targets: a few words of the first, an aside, "and"/"as well as", the next target's noun. No verb may start a new clause. */
@@ -440,7 +440,9 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   const passive = /\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$/i.test(before) || /^(?:was|were)\b/i.test(t.slice(rel)) || /^\S+(?:\s+\S+)?(?:\s+and\s+\w+)?\s+by\b/i.test(t.slice(rel));
   // "an attack by gunmen on Druze residents": who was hit follows "on" or "against".
   const onWhom = /^\S+\s+(?:[\w-]+\s+){0,4}?by\s+(?:[\w'’-]+\s+){1,4}?(?:on|against)\s+(.*)$/i.exec(t.slice(rel, rel + 110));
-  const targetText = onWhom ? onWhom[1]! : def.id === "killing" ? before + " " + after : passive ? before : after;
+  // "shots were fired at one of their patrols": a passive whose verb names its target after "at".
+  const firedAt = /^(?:fired|shot)\s+(?:at|on|upon|towards?)$/i.test(t.slice(rel, rel + 20).split(/\s+/).slice(0, 2).join(" "));
+  const targetText = onWhom ? onWhom[1]! : def.id === "killing" ? before + " " + after : passive && !firedAt ? before : after;
   const civAt = firstIdx(CIVILIAN_TARGET, targetText);
   const armedAt = firstIdx(ARMED_TARGET, targetText);
   const civilianTarget = civAt < armedAt;
