@@ -235,3 +235,8 @@ test("eighth fresh batch: a patrol that drove into a town, an act long after 'da
   assert.ok(clash?.date && clash.date < "2025-02-26", clash?.date ?? "no clash");
   assert.ok(types("Israeli forces shelled the outskirts of Jamla on Saturday after shots were fired at one of their patrols.", "2025-03-30").every((t) => !t.startsWith("Violence against civilians")));
 });
+
+test("ninth fresh batch: items a speaker cites, a tally line of none", () => {
+  assert.deepEqual(types("Briefing the Security Council on Thursday, the envoy said the south remained volatile, citing continued incursions, the killing of civilians in Sweida in July and the displacement of thousands.", "2025-08-29"), []);
+  assert.deepEqual(types("Casualty report, Sweida, 14 October: Arrests: none reported.", "2025-10-15"), []);
+});

@@ -127,6 +127,8 @@ const SUSPICION = /\b(?:on suspicion of|suspected of|accused of|charged with|on 
 const CLAIM_BEFORE = /\b(?:claim(?:ed|s|ing)?|alleg(?:ed|es|ing)|rumou?r(?:ed|s)?|purported(?:ly)?|unverified|circulat(?:ed|ing))\b/i;
 /** A force named by a common noun only ("the force", "troops", "the army said"), not by its side ("Syrian troops"). */
 const GENERIC_FORCE = /(?<!\b(?:[A-Z][\w'’-]+|government|security|tribal|rebel|local|opposition|allied|loyalist|pro-\w+)\s+)\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:force|forces|troops|army|military|soldiers|patrol|unit|units|artillery|aircraft|helicopters|jets)|[Tt]roops|[Ss]oldiers)\b/;
+/** "Arrests: none reported": a tally line that says nothing happened. */
+const NONE_AFTER = /^\S+\s*:\s*(?:none|nil|no\b|0\b|zero)/i;
 const HABITUAL = /\b(?:every|each)\s+(?:day|week|month|night|morning)\b|\b(?:almost|nearly)\s+(?:daily|every day)\b|\b(?:routinely|habitually|day after day|week after week)\b/i;
 /** A time that points at the day just named. */
 const ANAPHORIC_DAY = /\b(?:that|the same)\s+(?:morning|day|afternoon|evening|night)\b/i;
@@ -158,7 +160,7 @@ const AGGREGATE_SPAN = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:January|Febr
 const TARGET_LIST_COMMA = new RegExp(`^(?![^]*\\b(?:suburbs?|villages?|towns?|city|cities|district|neighbou?rhood|area|region|province|part|capital|home|seat|centre|center|one)\\b),\\s+(?:(?:the|a|an)\\s+)?(?:${LIST_WORD}\\s+){0,4}?(?:in|of|near|at|outside|around|on)\\s+(?:the\\s+)?(?:${LIST_WORD}\\s+){0,2}?$`, "i");
 const BACKDROP_BEFORE = /\b(?:threatened|affected|displaced|endangered|caught up|trapped|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|amid|despite|because of|due to|since|during)\s+(?:by\s+|from\s+|in\s+)?(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$|\b(?:during|amid|amidst)\s+(?:renewed\s+|heavy\s+|fierce\s+|ongoing\s+)?$/i;
 /** A statement's object: "condemned the Israeli incursions", "what it called a massacre", "described as an attack". */
-const STATEMENT_OBJECT = /\b(?:(?:condemn|denounc|deplor|decr|criticis|criticiz|protest(?:ed|ing|s)? against|reject|welcom|warn(?:ed|s|ing)? (?:of|against))\w*\s+(?:the\s+|these\s+|those\s+|this\s+|recent\s+|continued\s+|repeated\s+|ongoing\s+|any\s+|all\s+)?(?:[\w-]+\s+){0,2}|what\s+(?:it|they|he|she|the\s+\w+|\w+)\s+(?:called|described as|termed|labelled|labeled)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}|(?:described|characteri[sz]ed|denounced)\s+(?:it\s+|them\s+|the\s+\w+\s+)?as\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2})$/i;
+const STATEMENT_OBJECT = /\b(?:(?:condemn|denounc|deplor|decr|criticis|criticiz|protest(?:ed|ing|s)? against|reject|welcom|warn(?:ed|s|ing)? (?:of|against)|citing|cited|pointing to|listing)\w*\s+(?:the\s+|these\s+|those\s+|this\s+|recent\s+|continued\s+|repeated\s+|ongoing\s+|any\s+|all\s+)?(?:[\w-]+\s+){0,2}|what\s+(?:it|they|he|she|the\s+\w+|\w+)\s+(?:called|described as|termed|labelled|labeled)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}|(?:described|characteri[sz]ed|denounced)\s+(?:it\s+|them\s+|the\s+\w+\s+)?as\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2})$/i;
 /** After a plural trigger, words that make it a kind of event: "killings of this kind", "attacks like these", "strikes have been common". */
 const GENERIC_AFTER = /^\s+(?:(?:have|has)\s+)?(?:rose|risen|increased|declined|doubled|tripled|surged|spiked|multiplied|decreased)\b|^\s+(?:(?:for|of)\s+[\w-]+\s+)?(?:(?:have|has)\s+become|became|are\s+becoming)\s+(?:\w+\s+)?(?:common|frequent|routine|widespread|rare|a\s+feature|part)\b|^\s+(?:of\s+(?:this|that|the\s+same)\s+(?:kind|sort|type)|like\s+(?:this|these|that|those)|such\s+as\s+(?:this|these)|(?:have|has)\s+(?:long\s+)?been\s+(?:a\s+)?(?:feature|common|frequent|routine|regular|rare|part)|are\s+(?:common|frequent|routine|rare))\b/i;
 const DATELINE = /^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2})*\s*[-–—]\s/;
@@ -806,6 +808,9 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       const flags = flagsFor(s, f.rel, date, ref);
       // "Every week brings another raid", "patrols enter villages almost daily": what keeps happening, not one event.
       if (HABITUAL.test(s.text) && !(dm && dm.precision === "day" && !dm.stale)) continue;
+      if (NONE_AFTER.test(s.text.slice(f.rel))) continue;
+      // "citing continued incursions, the killing of civilians in July and …": items a speaker lists are named, not told.
+      if (/\b(?:citing|cited|listing)\b[^.;:"“]{0,90}$/i.test(s.text.slice(Math.max(0, f.rel - 90), f.rel))) continue;
       const ownClause = clauseOf(s.text, f.rel);
       if (TIMES_SPAN.test(ownClause) || ((f.def.id === "killing" || f.def.id === "arrest") && CUMULATIVE.test(ownClause))) continue;
       // A count of a kind of event over a span ("Monthly count (1-12 October): 41 incursions") is a statistic; "dozens of strikes throughout the day" is a day's raid.
