@@ -240,3 +240,10 @@ test("ninth fresh batch: items a speaker cites, a tally line of none", () => {
   assert.deepEqual(types("Briefing the Security Council on Thursday, the envoy said the south remained volatile, citing continued incursions, the killing of civilians in Sweida in July and the displacement of thousands.", "2025-08-29"), []);
   assert.deepEqual(types("Casualty report, Sweida, 14 October: Arrests: none reported.", "2025-10-15"), []);
 });
+
+test("tenth fresh batch: a weapons depot blown up, an act named as the start of a span, explosions heard beside an act, a release a protest demands, a sit-in that entered its third day", () => {
+  assert.deepEqual(types("Israeli troops blew up a former Syrian army ammunition depot near Jaba on Sunday, residents said.", "2025-12-15"), ["Strategic developments/Disrupted weapons use"]);
+  assert.deepEqual(types("Israeli forces have destroyed many depots since they moved into the buffer zone a year ago, a monitor said.", "2025-12-15").filter((t) => t === "Strategic developments/Other"), []);
+  assert.equal(run("The Syrian Ministry of Defence said on Tuesday that its air defence units had shot down two drones over Qatana. Residents of Qatana reported hearing two explosions in the early evening.", "2025-04-09").length, 1);
+  assert.deepEqual(types("In Sweida, a sit-in outside the governorate building entered its third day on Friday, with protesters demanding the release of detainees.", "2025-02-01"), ["Protests/Peaceful protest"]);
+});

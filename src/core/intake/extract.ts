@@ -410,6 +410,8 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     if (/^protest(?:ed|s)\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:the\s+)?[A-Z]/.test(t.slice(rel0(trigger, s)))) return null;
   }
   if (def.id === "incursion" && /^(?:patrolled|deployed|controlled|manned)\s+by\b/i.test(t.slice(trigger - s.start))) return null;
+  // "the sit-in entered its third day": time passing, not a movement.
+  if (def.id === "incursion" && /^entered\s+(?:its|a|the|their)\s+(?:[\w-]+\s+)?(?:day|week|month|year|phase|stage|round)\b/i.test(t.slice(trigger - s.start))) return null;
   // "the raid met armed resistance", "were met with gunfire": an encounter, not a meeting.
   if (def.id === "talks" && /^met\s+(?:with\s+)?(?:[\w-]+\s+){0,2}?(?:resistance|fire|gunfire|opposition|force|hostility|protests?|anger)\b/i.test(t.slice(trigger - s.start))) return null;
   // A convoy that carries goods or belongs to a relief body is aid arriving, not troops moving.
@@ -837,6 +839,11 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (f.def.id === "strike" && /^(?:hit|struck)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|sniper\s+)?(?:bullets?|gunfire|shrapnel|sniper|fragments?)\b/i.test(s.text.slice(f.rel))) continue;
       // "withdrew from a position they had occupied for three weeks": a clause that describes the place, not an act told.
       if ((f.def.id === "territory" || f.def.id === "incursion") && /\b(?:positions?|posts?|bases?|areas?|hills?|villages?|towns?|points?)\s+(?:that\s+|which\s+)?(?:they|it|he|she|the\s+\w+|troops|forces)\s+had\s+(?:\w+ly\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
+      // "since they moved into the buffer zone a year ago", "since it was formed": an earlier act named as the start of a span.
+      if (/\bsince\s+(?:they|it|he|she|we|the\s+[\w-]+(?:\s+[\w-]+)?|(?:Israeli|Syrian|government|Druze|tribal)\s+(?:forces|troops|soldiers|fighters))\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 40), f.rel))) continue;
+      // "Residents reported hearing two explosions": a sound told beside an act, not another act.
+      if (f.def.id === "explosion" && /\b(?:heard|hearing|hear)\s+(?:a\s+|an\s+|the\s+|two\s+|three\s+|several\s+|loud\s+|heavy\s+|a series of\s+)*(?:[\w-]+\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 40), f.rel)) &&
+        candidates.some((c) => s.index - c.sentence.index <= 2)) continue;
       // "It was the second strike in the area this month": a count of acts already told, not another one.
       if (/\b(?:it|this|that)\s+(?:was|is)\s+(?:the|a)\s+(?:first|second|third|fourth|fifth|latest|last|\w+th)\s+(?:such\s+)?(?:[\w-]+\s+)?$/i.test(s.text.slice(Math.max(0, f.rel - 40), f.rel))) continue;
       // "the UN-patrolled zone", "a US-brokered truce": a participle joined by a hyphen describes a thing, it tells no act.
@@ -971,7 +978,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // "Protesters were shot": one protest event with excessive force, not a separate attack.
       if (families.has("protest") && k.def.family === "violent" && k.refined.event_type !== "Explosions/Remote violence" && !PROTEST_CAUSE.test(s.text.slice(0, k.rel))) continue;
       // "protested against the Israeli incursions": what a protest is against is its topic, not another event.
-      if (families.has("protest") && k.def.family !== "protest" && /\b(?:against|over|denouncing|condemning|rejecting|protesting)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, k.rel - 45), k.rel))) continue;
+      if (families.has("protest") && k.def.family !== "protest" && /\b(?:against|over|denouncing|condemning|rejecting|protesting|demanding|calling for|to demand)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, k.rel - 45), k.rel))) continue;
       if (STATEMENT_ONLY.test(s.text) && k.def.family === "diplomatic") continue;
       void key;
       let date = k.date;
