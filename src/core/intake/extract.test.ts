@@ -247,3 +247,15 @@ test("tenth fresh batch: a weapons depot blown up, an act named as the start of 
   assert.equal(run("The Syrian Ministry of Defence said on Tuesday that its air defence units had shot down two drones over Qatana. Residents of Qatana reported hearing two explosions in the early evening.", "2025-04-09").length, 1);
   assert.deepEqual(types("In Sweida, a sit-in outside the governorate building entered its third day on Friday, with protesters demanding the release of detainees.", "2025-02-01"), ["Protests/Peaceful protest"]);
 });
+
+test("eleventh fresh batch: a crowd's own violence is a riot, an exchange of detainees is a release", () => {
+  const riot = run("Protesters stormed the governorate building in Sweida on Monday and set fire to the ground floor after a rally against the government turned violent.", "2025-08-12");
+  assert.deepEqual(riot.map((p) => `${p.event_type}/${p.sub_event_type}`), ["Riots/Violent demonstration"]);
+  assert.equal(riot[0]?.actor1?.name, "Rioters");
+  assert.deepEqual(types("Syria and Israel carried out their first exchange of detainees on Tuesday at the Quneitra crossing, officials said.", "2025-11-26"), ["Strategic developments/Other"]);
+});
+
+test("a victim 'shot dead' with no number is one", () => {
+  const [shot] = run("Israeli troops shot dead a man who approached the fence near Hader on Monday, the army said.", "2025-06-24");
+  assert.equal(shot?.fatalities, 1);
+});

@@ -55,7 +55,7 @@ const FATALITY_RES = [
 /** Tolls told without a number. */
 const WORDED_TOLLS: Array<[RegExp, number]> = [
   // "killing its driver", "killed a shepherd": one victim named by a singular noun.
-  [/\b(?:killing|killed|kills)\s+(?:its|the|their|a|an|one)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|soldier|officer|fighter|member|commander|resident|civilian|farmer|shepherd|passenger|teenager|youth|journalist|policeman|doctor|teacher)\b/gi, 1],
+  [/\b(?:killing|killed|kills|shot dead|shooting dead|gunned down)\s+(?:its|the|their|a|an|one)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|soldier|officer|fighter|member|commander|resident|civilian|farmer|shepherd|passenger|teenager|youth|journalist|policeman|doctor|teacher)\b/gi, 1],
   // "the driver, his uncle, was killed": one victim, an aside between.
   [/\b(?:the|a|an|one)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|boy|girl|soldier|officer|fighter|member|commander|resident|civilian|farmer|shepherd|passenger|teenager|youth|journalist|policeman|doctor|teacher)(?:,\s+[^,.;]{1,30},)?\s+(?:was|is)\s+(?:shot\s+and\s+)?killed\b/gi, 1],
 ];
@@ -123,6 +123,8 @@ const COUNTED_KIND = /\b(?:\d{2,}|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s
 const CUMULATIVE = /\b(?:have|has|had)\s+been\s+(?:killed|wounded|injured|arrested|detained|displaced)\s+(?:[\w-]+\s+){0,2}?(?:since|so far|in recent (?:weeks|months)|over the (?:past|last) (?:few )?(?:weeks|months|year))\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning|last night|the morning)\b)/i;
 /** What suspects are held for: an act named, not told as happening. */
 const SUSPICION = /\b(?:on suspicion of|suspected of|accused of|charged with|on charges of)\b/i;
+/** What a crowd does that makes it a riot. */
+const RIOT = /\b(?:protesters|demonstrators|crowds?|rioters|mourners|youths)\s+(?:[\w-]+\s+){0,3}?(?:stormed|torched|set fire|smashed|ransacked|vandali[sz]ed|threw (?:stones|rocks|petrol bombs|molotov)|attacked|burned down)\b|\b(?:turned violent|rioted|rioting|riots? broke out)\b/i;
 /** A claim, rumour or unverified report introduces what follows it. */
 const CLAIM_BEFORE = /\b(?:claim(?:ed|s|ing)?|alleg(?:ed|es|ing)|rumou?r(?:ed|s)?|purported(?:ly)?|unverified|circulat(?:ed|ing))\b/i;
 /** A force named by a common noun only ("the force", "troops", "the army said"), not by its side ("Syrian troops"). */
@@ -465,6 +467,10 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   if (def.id === "territory") {
     const stateActor = a1?.actor?.kind === "state-forces" || a1?.actor?.kind === "security-service" || a1?.actor?.kind === "government";
     sub_event_type = stateActor ? "Government regains territory" : "Non-state actor overtakes territory";
+  }
+  // "Protesters stormed the governorate building and set fire to it", "a rally turned violent": the crowd's own violence makes a riot.
+  if ((def.id === "protest" || def.id === "gathering") && RIOT.test(t)) {
+    return { event_type: "Riots", sub_event_type: "Violent demonstration", plover: "PROTEST", mode: "riot" };
   }
   if (def.id === "protest") {
     // "marched after the funeral of two men killed in clashes": what came before the protest is not force against it.
@@ -975,6 +981,8 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (k.def.id === "base" && /\b(?:checkpoints?|roadblocks?|barriers?)$/i.test(k.text) && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && o.def.id !== "restriction")) continue;
       // "set up a checkpoint …, turning back cars": what the checkpoint did, not another event.
       if (k.def.id === "restriction" && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && o.def.id !== "restriction" && factual(o))) continue;
+      // "Protesters stormed the building and set fire to it": the burning is the riot's.
+      if ((k.def.id === "destruction" || k.def.id === "attack") && [...kept.values()].some((o) => o.refined.event_type === "Riots")) continue;
       // "Protesters were shot": one protest event with excessive force, not a separate attack.
       if (families.has("protest") && k.def.family === "violent" && k.refined.event_type !== "Explosions/Remote violence" && !PROTEST_CAUSE.test(s.text.slice(0, k.rel))) continue;
       // "protested against the Israeli incursions": what a protest is against is its topic, not another event.
@@ -1381,10 +1389,10 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       if (actor1?.inter === 7) { actor1 = actor2; }
       actor2 = civ;
     }
-    if (c.event_type === "Protests") {
+    if (c.event_type === "Protests" || c.event_type === "Riots") {
       // The protesters on one side; on the other, whoever used force against them (none for a peaceful protest).
-      const prot = { name: "Protesters", id: null, country: eventCountry, party: null, inter: 6 };
-      const force = [actor1, actor2].find((x) => x && x.inter !== 7 && x.inter !== 6) ?? null;
+      const prot = c.event_type === "Riots" ? { name: "Rioters", id: null, country: eventCountry, party: null, inter: 5 } : { name: "Protesters", id: null, country: eventCountry, party: null, inter: 6 };
+      const force = [actor1, actor2].find((x) => x && x.inter !== 7 && x.inter !== 6 && x.inter !== 5) ?? null;
       actor1 = prot;
       actor2 = c.sub_event_type !== "Peaceful protest" ? force : null;
     }
