@@ -259,3 +259,14 @@ test("a victim 'shot dead' with no number is one", () => {
   const [shot] = run("Israeli troops shot dead a man who approached the fence near Hader on Monday, the army said.", "2025-06-24");
   assert.equal(shot?.fatalities, 1);
 });
+
+test("twelfth fresh batch: a country's kit stands for its military, the speaker's jets, a tally with an active perfect since, a capital named as a suburb's qualifier, 'ahead of talks'", () => {
+  const [kit] = run("07:10 - Two Israeli Humvees and a tank entered Ain al-Tineh on Tuesday and stopped near the mosque for 40 minutes.", "2025-02-19");
+  assert.equal(kit?.actor1?.country, "ISR");
+  const [jets] = run("The Israel Defense Forces said on Wednesday that fighter jets had struck military infrastructure belonging to the former Syrian regime near Tartus overnight.", "2025-05-29");
+  assert.equal(jets?.actor1?.country, "ISR");
+  assert.deepEqual(types("Farmers in Kuya say Israeli troops have uprooted more than 300 olive trees since the start of November.", "2025-12-03"), []);
+  const [cell] = run("The interior ministry said on Tuesday it had arrested three members of a cell in the Damascus suburb of Jaramana.", "2025-07-23");
+  assert.equal(cell?.location, "Jaramana");
+  assert.ok(!types("Israeli troops on Monday withdrew from two positions near Jamla, in what Syrian officials described as a goodwill gesture ahead of talks.", "2025-01-14").includes("Strategic developments/Other"));
+});

@@ -63,7 +63,7 @@ const WORDED_TOLLS: Array<[RegExp, number]> = [
 /** After a toll ("killing three policemen"), more victims of the same act: " and a passer-by", " and two children". */
 const TOLL_AND = new RegExp(`^\\s+(?:[\\w-]+\\s+){0,2}?and\\s+${NUM}\\s+(?:[\\w-]+\\s+)?(?:passers?-by|civilians?|children|child|women|woman|men|man|soldiers?|officers?|policem[ae]n|members?|residents?|fighters?|others?)\\b(?!\\s+(?:were\\s+|was\\s+)?(?:wounded|injured|hurt))`, "i");
 const NEGATION = /\b(no|not|never|denied|denies|deny|without|nor|neither|refuted|dismissed reports of|resisted|resisting|refused|refusing|didn't|did not|has not|have not|had not|was not|were not)\b[^,;:]*$/i;
-const FUTURE = /\b(will|shall|expects?|expected|due to|later this (?:week|month|year)|calls? on|called on|compel|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s|ing)? (?:of|against|that)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
+const FUTURE = /\b(will|shall|expects?|expected|due to|ahead of|later this (?:week|month|year)|calls? on|called on|compel|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s|ing)? (?:of|against|that)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
 const HYPOTHETICAL = /\b(could|might|if|whether|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
 const TREND = /\b(every|each|any|days of|weeks of|months of|decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more|(?:several|many|multiple|numerous|repeated|\d+|two|three|four|five) rounds of)\s+(?:[\w-]+\s+){0,2}$/i;
 const BACKGROUND = /\b(previously|earlier (?:this year|last year|back-channel|talks|contacts|rounds?)|(?<!(?:hours|minutes) )earlier(?!\s+(?:this (?:morning|afternoon|evening|week)|today|tonight|on\b|in the day|(?:that|the same) (?:day|morning|afternoon|evening|night)))|last year|in the past|formerly|once|which (?:had )?witnessed|was the scene|prior to|back in|for years|for decades|since the|history of|historically|build on|built on|in recent months)\b/i;
@@ -120,7 +120,7 @@ const TIMES_SPAN = /\b(?:repeated|frequent|regular|recurring|recurrent|numerous)
 /** "41 Israeli ground incursions", "dozens of raids": a count of events of a kind, not one event. */
 const COUNTED_KIND = /\b(?:\d{2,}|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+){0,3}$/i;
 /** Perfect aspect with "since" or "so far": a running total ("900 people have been killed since the violence began"). */
-const CUMULATIVE = /\b(?:have|has|had)\s+been\s+(?:killed|wounded|injured|arrested|detained|displaced)\s+(?:[\w-]+\s+){0,2}?(?:since|so far|in recent (?:weeks|months)|over the (?:past|last) (?:few )?(?:weeks|months|year))\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning|last night|the morning)\b)/i;
+const CUMULATIVE = /\b(?:have|has)\s+(?:\w+\s+)?(?:uprooted|destroyed|demolished|razed|bulldozed|seized|confiscated|detained|arrested|killed|carried out|conducted)\b[^.;]*?\bsince\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning)\b)|\b(?:have|has|had)\s+been\s+(?:killed|wounded|injured|arrested|detained|displaced)\s+(?:[\w-]+\s+){0,2}?(?:since|so far|in recent (?:weeks|months)|over the (?:past|last) (?:few )?(?:weeks|months|year))\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning|last night|the morning)\b)/i;
 /** What suspects are held for: an act named, not told as happening. */
 const SUSPICION = /\b(?:on suspicion of|suspected of|accused of|charged with|on charges of)\b/i;
 /** What a crowd does that makes it a riot. */
@@ -128,7 +128,7 @@ const RIOT = /\b(?:protesters|demonstrators|crowds?|rioters|mourners|youths)\s+(
 /** A claim, rumour or unverified report introduces what follows it. */
 const CLAIM_BEFORE = /\b(?:claim(?:ed|s|ing)?|alleg(?:ed|es|ing)|rumou?r(?:ed|s)?|purported(?:ly)?|unverified|circulat(?:ed|ing))\b/i;
 /** A force named by a common noun only ("the force", "troops", "the army said"), not by its side ("Syrian troops"). */
-const GENERIC_FORCE = /(?<!\b(?:[A-Z][\w'’-]+|government|security|tribal|rebel|local|opposition|allied|loyalist|pro-\w+)\s+)\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:force|forces|troops|army|military|soldiers|patrol|unit|units|artillery|aircraft|helicopters|jets)|[Tt]roops|[Ss]oldiers)\b/;
+const GENERIC_FORCE = /(?<!\b(?:[A-Z][\w'’-]+|government|security|tribal|rebel|local|opposition|allied|loyalist|pro-\w+)\s+)\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:force|forces|troops|army|military|soldiers|patrol|unit|units|artillery|aircraft|helicopters|jets)|[Tt]roops|[Ss]oldiers|(?:[Ff]ighter\s+)?jets|[Ww]arplanes)\b/;
 /** "Arrests: none reported": a tally line that says nothing happened. */
 const NONE_AFTER = /^\S+\s*:\s*(?:none|nil|no\b|0\b|zero)/i;
 const HABITUAL = /\b(?:every|each)\s+(?:day|week|month|night|morning)\b|\b(?:almost|nearly)\s+(?:daily|every day)\b|\b(?:routinely|habitually|day after day|week after week)\b/i;
@@ -277,6 +277,8 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
     if (new RegExp(SUSPICION.source + "[^,;]*$", "i").test(s.text.slice(0, p.start - s.start))) score -= 8;
     // "Daraa, Tafas: gunmen shot …": a log's heading names the governorate, then the town.
     if (/^[\s\-–—•*]*$/.test(s.text.slice(0, p.start - s.start)) && /^,\s*[^,:;.]{2,40}:/.test(s.text.slice(p.end - s.start, p.end - s.start + 45))) score -= 20;
+    // "the Damascus suburb of Jaramana": a city named as the qualifier of the place that follows.
+    if (/^\s+(?:suburbs?|district|neighbou?rhood|countryside|outskirts|town|village)\s+of\s+[A-Za-z]/i.test(s.text.slice(p.end - s.start, p.end - s.start + 30)) && /\bthe\s+$/i.test(before)) score -= 4;
     if (p.place?.feature === "region") score -= 1.5;
     if (p.place && p.place.rank >= 8) score -= 1;
     if (p.place === null) score += p.guessed ? -0.5 : 0.5;
@@ -645,7 +647,16 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   for (const s of sentences) {
     const tokens = tokenize(text, s.start, s.end);
     // "a Hamas-affiliated cell": a group named as a qualifier of someone else takes no part itself.
-    const actors = findActors(s.text, s.start, tokens, index).map((m) => withNationality(m, s)).filter((m) => !inDateline(m.start, m.end) &&
+    const found0 = findActors(s.text, s.start, tokens, index);
+    // "Two Israeli Humvees and a tank entered …": a country's kit, not named in the pack, stands for its military.
+    for (const m of s.text.matchAll(/\b(Israeli|Syrian|Jordanian|Lebanese)\s+(?:[\w-]+\s+){0,2}?(?:humvees?|tanks|armou?red vehicles|military vehicles|jeeps|bulldozers|gunboats|fighter jets|warplanes)\b/gi)) {
+      const start = s.start + m.index;
+      const country = NATIONALITY[m[1]!.toLowerCase()];
+      const mil = country ? index.byCountry.get(country)?.military : null;
+      if (mil && !found0.some((x) => x.start < start + m[0].length && x.end > start)) found0.push({ name: m[0], actor: mil, country: country!, inter: mil.inter, start, end: start + m[0].length, source: false });
+    }
+    found0.sort((x, y) => x.start - y.start);
+    const actors = found0.map((m) => withNationality(m, s)).filter((m) => !inDateline(m.start, m.end) &&
       !/-(?:affiliated|linked|backed|aligned|allied|inspired|leaning|sponsored|funded)$/i.test(s.text.slice(m.start - s.start, m.end - s.start + 14).split(/\s/)[0] ?? "") &&
       !/^-(?:affiliated|linked|backed|aligned|allied|inspired|leaning|sponsored|funded)\b/i.test(s.text.slice(m.end - s.start, m.end - s.start + 14)));
     analysed.push({ s, actors, places: [], dates: [], tokens });
@@ -820,7 +831,7 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       // "citing continued incursions, the killing of civilians in July and …": items a speaker lists are named, not told.
       if (/\b(?:citing|cited|listing)\b[^.;:"“]{0,90}$/i.test(s.text.slice(Math.max(0, f.rel - 90), f.rel))) continue;
       const ownClause = clauseOf(s.text, f.rel);
-      if (TIMES_SPAN.test(ownClause) || ((f.def.id === "killing" || f.def.id === "arrest") && CUMULATIVE.test(ownClause))) continue;
+      if (TIMES_SPAN.test(ownClause) || ((f.def.id === "killing" || f.def.id === "arrest" || f.def.id === "destruction") && CUMULATIVE.test(ownClause))) continue;
       // A count of a kind of event over a span ("Monthly count (1-12 October): 41 incursions") is a statistic; "dozens of strikes throughout the day" is a day's raid.
       const spanned = (dm !== null && dm.start !== null && dm.end !== null && isoToDays(dm.end) - isoToDays(dm.start) >= 2) || AGGREGATE_SPAN.test(s.text) || /\b(?:count(?:ed)?|tall(?:y|ied)|totals?|statistics|logged|recorded|documented|registered|summary)\b|\b(?:during|over|in)\s+the\s+(?:past\s+)?(?:week|month|period|year)\b/i.test(s.text);
       if (/s$/i.test(f.text) && spanned && COUNTED_KIND.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
@@ -1122,15 +1133,18 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
       const generic = GENERIC_FORCE.exec(s.text);
       // The common noun before the verb is its subject ("Troops crossed into the zone that UN peacekeepers had patrolled").
       const genericSubject = !!generic && generic.index < k.rel && !/[,;:]/.test(s.text.slice(generic.index, k.rel));
-      if ((k.def.family === "violent" || k.def.family === "physical") && generic && !stateSide(a1) && (genericSubject || !stateSide(a2))) {
+      // (A side named only after the verb is its object: "jets had struck infrastructure belonging to the former regime".)
+      const a1IsObject = genericSubject && !!a1 && a1.start > s.start + k.rel;
+      if ((k.def.family === "violent" || k.def.family === "physical") && generic && (!stateSide(a1) || a1IsObject) && (genericSubject || !stateSide(a2))) {
         const ai = analysed.indexOf(a);
         const fromEvents = [...candidates].reverse().filter((c) => s.index - c.sentence.index <= 5).flatMap((c) => [c.actor1, c.actor2]).find(stateSide);
-        const fromText = analysed.slice(Math.max(0, ai - 5), ai).reverse().flatMap((x) => [...x.actors].reverse()).find(stateSide);
+        // The speaker of this very sentence first ("The Israel Defense Forces said that fighter jets had struck …").
+        const fromText = a.actors.find((m) => m.source && stateSide(m) && m.start < s.start + k.rel) ?? analysed.slice(Math.max(0, ai - 5), ai).reverse().flatMap((x) => [...x.actors].reverse()).find(stateSide);
         const force = fromEvents ?? fromText ?? null;
         if (force) {
           if (!genericSubject && a1 && a1.actor && a1.actor.kind !== "civilians" && a1.actor.kind !== "un") a2 = force;
-          else {
-            if (!stateSide(a2) || a2?.country === force.country) a2 = a1 ?? a2;
+          else if (force.country !== a1?.country || !a1IsObject) {
+            if (!stateSide(a2) || a2?.country === force.country || a1IsObject) a2 = a1 ?? a2;
             a1 = force;
           }
         }
