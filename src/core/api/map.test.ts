@@ -5,7 +5,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { dateOfDay, dayOf, decodePoints, encodePoints, PointColumnsBuilder, pointsJson, toColumns, type PointRow } from "./map.ts";
+import { dateOfDay, dayOf, decodePoints, encodePoints, PointColumnsBuilder, pointsJson, type PointColumns, type PointRow } from "./map.ts";
+
+/** All the rows as columns, with the flag given. */
+function toColumns(rows: PointRow[], truncated: boolean): PointColumns {
+  const b = new PointColumnsBuilder(Math.max(1, rows.length));
+  for (const r of rows) b.addRow(r);
+  return { ...b.finish(), truncated };
+}
 
 const row = fc.tuple(
   fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !s.includes("\n")),

@@ -161,13 +161,6 @@ export class PointColumnsBuilder {
   }
 }
 
-/** Rows → columns (rows in the order given). */
-export function toColumns(rows: Iterable<PointRow>, truncated: boolean): PointColumns {
-  const b = new PointColumnsBuilder(Number.MAX_SAFE_INTEGER);
-  for (const r of rows) b.addRow(r);
-  return { ...b.finish(), truncated };
-}
-
 /** The JSON form of the columns. */
 export function pointsJson(c: PointColumns): MapPoints {
   // + 0 turns -0 into 0.
