@@ -141,7 +141,11 @@ describe("web review and reporting screens", { skip }, () => {
     await table.locator("tbody tr").first().waitFor();
     await page.getByTestId("bar-chart").locator("rect").first().waitFor();
     assert.ok((await page.getByTestId("line-chart").locator("circle").count()) >= 2, "a line over several weeks");
-    assert.match(await table.innerText(), /east-0-10|west-0-10|aos/);
+    // Zones by the pack's names in the reader's language, not by their ids (the names come with the pack's summary).
+    await page.waitForFunction(() => /of Line [AB]|Area of separation/.test(document.querySelector('[data-testid="calm-table"]')?.textContent ?? ""));
+    const zonesEn = await table.innerText();
+    assert.match(zonesEn, /km east of Line B|km west of Line A|Area of separation/);
+    assert.doesNotMatch(zonesEn, /east-0-10|west-0-10|\baos\b/);
     await inEachLanguage(page, "indicators", () => table.waitFor());
     // Time runs with the text: oldest week on the left in English, on the right in Arabic.
     const firstAndLast = () => page.getByTestId("line-chart").locator("circle").evaluateAll((cs) => [Number(cs[0]!.getAttribute("cx")), Number(cs[cs.length - 1]!.getAttribute("cx"))]);
@@ -150,10 +154,11 @@ describe("web review and reporting screens", { skip }, () => {
     await setLanguage(page, "ar");
     const [arFirst, arLast] = await firstAndLast();
     assert.ok(arFirst! > arLast!, "oldest week on the right in Arabic");
+    assert.match(await table.innerText(), /كم شرق الخط B|كم غرب الخط A|منطقة الفصل/);
     await setLanguage(page, "en");
 
     await page.getByTestId("area-type").selectOption("admin1");
-    await page.waitForFunction(() => !/east-0-10/.test(document.querySelector('[data-testid="calm-table"]')?.textContent ?? "east-0-10"));
+    await page.waitForFunction(() => !/of Line [AB]/.test(document.querySelector('[data-testid="calm-table"]')?.textContent ?? "of Line A"));
     assert.match(await table.innerText(), /Quneitra|Daraa|Golan/);
     await screenshot(page, "indicators-governorates-en");
     const href = await page.getByTestId("csv-link").getAttribute("href");

@@ -20,10 +20,18 @@ eachDialect("agreement packs over HTTP", (dialect) => {
     const pack = (await t.call(null, "GET", "/api/packs/israel-syria-1974")).json();
     assert.equal(pack.approximate, true);
     assert.match(pack.disclaimer, /not the treaty map/);
+    // Every zone has short names in the three languages for screens, beside its formal name.
+    for (const z of pack.zones as Array<{ id: string; name: string; names: { en: string; ar?: string; he?: string } | null }>) {
+      assert.ok(z.names?.en && z.names.ar && z.names.he, `names of ${z.id}`);
+      assert.match(z.names.ar, /[\u0600-\u06ff]/, z.id);
+      assert.match(z.names.he, /[\u0590-\u05ff]/, z.id);
+    }
+    assert.equal(pack.zones.find((z: { id: string }) => z.id === "east-0-10").names.en, "0–10 km east of Line B");
     const gj = (await t.call(null, "GET", "/api/packs/israel-syria-1974/geojson")).json();
     assert.equal(gj.type, "FeatureCollection");
     assert.ok(gj.features.length > 8);
     for (const f of gj.features) assert.match(JSON.stringify(f.properties), /not the treaty map/);
+    assert.equal(gj.features.find((f: { properties: { kind: string; id: string } }) => f.properties.kind === "zone" && f.properties.id === "aos").properties.names.ar, "منطقة الفصل");
     assert.equal((await t.call(null, "GET", "/api/packs/no-such-pack")).statusCode, 404);
     assert.equal((await t.call(null, "GET", "/api/packs/Bad%20Id")).statusCode, 400);
   });

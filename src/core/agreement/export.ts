@@ -16,7 +16,7 @@ export interface PackSummary {
   observers: { id: string; name: string }[];
   sources: Pack["meta"]["sources"];
   lines: { id: string; key: string; name: string; length_km: number }[];
-  zones: { id: string; name: string; kind: "polygon" | "band"; area_km2: number }[];
+  zones: { id: string; name: string; names: { en: string; ar?: string; he?: string } | null; kind: "polygon" | "band"; area_km2: number }[];
   limits: Pack["limits"];
   channel_rules: Pack["channelRules"];
   bbox: [number, number, number, number];
@@ -32,7 +32,7 @@ export function packSummary(pack: Pack): PackSummary {
     parties: m.parties.map((p) => ({ id: p.id, name: p.name, line: p.line, side: p.side })),
     mediators: m.mediators, observers: m.observers, sources: m.sources,
     lines: pack.lines.map((l) => ({ id: l.id, key: l.key, name: l.name, length_km: r3(l.lengthKm) })),
-    zones: pack.zones.map((z) => ({ id: z.id, name: z.name, kind: z.def.kind, area_km2: r3(z.areaKm2) })),
+    zones: pack.zones.map((z) => ({ id: z.id, name: z.name, names: z.def.names ?? null, kind: z.def.kind, area_km2: r3(z.areaKm2) })),
     limits: pack.limits, channel_rules: pack.channelRules,
     bbox: [pack.bbox.minX, pack.bbox.minY, pack.bbox.maxX, pack.bbox.maxY],
   };
@@ -55,7 +55,7 @@ export function packToGeoJSON(pack: Pack, opts: PackGeoJSONOptions = {}) {
   const features: unknown[] = [
     ...pack.zones.map((z) => ({
       type: "Feature", id: z.id,
-      properties: { ...common, kind: "zone", id: z.id, name: z.name, derived: z.def.kind === "band", ...(z.def.kind === "band" ? { line: z.def.line, side: z.def.side, from_km: z.def.from_km, to_km: z.def.to_km } : {}), area_km2: r3(z.areaKm2), limits: limitsFor(z.id) },
+      properties: { ...common, kind: "zone", id: z.id, name: z.name, names: z.def.names ?? null, derived: z.def.kind === "band", ...(z.def.kind === "band" ? { line: z.def.line, side: z.def.side, from_km: z.def.from_km, to_km: z.def.to_km } : {}), area_km2: r3(z.areaKm2), limits: limitsFor(z.id) },
       geometry: { type: "MultiPolygon", coordinates: z.geometry.map((p) => p.map((r) => r.map(([x, y]) => [rd(x), rd(y)]))) },
     })),
     ...pack.lines.map((l) => ({

@@ -102,10 +102,12 @@ export const ZONE_OUTSIDE = "outside";
 const zoneId = id.refine((v) => v !== ZONE_OUTSIDE, "\"outside\" is reserved for points in no zone");
 
 export const zoneDefSchema = z.discriminatedUnion("kind", [
-  z.object({ id: zoneId, name: z.string().min(1), kind: z.literal("polygon"), feature: id }),
+  z.object({ id: zoneId, name: z.string().min(1), names: names.optional(), kind: z.literal("polygon"), feature: id }),
   z.object({
     id: zoneId,
     name: z.string().min(1),
+    /** Short labels for screens, per language (the name above stays the formal one in exports). */
+    names: names.optional(),
     kind: z.literal("band"),
     line: id,
     side: compassSchema,

@@ -11,6 +11,7 @@ import { match, navigate, usePath } from "../app/router.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ErrorNote, Field, Loading, Pill, ScreenTitle } from "../components/common.tsx";
 import { claimKindLabel, eventTypeLabel, verificationLabel, verificationTone } from "./labels.ts";
+import { useZoneLabel } from "../app/zones.ts";
 
 const listSchema = z.object({ items: z.array(incidentSchema), next_cursor: z.string().nullable() });
 const taxonomySchema = z.object({ event_types: z.record(z.string(), z.array(z.string())), verification_states: z.array(z.string()) }).passthrough();
@@ -25,6 +26,7 @@ const link = (to: string) => (e: MouseEvent) => { e.preventDefault(); navigate(t
 
 function IncidentList() {
   const { t, date, num } = useI18n();
+  const zoneName = useZoneLabel();
   const taxonomy = useApi(() => api.get("/api/incidents/taxonomy", taxonomySchema), []);
   const [filters, setFilters] = useState({ from: "", to: "", event_type: "", verification: "", q: "" });
   const [applied, setApplied] = useState(filters);
@@ -89,7 +91,7 @@ function IncidentList() {
                   <td><a href={`/incidents/${i.id}`} onClick={link(`/incidents/${i.id}`)}>{date(i.event_date)}</a></td>
                   <td>{eventTypeLabel(t, i.event_type)}<br /><span className="muted small" lang="en">{i.sub_event_type}</span></td>
                   <td>{i.location || "—"}</td>
-                  <td dir="ltr">{i.classification.zone ?? "—"}</td>
+                  <td><bdi>{zoneName(i.classification.zone)}</bdi></td>
                   <td>{num(i.fatalities)}</td>
                   <td><Pill tone={verificationTone(i.verification)}>{verificationLabel(t, i.verification)}</Pill></td>
                 </tr>
@@ -105,6 +107,7 @@ function IncidentList() {
 
 function IncidentDetail({ id }: { id: string }) {
   const { t, date, dateTime, num } = useI18n();
+  const zoneName = useZoneLabel();
   const detail = useApi(() => api.get(`/api/incidents/${encodeURIComponent(id)}`, detailSchema), [id]);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -131,7 +134,7 @@ function IncidentDetail({ id }: { id: string }) {
         <span className="muted">{date(i.event_date)} · <span lang="en">{i.sub_event_type}</span> · {t("incidents.fatalitiesN", { n: i.fatalities })}</span>
       </p>
       <dl className="facts">
-        <dt>{t("incidents.zone")}</dt><dd dir="ltr">{i.classification.zone ?? "—"}</dd>
+        <dt>{t("incidents.zone")}</dt><dd><bdi>{zoneName(i.classification.zone)}</bdi></dd>
         <dt>{t("incidents.nearLine")}</dt><dd>{i.classification.near_line ?? "—"}{i.classification.distance_km && Object.entries(i.classification.distance_km).map(([k, v]) => <span key={k} className="muted"> · {k}: {num(v, { maximumFractionDigits: 1 })} km</span>)}</dd>
         <dt>{t("incidents.actors")}</dt><dd>{[i.actor1, i.actor2].filter(Boolean).map((a, k) => <span key={k}>{k > 0 && " — "}<bdi>{a}</bdi></span>)}</dd>
         <dt>{t("incidents.position")}</dt><dd dir="ltr">{num(i.latitude, { maximumFractionDigits: 4 })}, {num(i.longitude, { maximumFractionDigits: 4 })}</dd>

@@ -7,8 +7,8 @@ import { useI18n } from "../i18n/i18n.tsx";
 import { Pill } from "../components/common.tsx";
 import { BarChart, LineChart, calmTone } from "./Charts.tsx";
 
-/** `names` gives areas a readable name (e.g. governorate codes → names in the chosen language); codes show otherwise. */
-export function CalmView({ data, testId, names }: { data: CalmDto; testId: string; names?: Record<string, string> | undefined }) {
+/** `nameOf` gives areas a readable name (governorate codes or zone ids → names in the chosen language); codes show otherwise. */
+export function CalmView({ data, testId, nameOf = (a) => a }: { data: CalmDto; testId: string; nameOf?: ((area: string) => string) | undefined }) {
   const { t, num, date, dir, lang } = useI18n();
   const short = new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", timeZone: "UTC" });
   const latest = latestByArea(data);
@@ -16,7 +16,6 @@ export function CalmView({ data, testId, names }: { data: CalmDto; testId: strin
   const area = picked && data.areas.includes(picked) ? picked : (latest[0]?.area ?? data.areas[0] ?? "");
   const series = seriesOf(data, area);
   const f1 = (n: number) => num(n, { maximumFractionDigits: 1 });
-  const nameOf = (a: string) => names?.[a] ?? a;
   const lastWeek = data.weeks[data.weeks.length - 1];
   const selectId = useId();
   if (!data.areas.length) return <p className="muted">{t("indicators.noData")}</p>;

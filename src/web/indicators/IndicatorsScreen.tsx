@@ -9,11 +9,12 @@ import { useRealtime } from "../api/realtime.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ErrorNote, Field, Loading, ScreenTitle } from "../components/common.tsx";
 import { CalmView } from "./CalmView.tsx";
+import { useZoneLabel } from "../app/zones.ts";
 
 type AreaType = "zone" | "admin1";
-
 export default function IndicatorsScreen() {
   const { t, lang } = useI18n();
+  const zoneName = useZoneLabel();
   const [areaType, setAreaType] = useState<AreaType>("zone");
   const [weeks, setWeeks] = useState(12);
   const qs = `area_type=${areaType}&weeks=${weeks}`;
@@ -52,7 +53,7 @@ export default function IndicatorsScreen() {
       </div>
       <ErrorNote error={calm.error} />
       {!calm.data && !calm.error && <Loading />}
-      {calm.data && <CalmView data={calm.data} testId="calm" names={areaType === "admin1" ? names : undefined} />}
+      {calm.data && <CalmView data={calm.data} testId="calm" nameOf={areaType === "admin1" ? (a) => names[a] ?? a : zoneName} />}
     </section>
   );
 }

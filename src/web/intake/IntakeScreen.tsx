@@ -17,6 +17,7 @@ import type { MessageKey } from "../i18n/en.ts";
 import { FetchArticle, Feeds, UploadArticle } from "./IntakeSources.tsx";
 import { ErrorNote, Field, Loading, Pill, ScreenTitle } from "../components/common.tsx";
 import { eventTypeLabel } from "../incidents/labels.ts";
+import { useZoneLabel } from "../app/zones.ts";
 
 const link = (to: string) => (e: MouseEvent) => { e.preventDefault(); navigate(to); };
 const statuses = ["pending", "accepted", "rejected"] as const;
@@ -138,6 +139,7 @@ const EVENT_TYPES = ["battles", "explosions_remote_violence", "violence_against_
 
 function ProposalReview({ id, onDecided }: { id: string; onDecided: () => void }) {
   const { t, date, num } = useI18n();
+  const zoneName = useZoneLabel();
   const detail = useApi(() => api.get(`/api/intake/proposals/${encodeURIComponent(id)}`, proposalDetailSchema), [id]);
   const articleId = detail.data?.article_id;
   const article = useApi(async () => (articleId ? api.get(`/api/intake/articles/${encodeURIComponent(articleId)}`, articleSchema) : undefined), [articleId]);
@@ -176,7 +178,7 @@ function ProposalReview({ id, onDecided }: { id: string; onDecided: () => void }
         <dl className="facts">
           <dt>{t("incidents.date")}</dt><dd>{e.date ? date(e.date) : "—"}</dd>
           <dt>{t("incidents.actors")}</dt><dd>{[e.actor1?.name, e.actor2?.name].filter(Boolean).map((a, k) => <span key={k}>{k > 0 && " — "}<bdi>{a}</bdi></span>)}</dd>
-          <dt>{t("incidents.zone")}</dt><dd dir="ltr">{e.zone ?? "—"}</dd>
+          <dt>{t("incidents.zone")}</dt><dd><bdi>{zoneName(e.zone)}</bdi></dd>
           <dt>{t("incidents.position")}</dt><dd dir="ltr">{e.lat === null || e.lon === null ? "—" : `${num(e.lat, { maximumFractionDigits: 4 })}, ${num(e.lon, { maximumFractionDigits: 4 })}`}</dd>
           <dt>{t("incidents.fatalities")}</dt><dd>{e.fatalities === null ? "—" : num(e.fatalities)}</dd>
           <dt>{t("intake.confidenceLabel")}</dt><dd>{num(d.confidence, { style: "percent" })}</dd>

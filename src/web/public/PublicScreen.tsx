@@ -8,9 +8,11 @@ import { useI18n } from "../i18n/i18n.tsx";
 import { ErrorNote, Loading, ScreenTitle } from "../components/common.tsx";
 import { CalmView } from "../indicators/CalmView.tsx";
 import { ReportTable } from "../indicators/ReportsScreen.tsx";
+import { useZoneLabel } from "../app/zones.ts";
 
 export default function PublicScreen() {
   const { t, date, num } = useI18n();
+  const zoneName = useZoneLabel();
   const dash = useApi(() => api.get("/api/public/dashboard?weeks=12", publicDashboardSchema), []);
   const reports = useApi(() => api.get("/api/public/reports", reportListSchema), []);
   return (
@@ -25,7 +27,7 @@ export default function PublicScreen() {
           <h2>{t("public.byGovernorate")}</h2>
           <CalmView data={dash.data} testId="public-admin1" />
           <h2>{t("public.byZone")}</h2>
-          <CalmView data={dash.data.by_zone} testId="public-zone" />
+          <CalmView data={dash.data.by_zone} testId="public-zone" nameOf={zoneName} />
         </>
       )}
       <h2>{t("public.reports")}</h2>

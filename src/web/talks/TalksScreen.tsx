@@ -16,6 +16,7 @@ import { ErrorNote, Field, Loading, Pill, ScreenTitle } from "../components/comm
 import { measuredText } from "./measured.ts";
 import { NewCommitment, NewMeeting } from "./TalksCreate.tsx";
 import { useMe } from "../app/session.tsx";
+import { useZoneLabel } from "../app/zones.ts";
 
 const statusTone: Record<CommitmentStatus, "ok" | "warn" | "bad" | "info" | "muted"> = {
   proposed: "muted", agreed: "info", in_progress: "info", fulfilled: "ok", breached: "bad", lapsed: "warn",
@@ -25,6 +26,7 @@ interface Alert { id: number; text: string }
 
 export default function TalksScreen() {
   const { t, dateTime } = useI18n();
+  const zoneName = useZoneLabel();
   const commitments = useApi(() => api.get("/api/commitments", commitmentListSchema), []);
   const meetings = useApi(() => api.get("/api/meetings", meetingListSchema), []);
   const windows = useApi(() => api.get("/api/windows", windowListSchema), []);
@@ -41,7 +43,7 @@ export default function TalksScreen() {
   useRealtime(["inspection.overdue", "inspection.completed", "window.scheduled"], (ev) => {
     if (ev.type === "inspection.overdue") {
       const p = ev.payload as { zone?: string; last_inspection?: string | null };
-      setAlerts((a) => [{ id: ev.id, text: t("talks.overdueAlert", { zone: p.zone ?? "?", last: p.last_inspection ? dateTime(p.last_inspection) : t("talks.never") }) }, ...a].slice(0, 5));
+      setAlerts((a) => [{ id: ev.id, text: t("talks.overdueAlert", { zone: p.zone ? zoneName(p.zone) : "?", last: p.last_inspection ? dateTime(p.last_inspection) : t("talks.never") }) }, ...a].slice(0, 5));
     }
     cadence.reload();
     windows.reload();
@@ -87,7 +89,7 @@ export default function TalksScreen() {
             <tbody>
               {cadence.data.items.map((r) => (
                 <tr key={r.zone}>
-                  <td dir="ltr">{r.zone}</td>
+                  <td><bdi>{zoneName(r.zone)}</bdi></td>
                   <td>{r.last_inspection ? dateTime(r.last_inspection) : t("talks.never")}</td>
                   <td>{r.due ? dateTime(r.due) : "—"}</td>
                   <td>{r.overdue ? <Pill tone="bad">{t("talks.overdue")}</Pill> : <Pill tone="ok">{t("talks.onSchedule")}</Pill>}</td>
@@ -104,7 +106,7 @@ export default function TalksScreen() {
         {windows.data?.items.map((w) => (
           <li key={w.id}>
             <Pill tone={w.status === "completed" ? "ok" : w.status === "cancelled" ? "muted" : "info"}>{t(`window.${w.kind}` as MessageKey)}</Pill>{" "}
-            <bdi>{w.title}</bdi> {w.zone && <span dir="ltr" className="muted">({w.zone})</span>} · {dateTime(w.starts_at)} – {dateTime(w.ends_at)}
+            <bdi>{w.title}</bdi> {w.zone && <span className="muted">(<bdi>{zoneName(w.zone)}</bdi>)</span>} · {dateTime(w.starts_at)} – {dateTime(w.ends_at)}
             {w.findings && <span className="muted small"> · {Object.entries(w.findings).map(([k, v]) => `${k}: ${v}`).join(", ")}</span>}
           </li>
         ))}
@@ -115,6 +117,7 @@ export default function TalksScreen() {
 
 function CommitmentCard({ c, onMoved }: { c: CommitmentDto; onMoved: () => void }) {
   const i18n = useI18n();
+  const zoneName = useZoneLabel();
   const { t, date, dateTime, dir } = i18n;
   // The arrow points from the committed party to the beneficiary in reading order.
   const arrow = dir === "rtl" ? "←" : "→";
@@ -146,7 +149,7 @@ function CommitmentCard({ c, onMoved }: { c: CommitmentDto; onMoved: () => void 
       {c.measured && (
         <p className="small">
           <Pill tone={c.measured.on_track ? "ok" : "bad"}>{t(c.measured.on_track ? "talks.onTrack" : "talks.offTrack")}</Pill>{" "}
-          {t("talks.measured")}: <span data-testid="measured-summary">{measuredText(i18n, c.measured.message)}</span>
+          {t("talks.measured")}: <span data-testid="measured-summary">{measuredText(i18n, c.measured.message, zoneName)}</span>
         </p>
       )}
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>

@@ -49,3 +49,16 @@ test("numbers, shares and dates follow the language", () => {
   // The English summary the API also carries stays the server's own wording.
   assert.equal(measuredSummary(breached), "4 incidents in the week of 2025-06-09, above the limit of 2");
 });
+
+test("zones and limit items in the verdict are named in the reader's language", () => {
+  const zoneName = (id: string) => (id === "AOS" ? "منطقة الفصل" : id);
+  const breached = samples.find((m) => m.key === "inspections.breached")!;
+  const ar = measuredText(i18nFor("ar"), breached, zoneName);
+  assert.ok(ar.includes("منطقة الفصل"), ar);
+  assert.ok(ar.includes("مدفعية"), ar);
+  assert.doesNotMatch(ar, /artillery|AOS/);
+  assert.match(measuredText(i18nFor("he"), samples.find((m) => m.key === "inspections.clear")!), /טנקים/);
+  // An item no pack names stays as written; without a zone function the id shows.
+  const other = measuredText(i18nFor("en"), { key: "inspections.clear", values: { item: "radars", n: 2, zone: "AOS" } });
+  assert.match(other, /radars.*AOS/);
+});
