@@ -29,7 +29,7 @@ export interface FolderResult {
   details: Array<{ file: string; proposals: Proposal[]; strict: Array<[number, number]>; labels: number }>;
 }
 
-export function evaluateFolder(folder: string, ctx: ExtractContext = loadPackContext()): FolderResult {
+export function evaluateFolder(folder: string, ctx: ExtractContext = loadPackContext(), options: { gate?: boolean } = {}): FolderResult {
   const files = readdirSync(folder).filter((f) => f.endsWith(".json")).sort();
   const tally = emptyTally();
   const details: FolderResult["details"] = [];
@@ -42,7 +42,7 @@ export function evaluateFolder(folder: string, ctx: ExtractContext = loadPackCon
     const a = parsed.data;
     const text = a.text ?? readFileSync(resolve(dirname(path), a.article!), "utf8");
     const t0 = performance.now();
-    const proposals = extractEvents({ text, published: a.published, reference_date: a.reference_date ?? null }, ctx);
+    const proposals = extractEvents({ text, published: a.published, reference_date: a.reference_date ?? null }, ctx, { gate: options.gate === true });
     extractMs += performance.now() - t0;
     const strict = scoreArticle(tally, { labels: a.events, proposals });
     details.push({ file: f, proposals, strict, labels: a.events.length });
@@ -54,10 +54,11 @@ export function evaluateFolder(folder: string, ctx: ExtractContext = loadPackCon
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const folder = process.argv.slice(2).find((a) => !a.startsWith("-"));
   if (!folder) {
-    console.error("usage: npm run eval:intake -- <folder> [--verbose]");
+    console.error("usage: npm run eval:intake -- <folder> [--verbose] [--gate]");
     process.exit(2);
   }
-  const res = evaluateFolder(resolve(folder));
+  // --gate: score with the learned precision gate on (src/core/intake/gate.ts).
+  const res = evaluateFolder(resolve(folder), loadPackContext(), { gate: process.argv.includes("--gate") });
   if (process.argv.includes("--verbose")) {
     for (const d of res.details) console.error(`${d.file}: labels ${d.labels}, proposed ${d.proposals.length}, matched ${d.strict.length}`);
   }

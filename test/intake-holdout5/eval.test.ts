@@ -7,12 +7,15 @@
 // recall 0.67; place 0.871, date 0.909; 148 proposals for 97 required and 31
 // optional labels). Under the 0.75 target: the round's rules cut
 // over-proposal on the text they were drawn from, and only a little here.
-// That end-of-round score is the honest measure on unseen text. Nobody has
-// looked at its misses; once someone does, the set is spent.
-// The floors sit a little under it so a regression shows.
+// That end-of-round score was the honest measure on unseen text.
+// The set is now spent: the precision gate's work (issue 6, task "gate")
+// trained on it and looked at its misses by class. Three places the brief
+// named as gazetteer gaps (Qusayr, Hermel, Sayyida Zeinab) then lifted it to
+// F1 0.581 (precision 0.496, recall 0.701; place 0.901, date 0.909) without
+// the gate; the floors sit a little under that.
 import { test } from "node:test";
 import { assertIntakeFloors } from "../helpers/intake-floors.ts";
 
-test("fifth held-out set stays above the floors of its blind score", () => {
-  assertIntakeFloors(import.meta.url, { articles: 30, labels: 128, f1: 0.53, precision: 0.45, recall: 0.65, place: 0.85, date: 0.89 });
+test("fifth held-out set (spent) stays above its floors", () => {
+  assertIntakeFloors(import.meta.url, { articles: 30, labels: 128, f1: 0.56, precision: 0.47, recall: 0.68, place: 0.88, date: 0.89 });
 });

@@ -5,6 +5,8 @@ import { addDays, findDates, isBoilerplateDateLine, isoToDays, type DateMention,
 import { AIR_CONTEXT, ARMED_TARGET, CIVILIAN_TARGET, DRONE_CONTEXT, PROTEST_CUE, PROTEST_FORCE, PROTEST_INTERVENTION, SHELL_CONTEXT, TRIGGERS, ploverScore, type TriggerDef } from "./lexicon.ts";
 import { distanceKm, findActors, packIndex, resolveHomonym, type ActorMention, type PackIndex } from "./lookup.ts";
 import { countryOfAdmin1 } from "./locate.ts";
+import { applyGate, checkGateModel, type GateModel } from "./gate.ts";
+import gateModelJson from "./gate-model.json" with { type: "json" };
 import { splitSentences, type Sentence } from "./sentences.ts";
 import { tokenize } from "./text.ts";
 import type { Article, Evidence, ExtractContext, ExtractOptions, Location, Proposal, ProposedActor } from "./types.ts";
@@ -626,8 +628,20 @@ function locatePlace(p: PlaceMention | null, locate: ExtractContext["locate"]): 
   return { loc, lon: place.lon, lat: place.lat, place, precision };
 }
 
+/** The precision gate's weights, trained by scripts/train-intake-gate.ts; checked against the gate's features on first use (not at load, so the trainer can still run when they are stale). */
+let gateModel: GateModel | null = null;
+
 /** Extracts proposed events from one article. Several, one or none. */
 export function extractEvents(article: Article, ctx: ExtractContext, options: ExtractOptions = {}): Proposal[] {
+  const proposals = proposeByRules(article, ctx, options);
+  if (options.gate !== true) return proposals;
+  gateModel ??= checkGateModel(gateModelJson);
+  // Asked for the unreal too: every proposal stays, each with the gate's estimate as its confidence.
+  return applyGate(article, proposals, gateModel, options.includeNonFactual === true);
+}
+
+/** What the hand-written rules propose, before the gate. */
+function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractOptions): Proposal[] {
   const index = packIndex(ctx.places, ctx.actors);
   const ref = todayRef(article);
   const text = article.text;

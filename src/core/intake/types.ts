@@ -34,6 +34,12 @@ export interface ExtractContext {
 export interface ExtractOptions {
   /** Keep events flagged future, hypothetical or negated (dropped by default: they did not happen). */
   includeNonFactual?: boolean;
+  /**
+   * Pass the rules' proposals through the learned precision gate (gate.ts): those it rates below its threshold are
+   * dropped and the rest carry its probability as their confidence. Off by default: in cross-validation it lifts F1 on
+   * unseen incident reports a little, but it drops nearly every event of background-and-diplomacy pieces like the seed report.
+   */
+  gate?: boolean;
 }
 
 export interface Evidence {

@@ -1,0 +1,102 @@
+// The precision gate: its features on sentences written for the test, the
+// committed model's shape, what applying it does, and the fitter.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { actorsFileSchema, placesFileSchema } from "../agreement/gazetteer.ts";
+import placesJson from "../../../packs/israel-syria-1974/places.json" with { type: "json" };
+import actorsJson from "../../../packs/israel-syria-1974/actors.json" with { type: "json" };
+import modelJson from "./gate-model.json" with { type: "json" };
+import { extractEvents } from "./extract.ts";
+import { FEATURE_NAMES, applyGate, checkGateModel, gateFeatures, gateScore, type GateModel } from "./gate.ts";
+import { fitLogistic, hydrateProposal, slimProposal } from "./gate-train.ts";
+import type { Article, ExtractContext, Proposal } from "./types.ts";
+
+const ctx: ExtractContext = {
+  places: placesFileSchema.parse(placesJson).places,
+  actors: actorsFileSchema.parse(actorsJson).actors,
+  locate: (lon, lat) => lat > 32 && lat < 34 && lon > 35 && lon < 37 ? (lon > 35.8 ? { country: "SYR", admin1: "SY-XX" } : { country: "ISR", admin1: "IL-Z" }) : null,
+};
+
+/** The rules' proposals (ungated) and each one's features by name. */
+function featuresOf(article: Article): Array<{ p: Proposal; f: Record<string, number> }> {
+  const proposals = extractEvents(article, ctx, { gate: false });
+  return gateFeatures(article, proposals).map((row, i) => ({ p: proposals[i]!, f: Object.fromEntries(FEATURE_NAMES.map((n, k) => [n, row[k]!])) }));
+}
+
+test("features: type, trigger, sentence cues, date and place as the proposal has them", () => {
+  const article = { text: "Israeli jets reportedly struck a depot near Beit Jinn on Thursday, a monitor said.", published: "2025-06-13" };
+  const [row] = featuresOf(article);
+  assert.ok(row);
+  assert.equal(row.f["type:Explosions/Remote violence"], 1);
+  assert.equal(row.f["sub:Air/drone strike"], 1);
+  assert.equal(row.f["trigger:strike"], 1, "the lexicon entry that matched where the trigger stands");
+  assert.equal(row.f["trigger:ed"], 1);
+  assert.equal(row.f["cue:hedge"], 1);
+  assert.equal(row.f["cue:said"], 1);
+  assert.equal(row.f["cue:neg"], 0);
+  assert.equal(row.f["place:gazetteer"], 1);
+  assert.equal(row.f["date:day"], 1);
+  assert.equal(row.f["date:default"], 0);
+  assert.ok(Math.abs(row.f["date:days-back"]! - Math.log1p(1)) < 1e-9);
+  assert.equal(row.f["sentence:first"], 1);
+  assert.equal(row.f["article:proposals"], Math.log1p(1));
+  assert.equal(row.f["article:undated"], 0);
+});
+
+test("features: a quote, an earlier act of the kind at the same place, an act with no day of its own", () => {
+  const quoted = featuresOf({ text: "Israeli troops detained two men in Beit Jinn on Monday. \"They raided Beit Jinn too,\" a resident said.", published: "2025-06-13" });
+  assert.deepEqual(quoted.map((r) => r.p.sub_event_type), ["Arrests", "Other"]);
+  assert.equal(quoted[0]!.f["trigger:in-quote"], 0);
+  assert.equal(quoted[1]!.f["trigger:in-quote"], 1);
+  assert.equal(quoted[1]!.f["cue:quote"], 1);
+  assert.equal(quoted[1]!.f["sentence:first"], 0);
+  const again = featuresOf({ text: "Israeli troops raided Beit Jinn on Monday. On Wednesday, soldiers raided Beit Jinn again and searched homes, a resident said.", published: "2025-06-13" });
+  assert.deepEqual(again.map((r) => [r.f["article:earlier-same-place"], r.f["article:earlier-twin"]]), [[0, 0], [1, 0]], "the second raid is on another day: same place, not a twin");
+  const [undated] = featuresOf({ text: "Israeli troops raided Kuya, residents said.", published: "2025-06-13" });
+  assert.equal(undated!.f["date:default"], 1, "no day of its own: the week before publication");
+  assert.equal(undated!.f["date:week"], 1);
+});
+
+test("the committed model fits the gate's features and gives probabilities", () => {
+  const model = checkGateModel(modelJson);
+  assert.deepEqual(model.features, [...FEATURE_NAMES]);
+  assert.equal(model.weights.length, FEATURE_NAMES.length);
+  assert.ok(model.weights.every(Number.isFinite) && Number.isFinite(model.bias));
+  assert.ok(model.threshold > 0 && model.threshold < 1, `threshold ${model.threshold}`);
+  assert.ok(model.weights.some((w) => w !== 0));
+  assert.throws(() => checkGateModel({ ...model, features: model.features.slice(1), weights: model.weights.slice(1) }), /does not match/);
+});
+
+test("applying the gate drops what scores under the threshold, renumbers, and puts the probability in confidence", () => {
+  const article = { text: "Israeli jets struck a depot near Beit Jinn on Thursday. Protesters rallied in Sweida on Friday.", published: "2025-06-14" };
+  const proposals = extractEvents(article, ctx, { gate: false });
+  assert.equal(proposals.length, 2);
+  const rows = gateFeatures(article, proposals);
+  // A model that only looks at whether the act is a protest.
+  const weights = FEATURE_NAMES.map((n) => (n === "type:Protests" ? -4 : 0));
+  const model: GateModel = { features: [...FEATURE_NAMES], weights, bias: 2, threshold: 0.5 };
+  assert.ok(gateScore(model, rows[0]!) > 0.8 && gateScore(model, rows[1]!) < 0.2);
+  const kept = applyGate(article, proposals, model);
+  assert.deepEqual(kept.map((p) => [p.event_id, p.event_type, p.confidence]), [["p1", "Explosions/Remote violence", 0.88]]);
+  assert.equal(applyGate(article, proposals, model, true).length, 2);
+  // Through extractEvents, with the committed model: a subset of the rules' proposals, each with the model's probability.
+  const gated = extractEvents(article, ctx, { gate: true });
+  const committed = checkGateModel(modelJson);
+  assert.deepEqual(gated.map((p) => p.confidence), proposals.map((_, i) => Math.round(gateScore(committed, rows[i]!) * 100) / 100).filter((c, i) => gateScore(committed, rows[i]!) >= committed.threshold));
+  assert.equal(extractEvents(article, ctx).length, 2, "off unless asked for");
+});
+
+test("the fitter finds the signal, is deterministic, and a stored proposal comes back whole", () => {
+  // y mostly follows the first feature; the second is spread evenly over both classes.
+  const X = [[1, 0], [1, 1], [1, 0], [1, 1], [0, 0], [0, 1], [0, 0], [0, 1]];
+  const y = [1, 1, 0, 1, 0, 0, 1, 0];
+  const w = X.map(() => 1);
+  const a = fitLogistic(X, y, w, { l2: 0.1 });
+  assert.ok(a.weights[0]! > 1 && Math.abs(a.weights[1]!) < Math.abs(a.weights[0]!));
+  assert.deepEqual(fitLogistic(X, y, w, { l2: 0.1 }), a);
+  // Heavier penalty, smaller weights.
+  assert.ok(Math.abs(fitLogistic(X, y, w, { l2: 10 }).weights[0]!) < a.weights[0]!);
+  const text = "Israeli jets struck a depot near Beit Jinn on Thursday.";
+  const [p] = extractEvents({ text, published: "2025-06-13" }, ctx, { gate: false });
+  assert.deepEqual(hydrateProposal(slimProposal(p!), text), p);
+});

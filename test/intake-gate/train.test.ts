@@ -1,0 +1,30 @@
+// The committed gate weights are what the trainer makes from the committed
+// data (labelled folders, first-contact snapshot, today's extractor): no hand
+// edits, no stale file. If the extractor or the labels change, run
+// `npm run train:intake` and commit the new weights with the change.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { evaluateFolder, loadPackContext } from "../../scripts/eval-intake.ts";
+import { MODEL_PATH, loadViews, trainGate } from "../../scripts/train-intake-gate.ts";
+import type { GateModel } from "../../src/core/intake/gate.ts";
+
+test("the trainer reproduces the committed gate weights", () => {
+  const committed = JSON.parse(readFileSync(MODEL_PATH, "utf8")) as GateModel;
+  const views = loadViews();
+  // Every labelled folder and every batch of the snapshot took part.
+  assert.ok(views.filter((v) => v.firstContact).length >= 260, "first-contact runs");
+  const model = trainGate(views);
+  assert.deepEqual(model.features, committed.features);
+  assert.equal(model.threshold, committed.threshold);
+  assert.equal(model.bias, committed.bias);
+  assert.deepEqual(model.weights, committed.weights);
+});
+
+test("with the gate on, the dev set and holdout 5 stay above floors (both trained on: a guard, not an estimate)", () => {
+  const dev = evaluateFolder(fileURLToPath(new URL("../intake/", import.meta.url)), loadPackContext(), { gate: true }).summary;
+  assert.ok(dev.f1 >= 0.9 && dev.precision >= 0.91, JSON.stringify(dev));
+  const h5 = evaluateFolder(fileURLToPath(new URL("../intake-holdout5/", import.meta.url)), loadPackContext(), { gate: true }).summary;
+  assert.ok(h5.f1 >= 0.64 && h5.precision >= 0.63, JSON.stringify(h5));
+});
