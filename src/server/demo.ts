@@ -9,6 +9,7 @@ import { randomToken } from "./platform/ids.ts";
 import { seedTalksDemo } from "./modules/talks/talks.demo.ts";
 import { seedSampleIncidents } from "./modules/incidents/incident.demo.ts";
 import { seedIntakeDemo } from "./modules/intake/intake.demo.ts";
+import { seedHotlineDemo } from "./modules/hotline/hotline.demo.ts";
 
 export interface DemoAccount {
   username: string;
@@ -73,6 +74,7 @@ async function seedSampleRecords(ctx: AppContext): Promise<void> {
   const undof = await viewerOf("undof.observer");
   await seedSampleIncidents(ctx, { isr, syr, usa, undof });
   await seedTalksDemo(ctx, { isr, syr, usa, undof });
+  await seedHotlineDemo(ctx, { isr: await viewerOf("isr.liaison"), syr: await viewerOf("syr.liaison") });
   // A first public report, so the public page has something to show.
   await ctx.reports.generate({ userId: usa.userId, party: "USA" }, "public", ctx.clock.now().toISOString().slice(0, 10), "en", "request");
   await ctx.audit.checkpoint(ctx.db);

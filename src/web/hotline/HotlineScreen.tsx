@@ -42,7 +42,7 @@ export default function HotlineScreen() {
             {threads.data?.items.map((th) => (
               <li key={th.id}>
                 <a href={`/hotline/${th.id}`} aria-current={th.id === threadId ? "page" : undefined} onClick={(e) => { e.preventDefault(); navigate(`/hotline/${th.id}`); }}>
-                  <strong>{th.title}</strong>
+                  <strong><bdi>{th.title}</bdi></strong>
                   <span className="muted small"> {th.parties.join(" · ")} · {t("hotline.messagesCount", { n: th.last_seq })}</span>
                 </a>
               </li>
@@ -185,7 +185,7 @@ function ThreadView({ threadId }: { threadId: string }) {
   const canSend = me.user.party !== null && th.parties.includes(me.user.party) && (me.user.role === "liaison" || me.user.role === "mediator");
   return (
     <div data-testid="thread">
-      <h2>{th.title}</h2>
+      <h2><bdi>{th.title}</bdi></h2>
       <p className="muted small">{th.parties.join(" · ")} · {th.via === "mediator" ? t("hotline.viaMediator") : t("hotline.viaDirect")}</p>
       <ErrorNote error={error} />
       <ol className="messages" aria-label={t("hotline.messages")}>
@@ -229,7 +229,7 @@ function MessageCard({ m, receipts, deadlines, canReply, onSent }: { m: MessageV
       </div>
       {win && <p>{t("hotline.window")}: <bdi>{dateTime(win.start)}</bdi> – <bdi>{dateTime(win.end)}</bdi></p>}
       {m.kind === "notification" && <p><ForcesSummary body={body} /></p>}
-      {text && <p className="message-text">{text}</p>}
+      {text && <p className="message-text"><bdi>{text}</bdi></p>}
       {m.refers_to && <p className="muted small">{t("hotline.refersTo", { id: m.refers_to })}</p>}
       <p className="receipts small" data-testid="receipts">
         <span title={m.receipt.body.at}>✓ {t("hotline.received")}</span>

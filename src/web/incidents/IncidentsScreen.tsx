@@ -90,7 +90,7 @@ function IncidentList() {
                 <tr key={i.id}>
                   <td><a href={`/incidents/${i.id}`} onClick={link(`/incidents/${i.id}`)}>{date(i.event_date)}</a></td>
                   <td>{eventTypeLabel(t, i.event_type)}<br /><span className="muted small" lang="en">{i.sub_event_type}</span></td>
-                  <td>{i.location || "—"}</td>
+                  <td><bdi>{i.location || "—"}</bdi></td>
                   <td><bdi>{zoneName(i.classification.zone)}</bdi></td>
                   <td>{num(i.fatalities)}</td>
                   <td><Pill tone={verificationTone(i.verification)}>{verificationLabel(t, i.verification)}</Pill></td>
@@ -127,7 +127,7 @@ function IncidentDetail({ id }: { id: string }) {
   return (
     <section data-testid="incident-detail">
       <p><a href="/incidents" onClick={link("/incidents")}>← {t("incidents.back")}</a></p>
-      <ScreenTitle>{eventTypeLabel(t, i.event_type)} · {i.location || i.admin1 || t("incidents.unknownPlace")}</ScreenTitle>
+      <ScreenTitle>{eventTypeLabel(t, i.event_type)} · <bdi>{i.location || i.admin1 || t("incidents.unknownPlace")}</bdi></ScreenTitle>
       <p>
         <Pill tone={verificationTone(i.verification)}>{verificationLabel(t, i.verification)}</Pill>{" "}
         {d.disputed && <Pill tone="bad">{t("incidents.disputed")}</Pill>}{" "}
@@ -140,7 +140,7 @@ function IncidentDetail({ id }: { id: string }) {
         <dt>{t("incidents.position")}</dt><dd dir="ltr">{num(i.latitude, { maximumFractionDigits: 4 })}, {num(i.longitude, { maximumFractionDigits: 4 })}</dd>
         <dt>{t("incidents.source")}</dt><dd>{i.source_redacted ? <Pill tone="muted">{t("incidents.withheld")}</Pill> : <bdi>{i.source || "—"}</bdi>}</dd>
       </dl>
-      {i.notes && <p className="message-text">{i.notes}</p>}
+      {i.notes && <p className="message-text"><bdi>{i.notes}</bdi></p>}
 
       <h2>{t("incidents.claims")}</h2>
       {d.by_party.length === 0 && <p className="muted">{t("incidents.noClaims")}</p>}
