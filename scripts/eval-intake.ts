@@ -42,7 +42,7 @@ export function evaluateFolder(folder: string, ctx: ExtractContext = loadPackCon
     const a = parsed.data;
     const text = a.text ?? readFileSync(resolve(dirname(path), a.article!), "utf8");
     const t0 = performance.now();
-    const proposals = extractEvents({ text, published: a.published, reference_date: a.reference_date ?? null }, ctx, { gate: options.gate === true });
+    const proposals = extractEvents({ text, published: a.published, reference_date: a.reference_date ?? null }, ctx, { gate: options.gate !== false });
     extractMs += performance.now() - t0;
     const strict = scoreArticle(tally, { labels: a.events, proposals });
     details.push({ file: f, proposals, strict, labels: a.events.length });
@@ -54,11 +54,11 @@ export function evaluateFolder(folder: string, ctx: ExtractContext = loadPackCon
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const folder = process.argv.slice(2).find((a) => !a.startsWith("-"));
   if (!folder) {
-    console.error("usage: npm run eval:intake -- <folder> [--verbose] [--gate]");
+    console.error("usage: npm run eval:intake -- <folder> [--verbose] [--no-gate]");
     process.exit(2);
   }
-  // --gate: score with the learned precision gate on (src/core/intake/gate.ts).
-  const res = evaluateFolder(resolve(folder), loadPackContext(), { gate: process.argv.includes("--gate") });
+  // --no-gate: score the hand-written rules alone, without the learned precision gate (src/core/intake/gate.ts).
+  const res = evaluateFolder(resolve(folder), loadPackContext(), { gate: !process.argv.includes("--no-gate") });
   if (process.argv.includes("--verbose")) {
     for (const d of res.details) console.error(`${d.file}: labels ${d.labels}, proposed ${d.proposals.length}, matched ${d.strict.length}`);
   }

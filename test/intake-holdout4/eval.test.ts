@@ -7,10 +7,12 @@
 // The set is now SPENT: the fourth round studied its misses by cause and the
 // rules were broadened after its blind score, so its scores since are
 // development figures, not a blind measure (holdout5 is the next blind set).
-// The floors sit a little under the current scores so a regression shows.
+// The floors sit a little under the current scores so a regression shows
+// (recall 0.87 → 0.86 when the precision gate went on by default: it drops
+// a few proposals that were right, and more that were wrong).
 import { test } from "node:test";
 import { assertIntakeFloors } from "../helpers/intake-floors.ts";
 
 test("fourth held-out set (spent) stays above its floors", () => {
-  assertIntakeFloors(import.meta.url, { articles: 30, labels: 130, f1: 0.8, precision: 0.74, recall: 0.87, place: 0.87, date: 0.94 });
+  assertIntakeFloors(import.meta.url, { articles: 30, labels: 130, f1: 0.8, precision: 0.74, recall: 0.86, place: 0.87, date: 0.94 });
 });

@@ -634,7 +634,7 @@ let gateModel: GateModel | null = null;
 /** Extracts proposed events from one article. Several, one or none. */
 export function extractEvents(article: Article, ctx: ExtractContext, options: ExtractOptions = {}): Proposal[] {
   const proposals = proposeByRules(article, ctx, options);
-  if (options.gate !== true) return proposals;
+  if (options.gate === false) return proposals;
   gateModel ??= checkGateModel(gateModelJson);
   // Asked for the unreal too: every proposal stays, each with the gate's estimate as its confidence.
   return applyGate(article, proposals, gateModel, options.includeNonFactual === true);

@@ -7,7 +7,7 @@ import placesJson from "../../../packs/israel-syria-1974/places.json" with { typ
 import actorsJson from "../../../packs/israel-syria-1974/actors.json" with { type: "json" };
 import modelJson from "./gate-model.json" with { type: "json" };
 import { extractEvents } from "./extract.ts";
-import { FEATURE_NAMES, applyGate, checkGateModel, gateFeatures, gateScore, type GateModel } from "./gate.ts";
+import { FEATURE_NAMES, applyGate, checkGateModel, gateExempt, gateFeatures, gateScore, type GateModel } from "./gate.ts";
 import { fitLogistic, hydrateProposal, slimProposal } from "./gate-train.ts";
 import type { Article, ExtractContext, Proposal } from "./types.ts";
 
@@ -79,11 +79,19 @@ test("applying the gate drops what scores under the threshold, renumbers, and pu
   const kept = applyGate(article, proposals, model);
   assert.deepEqual(kept.map((p) => [p.event_id, p.event_type, p.confidence]), [["p1", "Explosions/Remote violence", 0.88]]);
   assert.equal(applyGate(article, proposals, model, true).length, 2);
-  // Through extractEvents, with the committed model: a subset of the rules' proposals, each with the model's probability.
-  const gated = extractEvents(article, ctx, { gate: true });
+  // Background events and strategic developments are never dropped, whatever their score.
+  const context = proposals.map((p, i) => (i === 1 ? { ...p, flags: { ...p.flags, background: true } } : p));
+  assert.deepEqual(applyGate(article, context, model).map((p) => p.event_type), ["Explosions/Remote violence", "Protests"]);
+  const talks = proposals.map((p, i) => (i === 1 ? { ...p, event_type: "Strategic developments" } : p));
+  assert.equal(applyGate(article, talks, model).length, 2);
+  assert.ok(gateExempt(talks[1]!) && !gateExempt(proposals[1]!));
+  // Through extractEvents (on by default), with the committed model: a subset of the rules' proposals, each with the model's probability.
+  const gated = extractEvents(article, ctx);
   const committed = checkGateModel(modelJson);
-  assert.deepEqual(gated.map((p) => p.confidence), proposals.map((_, i) => Math.round(gateScore(committed, rows[i]!) * 100) / 100).filter((c, i) => gateScore(committed, rows[i]!) >= committed.threshold));
-  assert.equal(extractEvents(article, ctx).length, 2, "off unless asked for");
+  const pct = (x: number): number => Math.min(0.99, Math.max(0.01, Math.round(x * 100) / 100));
+  const expected = proposals.flatMap((p, i) => (gateScore(committed, rows[i]!) >= committed.threshold || gateExempt(p) ? [pct(gateScore(committed, rows[i]!))] : []));
+  assert.deepEqual(gated.map((p) => p.confidence), expected);
+  assert.deepEqual(extractEvents(article, ctx, { gate: false }), proposals, "gate: false gives the rules' proposals");
 });
 
 test("the fitter finds the signal, is deterministic, and a stored proposal comes back whole", () => {

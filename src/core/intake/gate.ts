@@ -5,8 +5,11 @@
 // from what past extractors proposed on reports they had not been tuned on,
 // which kinds of proposal are usually wrong, and drops those below a
 // threshold chosen by cross-validation. Pure; the weights come in as data
-// (gate-model.json, written by scripts/train-intake-gate.ts). Opt-in
-// (extractEvents' `gate` option): see README for why it is not on by default.
+// (gate-model.json, written by scripts/train-intake-gate.ts). On by default
+// (extractEvents' `gate` option). It judges reports of incidents only: context
+// (background events) and diplomacy pass through untouched, because the
+// labelled sets disagree on how those are dated, and a gate trained on them
+// dropped every event of background-and-diplomacy pieces like the seed report.
 import { isoToDays } from "./dates.ts";
 import { TRIGGERS } from "./lexicon.ts";
 import { splitSentences, type Sentence } from "./sentences.ts";
@@ -202,9 +205,14 @@ export function checkGateModel(model: GateModel): GateModel {
   return model;
 }
 
+/** Proposals the gate never drops: background events and strategic developments (see the note at the top). */
+export function gateExempt(p: Pick<Proposal, "flags" | "event_type">): boolean {
+  return p.flags.background || p.event_type === "Strategic developments";
+}
+
 /**
  * Each proposal's probability of being right becomes its confidence; those
- * under the model's threshold are dropped (kept, with the new confidence, when
+ * under the model's threshold are dropped unless exempt (kept, with the new confidence, when
  * `keepAll` is set).
  */
 export function applyGate(article: Article, proposals: readonly Proposal[], model: GateModel, keepAll = false): Proposal[] {
@@ -213,7 +221,8 @@ export function applyGate(article: Article, proposals: readonly Proposal[], mode
   const out: Proposal[] = [];
   proposals.forEach((p, i) => {
     const prob = gateScore(model, rows[i]!);
-    if (prob >= model.threshold || keepAll) out.push({ ...p, confidence: Math.round(prob * 100) / 100 });
+    // Shown in whole percent, never 0% or 100%: the model is an estimate, not a verdict.
+    if (prob >= model.threshold || keepAll || gateExempt(p)) out.push({ ...p, confidence: Math.min(0.99, Math.max(0.01, Math.round(prob * 100) / 100)) });
   });
   return out.map((p, i) => ({ ...p, event_id: `p${i + 1}` }));
 }

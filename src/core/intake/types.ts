@@ -35,9 +35,8 @@ export interface ExtractOptions {
   /** Keep events flagged future, hypothetical or negated (dropped by default: they did not happen). */
   includeNonFactual?: boolean;
   /**
-   * Pass the rules' proposals through the learned precision gate (gate.ts): those it rates below its threshold are
-   * dropped and the rest carry its probability as their confidence. Off by default: in cross-validation it lifts F1 on
-   * unseen incident reports a little, but it drops nearly every event of background-and-diplomacy pieces like the seed report.
+   * Pass the rules' proposals through the learned precision gate (gate.ts): incident proposals it rates below its
+   * threshold are dropped, and every proposal carries its probability as the confidence. On unless `false`.
    */
   gate?: boolean;
 }
