@@ -66,6 +66,8 @@ describe("hotline in the browser", { skip }, () => {
 
     await drawAndSend(isrPage, [[260, 140], [330, 140], [330, 220], [260, 220]]);
     await isrPage.getByTestId("message-1").waitFor();
+    // The lead time the server measured on receipt, against the procedure's.
+    assert.match(await isrPage.getByTestId("message-1").getByTestId("lead").innerText(), /h ahead; the procedure asks \d+ h/);
     await screenshot(isrPage, "hotline-sender-en");
     const v = seriousOrWorse(await axeViolations(isrPage));
     assert.deepEqual(v, [], JSON.stringify(v));
@@ -76,6 +78,7 @@ describe("hotline in the browser", { skip }, () => {
     await msg.waitFor({ timeout: 15_000 });
     assert.equal(await msg.getAttribute("data-kind"), "notification");
     await msg.getByTestId("deadline").waitFor();
+    assert.match(await msg.getByTestId("lead").innerText(), /ساعة/);
     assert.equal(await syrPage.evaluate(() => document.documentElement.dir), "rtl");
     await screenshot(syrPage, "hotline-recipient-ar");
     const v = seriousOrWorse(await axeViolations(syrPage));

@@ -4,14 +4,14 @@
 // the browser and send.
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import { z } from "zod";
-import type { Receipt } from "../../core/hotline/protocol.ts";
+import type { Receipt, Timing } from "../../core/hotline/protocol.ts";
 import { partySchema, listOf } from "../../core/api/accounts.ts";
 import { api } from "../api/client.ts";
 import { useApi } from "../api/use-api.ts";
 import { useRealtime } from "../api/realtime.tsx";
 import { match, navigate, usePath } from "../app/router.ts";
 import { useMe } from "../app/session.tsx";
-import { useI18n } from "../i18n/i18n.tsx";
+import { useI18n, type I18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/en.ts";
 import { ErrorNote, Field, Loading, Pill, ScreenTitle } from "../components/common.tsx";
 import { LazyMap } from "../map/LazyMap.tsx";
@@ -211,8 +211,13 @@ function ForcesSummary({ body }: { body: Record<string, unknown> }) {
   return <span>{parts.length ? parts.join(" · ") : t("forces.none")}</span>;
 }
 
+/** How far ahead a notification came against what the procedure asks, in hours (as received by the server). */
+function leadText(t: I18n["t"], num: I18n["num"], timing: Timing): string {
+  return t("hotline.lead", { have: num(Math.round((timing.lead_minutes / 60) * 10) / 10), need: num(timing.required_lead_minutes / 60) });
+}
+
 function MessageCard({ m, receipts, deadlines, canReply, onSent }: { m: MessageView; receipts: ReceiptState | undefined; deadlines: DeadlineView[]; canReply: boolean; onSent: (m: MessageView) => void }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, num } = useI18n();
   const now = useNow();
   const body = (m.body ?? {}) as Record<string, unknown>;
   const win = body.window as { start: string; end: string } | undefined;
@@ -229,6 +234,7 @@ function MessageCard({ m, receipts, deadlines, canReply, onSent }: { m: MessageV
       </div>
       {win && <p>{t("hotline.window")}: <bdi>{dateTime(win.start)}</bdi> – <bdi>{dateTime(win.end)}</bdi></p>}
       {m.kind === "notification" && <p><ForcesSummary body={body} /></p>}
+      {m.timing && <p className="muted small" data-testid="lead">{leadText(t, num, m.timing)}</p>}
       {text && <p className="message-text"><bdi>{text}</bdi></p>}
       {m.refers_to && <p className="muted small">{t("hotline.refersTo", { id: m.refers_to })}</p>}
       <p className="receipts small" data-testid="receipts">
@@ -404,7 +410,7 @@ function Composer({ threadId, onSent }: { threadId: string; onSent: (m: MessageV
           <ul>
             {check.findings.filter((f) => f.status !== "compliant").map((f, i) => <li key={i}><Pill tone={f.status === "breach" ? "bad" : "warn"}>{t(`check.${f.status}` as MessageKey)}</Pill> <span lang="en" dir="ltr">{f.message}</span></li>)}
             {check.overlaps.map((o) => <li key={o.message_id}><Pill tone="warn">{t("check.overlap")}</Pill> <span lang="en" dir="ltr">{o.message}</span></li>)}
-            {check.timing && <li>{check.timing.late ? <Pill tone="warn">{t("hotline.lateNotice")}</Pill> : <Pill tone="ok">{t("hotline.noticeOk")}</Pill>} {t("hotline.lead", { have: num(Math.round(check.timing.lead_minutes / 60 * 10) / 10), need: num(check.timing.required_lead_minutes / 60) })}</li>}
+            {check.timing && <li>{check.timing.late ? <Pill tone="warn">{t("hotline.lateNotice")}</Pill> : <Pill tone="ok">{t("hotline.noticeOk")}</Pill>} {leadText(t, num, check.timing)}</li>}
           </ul>
           {check.status === "breach" && (
             <label className="confirm"><input type="checkbox" checked={sendAnyway} onChange={(e) => setSendAnyway(e.target.checked)} /> {t("hotline.sendAnyway")}</label>
