@@ -12,10 +12,12 @@
 // trained on it and looked at its misses by class. Three places the brief
 // named as gazetteer gaps (Qusayr, Hermel, Sayyida Zeinab) then lifted it to
 // F1 0.581 (precision 0.496, recall 0.701; place 0.901, date 0.909) without
-// the gate; the floors sit a little under that.
+// the gate. Round 5 (near-misses: right event, wrong place, date, actor or
+// type, fixed as general rules) took it to F1 0.667 with the gate (precision
+// 0.598, recall 0.753; place 0.939, date 0.935); the floors sit a little under.
 import { test } from "node:test";
 import { assertIntakeFloors } from "../helpers/intake-floors.ts";
 
 test("fifth held-out set (spent) stays above its floors", () => {
-  assertIntakeFloors(import.meta.url, { articles: 30, labels: 128, f1: 0.56, precision: 0.47, recall: 0.68, place: 0.88, date: 0.89 });
+  assertIntakeFloors(import.meta.url, { articles: 30, labels: 128, f1: 0.64, precision: 0.57, recall: 0.73, place: 0.92, date: 0.92 });
 });

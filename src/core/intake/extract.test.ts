@@ -16,7 +16,8 @@ const ctx: ExtractContext = {
   places, actors,
   locate: (lon, lat) => lat > 32 && lat < 34 && lon > 35 && lon < 37 ? (lon > 35.8 ? { country: "SYR", admin1: "SY-XX" } : { country: "ISR", admin1: "IL-Z" }) : null,
 };
-const run = (text: string, published = "2025-06-10"): Proposal[] => extractEvents({ text, published }, ctx);
+// The rules alone: the learned gate (gate.ts, tested there) is retrained whenever the rules change, and would blur what each rule does.
+const run = (text: string, published = "2025-06-10"): Proposal[] => extractEvents({ text, published }, ctx, { gate: false });
 const types = (text: string, published?: string): string[] => run(text, published).map((p) => `${p.event_type}/${p.sub_event_type}`);
 
 test("words in another sense: 'took place', people returning, publishing, a protest lodged, 'the force' as a target, 'met resistance'", () => {
@@ -269,4 +270,41 @@ test("twelfth fresh batch: a country's kit stands for its military, the speaker'
   const [cell] = run("The interior ministry said on Tuesday it had arrested three members of a cell in the Damascus suburb of Jaramana.", "2025-07-23");
   assert.equal(cell?.location, "Jaramana");
   assert.ok(!types("Israeli troops on Monday withdrew from two positions near Jamla, in what Syrian officials described as a goodwill gesture ahead of talks.", "2025-01-14").includes("Strategic developments/Other"));
+});
+
+test("resolution near-misses, places: a road named by its two towns with any dash, 'this town' after a dateline, 'the same site' a paragraph on", () => {
+  const [road] = run("Masked men seized two drivers on the Daraa–Sweida road near the village of Umm Walad on Monday, relatives said.", "2025-06-10");
+  assert.equal(road?.location, "Umm Walad");
+  const [here] = run("JASIM, Syria, June 9 — Two boys were wounded when an old shell went off in a field in this farming town on Sunday evening.", "2025-06-09");
+  assert.equal(here?.location, "Jasim");
+  const same = run([
+    "Israeli jets struck a radar post on a hill near Kisweh on Monday, the defence ministry said.",
+    "Two soldiers were wounded. The ministry called for an inquiry. Residents kept their children at home.",
+    "State television showed the damage.",
+    "On Tuesday, Israeli troops landed by helicopter at the same site and searched it for two hours.",
+  ].join("\n\n"), "2025-06-10");
+  assert.equal(same.find((p) => p.date === "2025-06-10" && p.event_type === "Strategic developments")?.location, "Kisweh");
+});
+
+test("resolution near-misses, actors: 'the road between' two countries names no sides; a pair told before another subject is not its act's", () => {
+  const [cut] = run("An Israeli drone strike on Tuesday hit a lorry on the road between Lebanon and Syria near the Jdeidat Yabous crossing.", "2025-06-11");
+  assert.equal(cut?.actor1?.country, "ISR");
+  assert.ok(cut?.actor2?.country !== "LBN");
+  const jets = run("After clashes broke out between Druze fighters and Bedouin gunmen, Israel struck government tanks near Sweida on Tuesday.", "2025-07-16");
+  assert.equal(jets.find((p) => p.sub_event_type === "Air/drone strike")?.actor1?.country, "ISR");
+});
+
+test("resolution near-misses, types: tanks as the shooter make shelling; 'calling the attack' a crime is no second event; where a mine came from is no battle", () => {
+  assert.deepEqual(types("Israeli tanks fired at a Syrian observation post near Jamla on Friday, the army said.", "2025-06-14"), ["Explosions/Remote violence/Shelling/artillery/missile attack"]);
+  assert.deepEqual(types("Israeli strikes near Kisweh killed four Syrian soldiers on Monday, the foreign ministry said, calling the attack a grave breach of the country's sovereignty.", "2025-06-10"), ["Explosions/Remote violence/Air/drone strike"]);
+  const mine = run("A shepherd was wounded west of Tasil on Monday when a mine left over from earlier fighting went off under his feet.", "2025-06-10");
+  assert.deepEqual(mine.map((p) => `${p.event_type}/${p.sub_event_type}`), ["Explosions/Remote violence/Remote explosive/landmine/IED"]);
+  assert.equal(mine[0]?.flags.background, false);
+  assert.equal(mine[0]?.date, "2025-06-09");
+});
+
+test("resolution near-misses, dates: the day of the crime someone is wanted for does not date the arrest", () => {
+  const [arrest] = run("Police in Nawa arrested two men wanted for the murder of a teacher last month, the governor's office said.", "2025-06-10");
+  assert.equal(arrest?.sub_event_type, "Arrests");
+  assert.ok((arrest?.date ?? "") >= "2025-06-01", `date ${arrest?.date}`);
 });

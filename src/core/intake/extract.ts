@@ -164,9 +164,13 @@ const AGGREGATE_SPAN = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:January|Febr
 const TARGET_LIST_COMMA = new RegExp(`^(?![^]*\\b(?:suburbs?|villages?|towns?|city|cities|district|neighbou?rhood|area|region|province|part|capital|home|seat|centre|center|one)\\b),\\s+(?:(?:the|a|an)\\s+)?(?:${LIST_WORD}\\s+){0,4}?(?:in|of|near|at|outside|around|on)\\s+(?:the\\s+)?(?:${LIST_WORD}\\s+){0,2}?$`, "i");
 const BACKDROP_BEFORE = /\b(?:threatened|affected|displaced|endangered|caught up|trapped|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|amid|despite|because of|due to|since|during)\s+(?:by\s+|from\s+|in\s+)?(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$|\b(?:during|amid|amidst)\s+(?:renewed\s+|heavy\s+|fierce\s+|ongoing\s+)?$/i;
 /** A statement's object: "condemned the Israeli incursions", "what it called a massacre", "described as an attack". */
-const STATEMENT_OBJECT = /\b(?:(?:condemn|denounc|deplor|decr|criticis|criticiz|protest(?:ed|ing|s)? against|reject|welcom|warn(?:ed|s|ing)? (?:of|against)|citing|cited|pointing to|listing)\w*\s+(?:the\s+|these\s+|those\s+|this\s+|recent\s+|continued\s+|repeated\s+|ongoing\s+|any\s+|all\s+)?(?:[\w-]+\s+){0,2}|what\s+(?:it|they|he|she|the\s+\w+|\w+)\s+(?:called|described as|termed|labelled|labeled)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}|(?:described|characteri[sz]ed|denounced)\s+(?:it\s+|them\s+|the\s+\w+\s+)?as\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2})$/i;
+const STATEMENT_OBJECT = /\b(?:(?:condemn|denounc|deplor|decr|criticis|criticiz|protest(?:ed|ing|s)? against|reject|welcom|warn(?:ed|s|ing)? (?:of|against)|citing|cited|pointing to|listing)\w*\s+(?:the\s+|these\s+|those\s+|this\s+|recent\s+|continued\s+|repeated\s+|ongoing\s+|any\s+|all\s+)?(?:[\w-]+\s+){0,2}|what\s+(?:it|they|he|she|the\s+\w+|\w+)\s+(?:called|described as|termed|labelled|labeled)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}|(?:described|characteri[sz]ed|denounced)\s+(?:it\s+|them\s+|the\s+\w+\s+)?as\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,2}|\b(?:call(?:ing|ed|s)?|describ(?:ing|ed|es)|term(?:ing|ed)|label(?:l?ing|l?ed))\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?)$/i;
 /** After a plural trigger, words that make it a kind of event: "killings of this kind", "attacks like these", "strikes have been common". */
 const GENERIC_AFTER = /^\s+(?:(?:have|has)\s+)?(?:rose|risen|increased|declined|doubled|tripled|surged|spiked|multiplied|decreased)\b|^\s+(?:(?:for|of)\s+[\w-]+\s+)?(?:(?:have|has)\s+become|became|are\s+becoming)\s+(?:\w+\s+)?(?:common|frequent|routine|widespread|rare|a\s+feature|part)\b|^\s+(?:of\s+(?:this|that|the\s+same)\s+(?:kind|sort|type)|like\s+(?:this|these|that|those)|such\s+as\s+(?:this|these)|(?:have|has)\s+(?:long\s+)?been\s+(?:a\s+)?(?:feature|common|frequent|routine|regular|rare|part)|are\s+(?:common|frequent|routine|rare))\b/i;
+/** The origin of ordnance ("left over from earlier fighting", "remnants of the war"): not an event, and no sign of a past story. */
+const ORDNANCE_ORIGIN = /\b(?:left (?:over|behind)|leftover|remnants?|remaining)\s+(?:from|of|by|after)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:fighting|war|wars|conflict|battles?|clashes|hostilities|shelling|bombardment|years?|rounds? of [\w-]+)\b/gi;
+const THIS_PLACE = /\b(?:in|at|of|near|into|on|around|outside|inside)\s+this\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|hamlet|neighbou?rhood|district|camp|community)\b/i;
+const SAME_PLACE = /\b(?:the|that) same\s+(?:site|spot|location|place|area|position|village|town|hill|hilltop|point|outpost|base|farm|road|crossing|neighbou?rhood)\b/i;
 const DATELINE = /^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2})*\s*[-–—]\s/;
 const STATEMENT_ONLY = /^(?:\s*(?:he|she|they|it|the (?:ministry|army|statement|official|spokesman|spokesperson))\s+(?:said|added|warned|stressed))/i;
 
@@ -266,7 +270,7 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
       else score -= 20;
     }
     // "the Damascus-Sweida highway": towns joined by a hyphen name a road, not where it happened.
-    if (/^-[A-Z][\w'’]*(?:\s+[\w-]+)?\s+(?:highway|road|motorway|route)\b/.test(s.text.slice(p.end - s.start, p.end - s.start + 40)) || /\b[A-Z][\w'’]*-$/.test(before) && /^\s+(?:highway|road|motorway|route)\b/i.test(s.text.slice(p.end - s.start, p.end - s.start + 20))) score -= 20;
+    if (/^[-–—][A-Z][\w'’]*(?:\s+[\w-]+)?\s+(?:highway|road|motorway|route)\b/.test(s.text.slice(p.end - s.start, p.end - s.start + 40)) || /\b[A-Z][\w'’]*[-–—]$/.test(before) && /^\s+(?:highway|road|motorway|route)\b/i.test(s.text.slice(p.end - s.start, p.end - s.start + 20))) score -= 20;
     if (SAID_AFTER.test(s.text.slice(p.end - s.start, p.end - s.start + 30))) score -= 4;
     // "The health directorate in Daraa said …": the seat of the one speaking.
     if (/\b(?:directorate|ministry|office|council|command|authorit(?:y|ies)|officials?|sources?|spokesm[ae]n|governor(?:ate)?|hospital|agency|monitor|network|media|activists?)\s+(?:in|of|at)\s+(?:the\s+)?$/i.test(before) && SAID_AFTER.test(s.text.slice(p.end - s.start, p.end - s.start + 30))) score -= 20;
@@ -326,17 +330,29 @@ function pickPlace(places: readonly PlaceMention[], triggerAt: number, s?: Sente
   return best;
 }
 
+const ROUTE_BETWEEN = /\b(?:road|roads|highway|motorway|route|border|borders|frontier|boundary|crossings?|line|fence|corridor|bridge|stretch|area)\s+$/i;
+
 function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorMention[], triggerAt: number): [ActorMention | null, ActorMention | null] {
-  const parts = actors.filter((a) => !a.source);
+  let parts = actors.filter((a) => !a.source);
+  // "the road between Lebanon and Syria", "the border between …": the pair locates a thing, it takes no part.
+  for (const between of sentence.text.matchAll(/\bbetween\s/gi)) {
+    if (!ROUTE_BETWEEN.test(sentence.text.slice(Math.max(0, between.index - 40), between.index))) continue;
+    const at = sentence.start + between.index;
+    const [x, y] = parts.filter((a) => a.start > at && a.start - at <= 50);
+    if (x && y && /^\s*(?:and|&)\s+(?:the\s+)?$/i.test(sentence.text.slice(x.end - sentence.start, y.start - sentence.start))) parts = parts.filter((a) => a !== x && a !== y);
+  }
   if (parts.length === 0) return [null, null];
   // "clashes between A and B": the pair named after "between", when it belongs to this trigger (right after it, or right before it).
   for (const between of sentence.text.matchAll(/\bbetween\s/gi)) {
+    if (ROUTE_BETWEEN.test(sentence.text.slice(Math.max(0, between.index - 40), between.index))) continue;
     const at = sentence.start + between.index;
     const after = parts.filter((a) => a.start > at);
     const a1 = after[0];
     const a2 = after.find((a) => a !== a1 && (a.actor?.id ?? a.name) !== (a1?.actor?.id ?? a1?.name));
     if (!a1 || !a2) continue;
-    const ownsIt = (at >= triggerAt && at - triggerAt <= 60) || (triggerAt >= a2.end && triggerAt - a2.end <= 40);
+    // Told before the trigger, the pair is not its sides when another subject stands between ("after fighting broke out between
+    // A and B, Israel bombed …").
+    const ownsIt = (at >= triggerAt && at - triggerAt <= 60) || (triggerAt >= a2.end && triggerAt - a2.end <= 40 && !parts.some((x) => x.start >= a2.end && x.end <= triggerAt));
     if (ownsIt) return [a1, a2];
   }
   // A passive "by X" names the agent, but not "mediated by", "backed by": those are third parties.
@@ -394,13 +410,14 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     // "jets fired missiles at …": the munition of an air strike.
     return { event_type: "Explosions/Remote violence", sub_event_type: "Air/drone strike", plover: "ASSAULT", mode: /drone/i.test(t.slice(Math.max(0, trigger - s.start - 40), trigger - s.start)) ? "drone" : "aerial" };
   }
-  if (def.id === "killing" || def.id === "shooting") {
+  if (def.id === "killing" || def.id === "shooting" || (def.id === "clash" && /^(?:opened fire|open(?:ing)? fire|fired)\b/i.test(t.slice(trigger - s.start)))) {
     // "Israeli drones killed six soldiers", "tank fire killed": the weapon before the verb decides.
     const lead = t.slice(Math.max(0, trigger - s.start - 45), trigger - s.start);
     if (/\b(?:drones?|jets?|warplanes?|aircraft|helicopters?|air ?strikes?)\s+(?:[\w-]+\s+)?$/i.test(lead)) {
       return { event_type: "Explosions/Remote violence", sub_event_type: "Air/drone strike", plover: "ASSAULT", mode: /drone/i.test(lead) ? "drone" : "aerial" };
     }
-    if (/\b(?:artillery|shell(?:s|ing|fire)?|mortars?|tank fire|tank shells?|rockets?|missiles?)\s+(?:[\w-]+\s+)?$/i.test(lead)) {
+    // "Israeli tanks fired at a post": heavy guns as the shooter make it shelling, whatever the verb.
+    if (/\b(?:artillery|shell(?:s|ing|fire)?|mortars?|tank fire|tank shells?|tanks?|howitzers?|gunboats?|rockets?|missiles?)\s+(?:(?!and\b|or\b)[\w-]+\s+)?$/i.test(lead)) {
       return { event_type: "Explosions/Remote violence", sub_event_type: "Shelling/artillery/missile attack", plover: "ASSAULT", mode: "heavy-weapons" };
     }
   }
@@ -549,10 +566,12 @@ function flagsFor(s: Sentence, triggerRel: number, date: DateRange, ref: string 
   const trend = TREND.test(s.text.slice(Math.max(0, triggerRel - 40), triggerRel));
   if (ref && date.start && isoToDays(date.start) > isoToDays(ref) + 1) future = true;
   const recentDate = !!(ref && date.end && isoToDays(date.end) >= isoToDays(ref) - 10);
-  let background = BACKGROUND.test(s.text) || (pluperfectGoverns(clause) && !recentDate && !RECENT_REL.test(s.text));
+  let background = BACKGROUND.test(s.text.replace(ORDNANCE_ORIGIN, "")) || (pluperfectGoverns(clause) && !recentDate && !RECENT_REL.test(s.text));
   if (ref && date.end && isoToDays(date.end) < isoToDays(ref) - 10) background = true;
   return { background, future, hypothetical: hypothetical || hypo2, negated, trend };
 }
+
+const WANTED_FOR = /\b(?:wanted|suspected|accused|blamed|convicted|charged|tried|sought|responsible|sentenced|jailed|prosecuted)\s+(?:for|of|over|in|with)\s+(?:(?:the|a|an|last)\s+)?(?:[\w-]+\s+)?(?:killings?|murders?|attacks?|bombings?|assassinations?|kidnappings?|abductions?|shootings?|thefts?|robber(?:y|ies)|deaths?|ambush(?:es)?|explosions?|rocket fire)\b/i;
 
 function nearestDate(mentions: readonly DateMention[], triggerRel: number, text?: string): DateMention | null {
   let best: DateMention | null = null;
@@ -576,6 +595,9 @@ function nearestDate(mentions: readonly DateMention[], triggerRel: number, text?
       // "marched in a funeral for a young man killed in Walgha last week": the day of the killing, not of the march.
       const victim = between.search(/\b(?:man|men|woman|women|boy|girl|child|children|people|youth|person|persons|fighters?|soldiers?|residents?|civilians?|victims?)\s+(?:who\s+(?:was|were|had been)\s+)?(?:killed|shot|wounded|detained|arrested|abducted)\b/i);
       if (victim >= 0 && !/[,;]/.test(between.slice(victim))) penalty += 100;
+      // "arrested three men wanted for the killing of a pharmacist last month": the day of the crime, not of the arrest.
+      const crime = between.search(WANTED_FOR);
+      if (crime >= 0 && !/[,;]/.test(between.slice(crime))) penalty += 100;
     }
     // A date that belongs to an embedded act is never the trigger's own, even when it is the only one.
     if (penalty >= 100) continue;
@@ -713,6 +735,8 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
     }
   }
 
+  // "MAJDAL SHAMS, … — … a rocket struck a pitch in this Druze town": the filing place is the one "this town" points at.
+  const datelinePlace = datelineOpens ? analysed.find((a) => a.s === datelineOpens)?.places.find((p) => p.place && inDateline(p.start, p.end)) ?? null : null;
   if (knownBefore) for (const p of unresolved) p.region = analysed.flatMap((a) => a.places).find((q) => q.place && q.place.feature !== "capital" && q.place.feature !== "region" && q.score > -4)?.place ?? null;
 
   // The span a report covers ("covering 19 February to 20 May", "between 1 March and 31 May"): what "during the period" points at.
@@ -755,6 +779,10 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
     }
     // Where the sentence's verbs are: a place told after another verb belongs to that verb's act.
     const triggerStarts = found.filter((f) => VERB_TRIGGER.test(f.text)).map((f) => s.start + f.rel);
+    // "a mine left over from earlier fighting": where the ordnance came from is no act of its own.
+    for (const o of s.text.matchAll(ORDNANCE_ORIGIN)) {
+      for (let i = found.length - 1; i >= 0; i--) if (found[i]!.def.id !== "ied" && found[i]!.rel > o.index && found[i]!.rel < o.index + o[0].length) found.splice(i, 1);
+    }
     // Weapons named as things ("a cache of weapons and rockets", "rocket launchers", "missile depots") are objects, not fire.
     const seizure = found.some((f) => f.def.id === "disrupted");
     for (let i = found.length - 1; i >= 0; i--) {
@@ -1083,7 +1111,11 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
         // "reached the city", "shops in the west of the city": the last city named, not the last place.
         place = ofKind.place;
         placeInherited = true;
-      } else if (!place && lastPlace && k.def.family !== "diplomatic" && lastPlace.sentence >= s.index - 3) {
+      } else if (!place && datelinePlace && k.def.family !== "diplomatic" && THIS_PLACE.test(s.text)) {
+        place = datelinePlace;
+        placeInherited = true;
+      } else if (!place && lastPlace && k.def.family !== "diplomatic" && (lastPlace.sentence >= s.index - 3 || (SAME_PLACE.test(s.text) && lastPlace.sentence >= s.index - 8))) {
+        // "at the same site", "in the same village": the last place told, even a paragraph back.
         place = lastPlace.place;
         placeInherited = true;
       }
