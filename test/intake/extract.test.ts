@@ -224,3 +224,14 @@ test("third round: passive tolls, aid convoys, listed and guessed places, 'the c
   const city = extractEvents({ text: "A convoy carrying medicine reached Sweida city on Wednesday. Gunmen had looted shops in the west of the city on 17 July.", published: "2025-07-25" }, ctx);
   assert.deepEqual(city.map((p) => p.location), ["Sweida", "Sweida"]);
 });
+
+test("round 5: a village the gazetteer lacks, in the Bekaa Valley, is in Lebanon's Beqaa governorate by the real polygons; Syria's Internal Security Command is a state force", async () => {
+  const { loadPackContext } = await import("../../scripts/eval-intake.ts");
+  const real = loadPackContext();
+  const [strike] = extractEvents({ text: "Israeli jets struck a warehouse near the village of Taraya in the Bekaa Valley on Monday.", published: "2025-06-10" }, real, { gate: false });
+  assert.equal(strike?.location, "Taraya");
+  assert.equal(strike?.admin1, "LB-BI");
+  assert.equal(strike?.country, "LBN");
+  const [arrest] = extractEvents({ text: "Units of the Internal Security Command detained two smugglers near Jasim on Sunday.", published: "2025-06-10" }, real, { gate: false });
+  assert.equal(arrest?.actor1?.id, "syria-forces");
+});
