@@ -27,6 +27,8 @@ eachDialect("agreement packs over HTTP", (dialect) => {
       assert.match(z.names.he, /[\u0590-\u05ff]/, z.id);
     }
     assert.equal(pack.zones.find((z: { id: string }) => z.id === "east-0-10").names.en, "0–10 km east of Line B");
+    // Governorates by code with their names (the public dashboard reads them without signing in).
+    assert.deepEqual(pack.admin1.find((a: { id: string }) => a.id === "SY-QU").names, { en: "Quneitra", ar: "محافظة القنيطرة", he: "מחוז קוניטרה" });
     const gj = (await t.call(null, "GET", "/api/packs/israel-syria-1974/geojson")).json();
     assert.equal(gj.type, "FeatureCollection");
     assert.ok(gj.features.length > 8);

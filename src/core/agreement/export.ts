@@ -17,6 +17,8 @@ export interface PackSummary {
   sources: Pack["meta"]["sources"];
   lines: { id: string; key: string; name: string; length_km: number }[];
   zones: { id: string; name: string; names: { en: string; ar?: string; he?: string } | null; kind: "polygon" | "band"; area_km2: number }[];
+  /** Governorates (ISO 3166-2 codes) with their names, for screens that show areas by code. */
+  admin1: { id: string; names: { en: string; ar?: string; he?: string } }[];
   limits: Pack["limits"];
   channel_rules: Pack["channelRules"];
   bbox: [number, number, number, number];
@@ -33,6 +35,7 @@ export function packSummary(pack: Pack): PackSummary {
     mediators: m.mediators, observers: m.observers, sources: m.sources,
     lines: pack.lines.map((l) => ({ id: l.id, key: l.key, name: l.name, length_km: r3(l.lengthKm) })),
     zones: pack.zones.map((z) => ({ id: z.id, name: z.name, names: z.def.names ?? null, kind: z.def.kind, area_km2: r3(z.areaKm2) })),
+    admin1: pack.admin1.map((a) => ({ id: a.code, names: { en: a.name_en, ...(a.name_ar ? { ar: a.name_ar } : {}), ...(a.name_he ? { he: a.name_he } : {}) } })),
     limits: pack.limits, channel_rules: pack.channelRules,
     bbox: [pack.bbox.minX, pack.bbox.minY, pack.bbox.maxX, pack.bbox.maxY],
   };

@@ -1,6 +1,7 @@
-// Zone labels in the user's language. Classifications carry zone ids ("aos",
-// "east-0-10", "outside"); screens show the pack's short names for them,
-// fetched once per page load from the pack's summary.
+// Area labels in the user's language. Classifications and indicators carry
+// zone ids ("aos", "east-0-10", "outside") and governorate codes ("SY-QU");
+// screens show the pack's names for them, fetched once per page load from the
+// pack's public summary (small, and readable without signing in).
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { api } from "../api/client.ts";
@@ -8,33 +9,59 @@ import { useI18n, type Lang } from "../i18n/i18n.tsx";
 import { DEFAULT_PACK } from "../map/basemap.ts";
 
 const namesSchema = z.object({ en: z.string(), ar: z.string().optional(), he: z.string().optional() });
-const summarySchema = z.object({ zones: z.array(z.object({ id: z.string(), name: z.string(), names: namesSchema.nullable().optional() })) });
-export type ZoneNames = Map<string, z.infer<typeof namesSchema>>;
+const summarySchema = z.object({
+  zones: z.array(z.object({ id: z.string(), name: z.string(), names: namesSchema.nullable().optional() })),
+  admin1: z.array(z.object({ id: z.string(), names: namesSchema })).default([]),
+});
+export type AreaNames = Map<string, z.infer<typeof namesSchema>>;
 
-let cached: Promise<ZoneNames> | null = null;
-function loadZoneNames(pack = DEFAULT_PACK): Promise<ZoneNames> {
+interface PackAreas { zones: AreaNames; admin1: AreaNames }
+let cached: Promise<PackAreas> | null = null;
+/** Once loaded, screens mounted later start with the names (no frame of bare ids). */
+let loaded: PackAreas | undefined;
+function loadAreaNames(pack = DEFAULT_PACK): Promise<PackAreas> {
   if (!cached) {
-    cached = api.get(`/api/packs/${encodeURIComponent(pack)}`, summarySchema).then((s) => new Map(s.zones.map((z) => [z.id, z.names ?? { en: z.name }])));
+    cached = api.get(`/api/packs/${encodeURIComponent(pack)}`, summarySchema).then((s) => {
+      loaded = { zones: new Map(s.zones.map((z) => [z.id, z.names ?? { en: z.name }])), admin1: new Map(s.admin1.map((a) => [a.id, a.names])) };
+      return loaded;
+    });
     cached.catch(() => { cached = null; });
   }
   return cached;
 }
 
-/** The label for a zone id: the pack's name in `lang`, else its English name, else the id itself. */
-export function zoneLabel(names: ZoneNames | undefined, lang: Lang, id: string, outside: string): string {
-  if (id === "outside") return outside;
+/** The label for an area id: the pack's name in `lang`, else its English name, else the id itself. */
+export function areaLabel(names: AreaNames | undefined, lang: Lang, id: string): string {
   const n = names?.get(id);
   return (n && (n[lang] ?? n.en)) || id;
+}
+
+/** A zone's label; "outside" (in no zone) is the app's own word. */
+export function zoneLabel(names: AreaNames | undefined, lang: Lang, id: string, outside: string): string {
+  return id === "outside" ? outside : areaLabel(names, lang, id);
+}
+
+function usePackAreas(): PackAreas | undefined {
+  const [areas, setAreas] = useState<PackAreas | undefined>(loaded);
+  useEffect(() => {
+    if (loaded) { setAreas(loaded); return; }
+    let live = true;
+    loadAreaNames().then((a) => { if (live) setAreas(a); }).catch(() => { /* ids stay readable */ });
+    return () => { live = false; };
+  }, []);
+  return areas;
 }
 
 /** A function from zone id (or null) to its label; shows ids until the names arrive, "—" for none. */
 export function useZoneLabel(): (id: string | null | undefined) => string {
   const { lang, t } = useI18n();
-  const [names, setNames] = useState<ZoneNames>();
-  useEffect(() => {
-    let live = true;
-    loadZoneNames().then((n) => { if (live) setNames(n); }).catch(() => { /* ids stay readable */ });
-    return () => { live = false; };
-  }, []);
-  return (id) => (id ? zoneLabel(names, lang, id, t("zone.outside")) : "—");
+  const areas = usePackAreas();
+  return (id) => (id ? zoneLabel(areas?.zones, lang, id, t("zone.outside")) : "—");
+}
+
+/** A function from governorate code to its name in the reader's language; codes show until the names arrive. */
+export function useAdmin1Label(): (code: string) => string {
+  const { lang } = useI18n();
+  const areas = usePackAreas();
+  return (code) => areaLabel(areas?.admin1, lang, code);
 }

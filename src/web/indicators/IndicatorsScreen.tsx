@@ -1,7 +1,6 @@
 // Indicators: the calm index per zone or per governorate over the last weeks,
 // with charts, the table, and the same figures as CSV.
-import { useMemo, useState } from "react";
-import { loadBasemap } from "../map/basemap.ts";
+import { useState } from "react";
 import { calmSchema } from "../../core/api/indicators.ts";
 import { api } from "../api/client.ts";
 import { useApi } from "../api/use-api.ts";
@@ -9,27 +8,19 @@ import { useRealtime } from "../api/realtime.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ErrorNote, Field, Loading, ScreenTitle } from "../components/common.tsx";
 import { CalmView } from "./CalmView.tsx";
-import { useZoneLabel } from "../app/zones.ts";
+import { useAdmin1Label, useZoneLabel } from "../app/zones.ts";
 
 type AreaType = "zone" | "admin1";
 export default function IndicatorsScreen() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const zoneName = useZoneLabel();
   const [areaType, setAreaType] = useState<AreaType>("zone");
   const [weeks, setWeeks] = useState(12);
   const qs = `area_type=${areaType}&weeks=${weeks}`;
   const calm = useApi(() => api.get(`/api/indicators/calm?${qs}`, calmSchema), [qs]);
   useRealtime(["incident.created", "incident.updated"], () => calm.reload());
-  // Governorates come as codes; the pack names them in each language.
-  const basemap = useApi(() => loadBasemap(), []);
-  const names = useMemo(() => {
-    const out: Record<string, string> = {};
-    for (const f of basemap.data?.admin1.features ?? []) {
-      const p = (f as { properties?: Record<string, string | null> }).properties ?? {};
-      if (p.id) out[p.id] = p[`name_${lang}`] ?? p.name_en ?? p.id;
-    }
-    return out;
-  }, [basemap.data, lang]);
+  // Zones and governorates come as ids and codes; the pack names them in each language.
+  const admin1Name = useAdmin1Label();
   return (
     <section>
       <ScreenTitle actions={<a className="button-link" href={`/api/indicators/calm?${qs}&format=csv`} download data-testid="csv-link">{t("indicators.csv")}</a>}>{t("indicators.title")}</ScreenTitle>
@@ -53,7 +44,7 @@ export default function IndicatorsScreen() {
       </div>
       <ErrorNote error={calm.error} />
       {!calm.data && !calm.error && <Loading />}
-      {calm.data && <CalmView data={calm.data} testId="calm" nameOf={areaType === "admin1" ? (a) => names[a] ?? a : zoneName} />}
+      {calm.data && <CalmView data={calm.data} testId="calm" nameOf={areaType === "admin1" ? admin1Name : zoneName} />}
     </section>
   );
 }

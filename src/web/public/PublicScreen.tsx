@@ -8,11 +8,12 @@ import { useI18n } from "../i18n/i18n.tsx";
 import { ErrorNote, Loading, ScreenTitle } from "../components/common.tsx";
 import { CalmView } from "../indicators/CalmView.tsx";
 import { ReportTable } from "../indicators/ReportsScreen.tsx";
-import { useZoneLabel } from "../app/zones.ts";
+import { useAdmin1Label, useZoneLabel } from "../app/zones.ts";
 
 export default function PublicScreen() {
   const { t, date, num } = useI18n();
   const zoneName = useZoneLabel();
+  const admin1Name = useAdmin1Label();
   const dash = useApi(() => api.get("/api/public/dashboard?weeks=12", publicDashboardSchema), []);
   const reports = useApi(() => api.get("/api/public/reports", reportListSchema), []);
   return (
@@ -25,7 +26,7 @@ export default function PublicScreen() {
         <>
           <p className="notice">{t("public.asOf", { date: date(dash.data.as_of), days: num(dash.data.delay_days) })}</p>
           <h2>{t("public.byGovernorate")}</h2>
-          <CalmView data={dash.data} testId="public-admin1" />
+          <CalmView data={dash.data} testId="public-admin1" nameOf={admin1Name} />
           <h2>{t("public.byZone")}</h2>
           <CalmView data={dash.data.by_zone} testId="public-zone" nameOf={zoneName} />
         </>
