@@ -10,7 +10,7 @@ import { useRealtime } from "../api/realtime.tsx";
 import { match, navigate, usePath } from "../app/router.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ErrorNote, Field, Loading, Pill, ScreenTitle } from "../components/common.tsx";
-import { claimKindLabel, eventTypeLabel, verificationLabel, verificationTone } from "./labels.ts";
+import { claimKindLabel, eventTypeLabel, subEventTypeLabel, verificationLabel, verificationTone } from "./labels.ts";
 import { useZoneLabel } from "../app/zones.ts";
 
 const listSchema = z.object({ items: z.array(incidentSchema), next_cursor: z.string().nullable() });
@@ -89,7 +89,7 @@ function IncidentList() {
               {items.map((i) => (
                 <tr key={i.id}>
                   <td><a href={`/incidents/${i.id}`} onClick={link(`/incidents/${i.id}`)}>{date(i.event_date)}</a></td>
-                  <td>{eventTypeLabel(t, i.event_type)}<br /><span className="muted small" lang="en">{i.sub_event_type}</span></td>
+                  <td>{eventTypeLabel(t, i.event_type)}<br /><span className="muted small">{subEventTypeLabel(t, i.sub_event_type)}</span></td>
                   <td><bdi>{i.location || "—"}</bdi></td>
                   <td><bdi>{zoneName(i.classification.zone)}</bdi></td>
                   <td>{num(i.fatalities)}</td>
@@ -131,7 +131,7 @@ function IncidentDetail({ id }: { id: string }) {
       <p>
         <Pill tone={verificationTone(i.verification)}>{verificationLabel(t, i.verification)}</Pill>{" "}
         {d.disputed && <Pill tone="bad">{t("incidents.disputed")}</Pill>}{" "}
-        <span className="muted">{date(i.event_date)} · <span lang="en">{i.sub_event_type}</span> · {t("incidents.fatalitiesN", { n: i.fatalities })}</span>
+        <span className="muted">{date(i.event_date)} · <span>{subEventTypeLabel(t, i.sub_event_type)}</span> · {t("incidents.fatalitiesN", { n: i.fatalities })}</span>
       </p>
       <dl className="facts">
         <dt>{t("incidents.zone")}</dt><dd><bdi>{zoneName(i.classification.zone)}</bdi></dd>

@@ -14,6 +14,11 @@ export function eventTypeLabel(t: (k: MessageKey) => string, v: string): string 
   const k = keyOr("eventType", v);
   return k ? t(k) : v;
 }
+/** ACLED sub-event types in the reader's language (the ACLED string itself when the catalogue has none). */
+export function subEventTypeLabel(t: (k: MessageKey) => string, v: string): string {
+  const k = keyOr("subEventType", v);
+  return k ? t(k) : v;
+}
 export function verificationLabel(t: (k: MessageKey) => string, v: string): string {
   const k = keyOr("verification", v);
   return k ? t(k) : v;
