@@ -308,3 +308,11 @@ test("resolution near-misses, dates: the day of the crime someone is wanted for 
   assert.equal(arrest?.sub_event_type, "Arrests");
   assert.ok((arrest?.date ?? "") >= "2025-06-01", `date ${arrest?.date}`);
 });
+
+test("resolution near-misses, actors: whoever responds did not fire what it responds to", () => {
+  const out = run("Israeli jets struck two army positions near Tasil on Monday in response to the firing of mortar rounds at the Golan Heights.", "2025-06-10");
+  const mortars = out.find((p) => p.sub_event_type === "Shelling/artillery/missile attack");
+  assert.ok(mortars, "the mortar fire is an event of its own");
+  assert.notEqual(mortars.actor1?.country, "ISR");
+  assert.equal(out.find((p) => p.sub_event_type === "Air/drone strike")?.actor1?.country, "ISR");
+});

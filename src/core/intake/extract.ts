@@ -385,8 +385,12 @@ function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorM
   // The object right after the verb is the other side ("fighters ambushed Druze travellers near …, … Israeli jets").
   const object = others.find((a) => a.start > triggerAt && a.start - triggerAt <= 30 && !/[,;]/.test(sentence.text.slice(triggerAt - sentence.start, a.start - sentence.start)));
   const a2 = object ?? others.find((a) => a.start > triggerAt && a.country !== a1?.country) ?? others.find((a) => a.start > triggerAt) ?? others.find((a) => a.country !== a1?.country) ?? others[0] ?? null;
+  // "struck targets …, in response to the launch of two rockets": the one responding did not fire what it responds to.
+  if (a1 && a1.end <= triggerAt && RESPONSE_TO.test(sentence.text.slice(a1.end - sentence.start, triggerAt - sentence.start))) return [a2 && a2.start > triggerAt ? a2 : null, null];
   return [a1, a2];
 }
+
+const RESPONSE_TO = /\b(?:in (?:response|retaliation|reply|revenge) (?:to|for)|responding to|retaliating for|a response to)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?$/i;
 
 function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: ActorMention | null, trigger: number, articleAir = false): { event_type: string; sub_event_type: string; plover: string; mode: string | null } | null {
   let { event_type, sub_event_type, plover, mode } = def;
@@ -1156,7 +1160,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       }
       // No armed actor named in the sentence ("troops fired", "another unit"): the one from the sentences just before.
       const armed = (m: ActorMention | null): boolean => !!m && m.actor?.kind !== "civilians";
-      if (k.def.family !== "diplomatic" && k.def.family !== "protest" && !armed(a1) && !armed(a2)) {
+      if (k.def.family !== "diplomatic" && k.def.family !== "protest" && !armed(a1) && !armed(a2) && !RESPONSE_TO.test(s.text.slice(0, k.rel))) {
         const prevC = [...candidates].reverse().find((c) => s.index - c.evidence[c.evidence.length - 1]!.index <= 2 && c.def.family !== "diplomatic" && armed(c.actor1));
         const ai = analysed.indexOf(a);
         const prevS = [analysed[ai - 1], analysed[ai - 2]].find((x) => x && x.actors.some((m) => armed(m) && !/\b(?:fall|collapse|ouster|overthrow|toppling|demise|end)\s+of\s+(?:the\s+)?(?:former\s+)?$/i.test(x.s.text.slice(Math.max(0, m.start - x.s.start - 30), m.start - x.s.start))));
