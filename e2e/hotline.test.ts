@@ -117,6 +117,23 @@ describe("hotline in the browser", { skip }, () => {
     await screenshot(usaPage, "mediator-home-escalation-ar");
   });
 
+  test("the agreement check's findings read in the user's language (Hebrew), zones by name", async () => {
+    await setLanguage(isrPage, "he");
+    const composer = isrPage.locator("form.composer");
+    await composer.locator('[data-testid="map"][data-map-loaded="true"]').waitFor({ timeout: 30_000 });
+    const canvas = composer.locator("canvas.maplibregl-canvas");
+    for (const [x, y] of [[300, 110], [370, 110], [335, 180]] as const) await canvas.click({ position: { x, y } });
+    await composer.getByLabel("טנקים").fill("500");
+    await composer.getByRole("button", { name: "בדיקה מול ההסכם" }).click();
+    await isrPage.getByTestId("finding").first().waitFor();
+    const text = await isrPage.getByTestId("check-result").innerText();
+    assert.match(text, /טנקים/);
+    assert.doesNotMatch(text, /\btanks\b|above the limit|west-\d|east-\d/);
+    await isrPage.getByTestId("check-result").scrollIntoViewIfNeeded();
+    await screenshot(isrPage, "hotline-check-he");
+    await setLanguage(isrPage, "en");
+  });
+
   test("no request left the origin in any of the three browsers, and no page error", async () => {
     for (const c of [isr, syr, usa]) {
       assert.deepEqual(foreignRequests(c.requests, server.origin), []);

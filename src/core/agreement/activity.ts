@@ -9,6 +9,7 @@ import { InputError, pathToField } from "./errors.ts";
 import type { InputIssue } from "./errors.ts";
 import type { Limit } from "./schema.ts";
 import { ZONE_OUTSIDE } from "./schema.ts";
+import { findingEnglish, type FindingText } from "./finding-text.ts";
 
 const count = z.number().int("must be a whole number").min(0, "must not be negative");
 export const artilleryEntrySchema = z.object({
@@ -52,7 +53,10 @@ export interface Finding {
   limit: string | null;
   clause: string | null;
   source: { id: string; title: string; url?: string; citation?: string } | null;
+  /** English wording of `text`. */
   message: string;
+  /** What the finding says, as a message id and values, for readers in any language. */
+  text: FindingText;
   /** This activity's own figure, the peak total across concurrent activities, and the cap. */
   declared?: number;
   total?: number;
@@ -98,12 +102,13 @@ export function checkActivity(pack: Pack, activity: unknown, concurrent: readonl
     const s = pack.meta.sources.find((x) => x.id === id);
     return s ? { id: s.id, title: s.title, url: s.url, citation: s.citation } : null;
   };
-  const add = (l: Limit, zone: string | null, status: FindingStatus, message: string, extra: Partial<Finding> = {}) =>
-    findings.push({ status, zone, limit_id: l.id, limit: l.text, clause: l.clause, source: sourceOf(l.source), message, ...extra });
-  const nearText = `within ±${pack.meta.accuracy_m} m of a line drawn only approximately`;
+  const add = (l: Limit, zone: string | null, status: FindingStatus, text: FindingText, extra: Partial<Finding> = {}) =>
+    findings.push({ status, zone, limit_id: l.id, limit: l.text, clause: l.clause, source: sourceOf(l.source), message: findingEnglish(text), text, ...extra });
+  const accuracy_m = pack.meta.accuracy_m;
   const isParty = pack.parties.some((p) => p.id === act.party);
   if (!isParty) {
-    findings.push({ status: "warning", zone: null, limit_id: null, limit: null, clause: null, source: null, message: `${act.party} is not a party to this agreement; only the zone limits that bind every party are checked` });
+    const text: FindingText = { key: "not_party", values: { party: act.party } };
+    findings.push({ status: "warning", zone: null, limit_id: null, limit: null, clause: null, source: null, message: findingEnglish(text), text });
   }
 
   // Concurrent activities of the same party that overlap in time, with their zones.
@@ -135,16 +140,17 @@ export function checkActivity(pack: Pack, activity: unknown, concurrent: readonl
         if (!relevant) break;
         const r = classifier.onOwnSide(act.party, act.geometry);
         const party = pack.parties.find((p) => p.id === act.party)!;
-        const lineName = pack.lines.find((x) => x.id === party.line)?.name ?? party.line;
-        if (r.inside) add(l, null, r.certain ? "compliant" : "warning", r.certain ? `stays ${party.side} of ${lineName}` : `stays ${party.side} of ${lineName}, but ${nearText}`);
-        else add(l, null, r.certain ? "breach" : "warning", r.certain ? `reaches beyond ${lineName} (the party's forces must stay ${party.side} of it)` : `touches ${lineName} ${nearText}; cannot judge which side`);
+        const line = pack.lines.find((x) => x.id === party.line);
+        const ln = { line: line?.key ?? party.line, line_name: line?.name ?? party.line };
+        if (r.inside) add(l, null, r.certain ? "compliant" : "warning", { key: "line.stays", values: { side: party.side, ...ln, near: !r.certain, accuracy_m } });
+        else add(l, null, r.certain ? "breach" : "warning", r.certain ? { key: "line.beyond", values: { side: party.side, ...ln } } : { key: "line.touches", values: { ...ln, accuracy_m } });
         break;
       }
       case "no_military_forces":
         for (const z of zones) {
-          if (!hasGroundForces(f)) { add(l, z, "compliant", f.police > 0 ? "police only" : "no military forces declared"); continue; }
+          if (!hasGroundForces(f)) { add(l, z, "compliant", { key: f.police > 0 ? "forces.police_only" : "forces.none_declared", values: {} }); continue; }
           const sure = touched.get(z)!.certain;
-          add(l, z, sure ? "breach" : "warning", sure ? "military forces declared in a zone where none are allowed" : `military forces declared ${nearText}; the activity may or may not enter ${z}`);
+          add(l, z, sure ? "breach" : "warning", sure ? { key: "forces.none_allowed", values: {} } : { key: "forces.may_enter", values: { zone: z, accuracy_m } });
         }
         break;
       case "max":
@@ -152,11 +158,11 @@ export function checkActivity(pack: Pack, activity: unknown, concurrent: readonl
         for (const z of zones) {
           const pk = peak(z, rule.item);
           const extra = { declared: itemCount(f, rule.item), total: pk.total, allowed: rule.max, activities: pk.ids, peak_at: new Date(pk.at).toISOString() };
-          const across = pk.ids.length > 1 ? ` across ${pk.ids.length} concurrent activities` : "";
+          const counted = { total: pk.total, item: rule.item, zone: z, max: rule.max, activities: pk.ids.length };
           if (pk.total > rule.max) {
             const sure = touched.get(z)!.certain;
-            add(l, z, sure ? "breach" : "warning", `${pk.total} ${rule.item}${across} in ${z}, above the limit of ${rule.max}${sure ? "" : ` (${nearText})`}`, extra);
-          } else add(l, z, "compliant", `${pk.total} ${rule.item}${across} in ${z}, within the limit of ${rule.max}`, extra);
+            add(l, z, sure ? "breach" : "warning", { key: "max.above", values: { ...counted, near: !sure, accuracy_m } }, extra);
+          } else add(l, z, "compliant", { key: "max.within", values: counted }, extra);
         }
         break;
       case "artillery_calibre_only":
@@ -165,9 +171,9 @@ export function checkActivity(pack: Pack, activity: unknown, concurrent: readonl
           const wrong = f.artillery.filter((a) => a.caliber_mm !== undefined && a.caliber_mm !== rule.caliber_mm);
           const unknown = f.artillery.filter((a) => a.caliber_mm === undefined);
           const sure = touched.get(z)!.certain;
-          if (wrong.length) add(l, z, sure ? "breach" : "warning", `${wrong.reduce((s, a) => s + a.count, 0)} artillery pieces of calibre ${[...new Set(wrong.map((a) => a.caliber_mm))].join("/")} mm; only ${rule.caliber_mm} mm is permitted here`);
-          else if (unknown.length) add(l, z, "warning", `calibre not declared for ${unknown.reduce((s, a) => s + a.count, 0)} artillery pieces; the pack cannot judge (only ${rule.caliber_mm} mm is permitted)`);
-          else add(l, z, "compliant", `all artillery is ${rule.caliber_mm} mm`);
+          if (wrong.length) add(l, z, sure ? "breach" : "warning", { key: "calibre.wrong", values: { count: wrong.reduce((s, a) => s + a.count, 0), calibres: [...new Set(wrong.map((a) => a.caliber_mm))].join("/"), allowed_mm: rule.caliber_mm } });
+          else if (unknown.length) add(l, z, "warning", { key: "calibre.unknown", values: { count: unknown.reduce((s, a) => s + a.count, 0), allowed_mm: rule.caliber_mm } });
+          else add(l, z, "compliant", { key: "calibre.ok", values: { allowed_mm: rule.caliber_mm } });
         }
         break;
       case "artillery_max_range":
@@ -176,30 +182,31 @@ export function checkActivity(pack: Pack, activity: unknown, concurrent: readonl
           const over = f.artillery.filter((a) => a.range_km !== undefined && a.range_km > rule.max_range_km);
           const unknown = f.artillery.filter((a) => a.range_km === undefined);
           const sure = touched.get(z)!.certain;
-          if (over.length) add(l, z, sure ? "breach" : "warning", `${over.reduce((s, a) => s + a.count, 0)} artillery pieces with range over ${rule.max_range_km} km`);
-          else if (unknown.length) add(l, z, "warning", `range not declared for ${unknown.reduce((s, a) => s + a.count, 0)} artillery pieces; the pack cannot judge`);
-          else add(l, z, "compliant", `all artillery has a range of at most ${rule.max_range_km} km`);
+          if (over.length) add(l, z, sure ? "breach" : "warning", { key: "range.over", values: { count: over.reduce((s, a) => s + a.count, 0), max_km: rule.max_range_km } });
+          else if (unknown.length) add(l, z, "warning", { key: "range.unknown", values: { count: unknown.reduce((s, a) => s + a.count, 0) } });
+          else add(l, z, "compliant", { key: "range.ok", values: { max_km: rule.max_range_km } });
         }
         break;
       case "no_sam":
         if (f.sam === 0) break;
         for (const z of zones) {
           const sure = touched.get(z)!.certain;
-          add(l, z, sure ? "breach" : "warning", `${f.sam} surface-to-air missile unit(s) in ${z}${sure ? "" : ` (${nearText})`}`, { declared: f.sam, allowed: 0 });
+          add(l, z, sure ? "breach" : "warning", { key: "sam.present", values: { count: f.sam, zone: z, near: !sure, accuracy_m } }, { declared: f.sam, allowed: 0 });
         }
         break;
       case "no_military_observation": {
         if (!f.military_observation) break;
         const hit = rule.sites.filter((s) => geo.sites.includes(s));
-        if (hit.length) add(l, zones[0] ?? null, "breach", `military observation declared within the area of ${hit.join(", ")} (the site's area is approximate)`);
-        else if (zones.length) add(l, zones[0]!, "compliant", "military observation declared, but not in the protected site's area");
+        if (hit.length) add(l, zones[0] ?? null, "breach", { key: "observation.in_site", values: { sites: hit.join(", ") } });
+        else if (zones.length) add(l, zones[0]!, "compliant", { key: "observation.clear", values: {} });
         break;
       }
     }
   }
   if (!findings.length) {
     const inAny = geo.zones.some((z) => z.zone !== ZONE_OUTSIDE);
-    findings.push({ status: "compliant", zone: inAny ? geo.zones[0]!.zone : ZONE_OUTSIDE, limit_id: null, limit: null, clause: null, source: null, message: inAny ? "no limit of the agreement applies to what was declared" : "outside every zone of the agreement" });
+    const text: FindingText = { key: inAny ? "no_limit" : "outside", values: {} };
+    findings.push({ status: "compliant", zone: inAny ? geo.zones[0]!.zone : ZONE_OUTSIDE, limit_id: null, limit: null, clause: null, source: null, message: findingEnglish(text), text });
   }
   const status = findings.reduce<FindingStatus>((s, x) => (RANK[x.status] > RANK[s] ? x.status : s), "compliant");
   return { activity_id: act.id, party: act.party, status, geometry: geo, findings, disclaimer: pack.meta.approximate ? pack.meta.disclaimer : null };

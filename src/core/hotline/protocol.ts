@@ -6,6 +6,7 @@ import { canonicalJson } from "../audit/canonical-json.ts";
 import { z } from "zod";
 import { forcesSchema, type Finding } from "../agreement/activity.ts";
 import { messageKind, type MessageKind } from "../agreement/schema.ts";
+import { findingTextSchema } from "../agreement/finding-text.ts";
 
 export { messageKind, type MessageKind };
 
@@ -168,7 +169,8 @@ export const deadlineSchema = z.object({
 });
 export type DeadlineView = z.infer<typeof deadlineSchema>;
 
-export const findingSchema = z.looseObject({ status: z.enum(["breach", "warning", "compliant"]), message: z.string() });
+/** `text` (message id and values, for wording in any language) is absent on findings stored before it existed. */
+export const findingSchema = z.looseObject({ status: z.enum(["breach", "warning", "compliant"]), message: z.string(), text: findingTextSchema.optional() });
 export const checkResultSchema = z.object({
   status: z.enum(["breach", "warning", "compliant"]),
   findings: z.array(findingSchema),

@@ -19,6 +19,8 @@ import { loadBasemap } from "../map/basemap.ts";
 import { checkResultSchema, countdown, deadlineList, deploymentId, messageList, msUntil, receiptSchema, sendResponse, threadList, threadSchema, type DeadlineView, type MessageView } from "./common.ts";
 import { signMessage } from "./keys.ts";
 import { useNow } from "./useNow.ts";
+import { findingWords } from "./findings.ts";
+import { useZoneLabel } from "../app/zones.ts";
 
 type Thread = z.infer<typeof threadSchema>;
 type CheckResult = z.infer<typeof checkResultSchema>;
@@ -294,7 +296,8 @@ const toLocalInput = (d: Date) => d.toISOString().slice(0, 16);
 const fromLocalInput = (s: string) => new Date(`${s}:00.000Z`).toISOString();
 
 function Composer({ threadId, onSent }: { threadId: string; onSent: (m: MessageView) => void }) {
-  const { t, num } = useI18n();
+  const { t, num, dateTime } = useI18n();
+  const zoneName = useZoneLabel();
   const me = useMe();
   const basemap = useApi(() => loadBasemap(), []);
   const [kind, setKind] = useState<"notification" | "query" | "closure">("notification");
@@ -408,8 +411,11 @@ function Composer({ threadId, onSent }: { threadId: string; onSent: (m: MessageV
         <div className={`check check-${check.status}`} role="status" data-testid="check-result" data-status={check.status}>
           <p><strong>{t(`check.${check.status}` as MessageKey)}</strong></p>
           <ul>
-            {check.findings.filter((f) => f.status !== "compliant").map((f, i) => <li key={i}><Pill tone={f.status === "breach" ? "bad" : "warn"}>{t(`check.${f.status}` as MessageKey)}</Pill> <span lang="en" dir="ltr">{f.message}</span></li>)}
-            {check.overlaps.map((o) => <li key={o.message_id}><Pill tone="warn">{t("check.overlap")}</Pill> <span lang="en" dir="ltr">{o.message}</span></li>)}
+            {check.findings.filter((f) => f.status !== "compliant").map((f, i) => {
+              const w = findingWords({ t, num }, f, zoneName);
+              return <li key={i} data-testid="finding"><Pill tone={f.status === "breach" ? "bad" : "warn"}>{t(`check.${f.status}` as MessageKey)}</Pill> {w.english ? <span lang="en" dir="ltr">{w.text}</span> : <span>{w.text}</span>}</li>;
+            })}
+            {check.overlaps.map((o) => <li key={o.message_id}><Pill tone="warn">{t("check.overlap")}</Pill> {t("check.overlapWith", { party: o.party, start: dateTime(o.start), end: dateTime(o.end) })}</li>)}
             {check.timing && <li>{check.timing.late ? <Pill tone="warn">{t("hotline.lateNotice")}</Pill> : <Pill tone="ok">{t("hotline.noticeOk")}</Pill>} {leadText(t, num, check.timing)}</li>}
           </ul>
           {check.status === "breach" && (

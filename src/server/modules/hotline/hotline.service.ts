@@ -8,6 +8,7 @@ import type { KeyObject } from "node:crypto";
 import { canSee, type Distribution, type Viewer } from "../../../core/access/distribution.ts";
 import { checkActivity, type Finding } from "../../../core/agreement/activity.ts";
 import { InputError } from "../../../core/agreement/errors.ts";
+import { findingEnglish, type FindingText } from "../../../core/agreement/finding-text.ts";
 import { channelRulesFileSchema, type ChannelRule, type MessageKind } from "../../../core/agreement/schema.ts";
 import { canonicalJson, sha256Hex } from "../../../core/audit/canonical.ts";
 import { expectedReplies, meetsDeadline, mergeRules, notificationTiming } from "../../../core/hotline/deadlines.ts";
@@ -259,7 +260,10 @@ export class HotlineService {
     if (overlaps.length && status === "compliant") status = "warning";
     if (timing?.late && status === "compliant") status = "warning";
     const findings: Finding[] = [...check.findings];
-    if (timing?.late) findings.push({ status: "warning", zone: null, limit_id: null, limit: null, clause: null, source: null, message: `short notice: the activity starts in ${timing.lead_minutes} min, the channel rules ask for ${timing.required_lead_minutes} min (${timing.shortfall_minutes} min short)` });
+    if (timing?.late) {
+      const text: FindingText = { key: "notice.short", values: { lead_min: timing.lead_minutes, required_min: timing.required_lead_minutes, short_min: timing.shortfall_minutes ?? 0 } };
+      findings.push({ status: "warning", zone: null, limit_id: null, limit: null, clause: null, source: null, message: findingEnglish(text), text });
+    }
     return { status, findings, overlaps, timing, disclaimer: check.disclaimer };
   }
 
