@@ -154,7 +154,7 @@ function IncidentDetail({ id }: { id: string }) {
               return (
                 <article key={c.id} className="card claim">
                   <p className="small"><Pill tone="info">{claimKindLabel(t, c.kind)}</Pill> <span className="muted">{dateTime(c.created_at)}</span></p>
-                  {c.narrative_redacted ? <p className="muted">{t("incidents.withheld")}</p> : <p className="message-text">{c.narrative}</p>}
+                  {c.narrative_redacted ? <p className="muted">{t("incidents.withheld")}</p> : <p className="message-text"><bdi>{c.narrative}</bdi></p>}
                   {c.responsible_actor && <p className="small">{t("incidents.responsible")}: <bdi>{c.responsible_actor}</bdi></p>}
                   {c.fatalities !== null && <p className="small">{t("incidents.fatalitiesN", { n: c.fatalities })}</p>}
                 </article>
@@ -167,7 +167,7 @@ function IncidentDetail({ id }: { id: string }) {
       <h2>{t("incidents.verificationHistory")}</h2>
       <ol className="plain">
         {d.verification_history.map((v) => (
-          <li key={v.id}>{dateTime(v.at)} · {v.by_party ?? "—"}: {verificationLabel(t, v.from)} → <strong>{verificationLabel(t, v.to)}</strong> — {v.reason}</li>
+          <li key={v.id}>{dateTime(v.at)} · {v.by_party ?? "—"}: {verificationLabel(t, v.from)} → <strong>{verificationLabel(t, v.to)}</strong> — <bdi>{v.reason}</bdi></li>
         ))}
       </ol>
       {d.next_states.length > 0 && (

@@ -192,7 +192,7 @@ function MeetingCard({ m }: { m: MeetingDto }) {
       {m.agenda.length > 0 && (<><h4>{t("talks.agenda")}</h4><ol>{m.agenda.map((a, i) => <li key={i}><bdi>{a}</bdi></li>)}</ol></>)}
       <h4>{t("talks.minutes")}</h4>
       {m.minutes_redacted ? <p className="muted">{t("incidents.withheld")}</p>
-        : m.minutes_html ? <div className="minutes" lang="en" dir="auto" dangerouslySetInnerHTML={{ __html: m.minutes_html }} />
+        : m.minutes_html ? <div className="minutes" dir="auto" dangerouslySetInnerHTML={{ __html: m.minutes_html }} />
           : <p className="muted">{t("talks.noMinutes")}</p>}
       {m.outcomes.length > 0 && (<><h4>{t("talks.outcomes")}</h4><ul>{m.outcomes.map((o, i) => <li key={i}><bdi>{o}</bdi></li>)}</ul></>)}
       {parties.length > 0 && (
