@@ -36,6 +36,13 @@ test("dates without a year take the latest past year; old labels are stale", () 
   assert.equal(inferYear("2025-12-20", 1, 5, true), 2026);
 });
 
+test("a day or month followed by 'last year' lies in the year before the reference's", () => {
+  assert.equal(first("The shop burned on 2 March last year.")?.date, "2024-03-02");
+  assert.deepEqual([first("Talks stalled in April last year.")?.start, first("Talks stalled in April last year.")?.end], ["2024-04-01", "2024-04-30"]);
+  // Without "last year" the same day is this year's.
+  assert.equal(first("The shop burned on 2 March.")?.date, "2025-03-02");
+});
+
 test("no resolved range ever starts after it ends, and day precision is a single day", () => {
   const phrases = ["on Tuesday", "last week", "in early May", "mid-June", "late December 2024", "on 3 June", "yesterday", "two weeks ago", "in recent weeks", "this month", "last month", "over the past three days", "in 2024", "on May 2, 2025", "a year ago today", "overnight", "at the weekend"];
   fc.assert(fc.property(fc.constantFrom(...phrases), fc.integer({ min: 0, max: 3000 }), fc.boolean(), (phrase, offset, future) => {

@@ -31,6 +31,12 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
 
 const DAY_MS = 86_400_000;
 
+/** "on 27 July last year", "in March last year": a date without its year, followed by "last year", lies in the year before the reference's. */
+const LAST_YEAR_AFTER = /^\s*,?\s*last year\b/i;
+function yearNamedAfter(text: string, end: number, ref: string | null): number | null {
+  return ref && LAST_YEAR_AFTER.test(text.slice(end, end + 14)) ? Number(ref.slice(0, 4)) - 1 : null;
+}
+
 export function isoToDays(iso: string): number {
   // Days since 1970-01-01 by the civil-calendar formula (no Date parsing: this runs for every date compared).
   const y0 = Number(iso.slice(0, 4));
@@ -137,7 +143,7 @@ const RULES: Rule[] = [
       }
       const month = monthIndex(word);
       if (month <= 0) return null;
-      const year = m[3] ? Number(m[3]) : ref ? inferYear(ref, month, null, future) : null;
+      const year = m[3] ? Number(m[3]) : yearNamedAfter(m.input, m.index + m[0].length, ref) ?? (ref ? inferYear(ref, month, null, future) : null);
       if (year === null) return { date: null, precision: null, start: null, end: null };
       return monthRange(year, month, m[1]);
     },
@@ -264,7 +270,7 @@ export function findDates(text: string, ref: string | null, future = false): Dat
       let year = r.start.get("year") ?? refYear ?? 2000;
       if (!r.start.isCertain("year")) {
         if (!ref) continue;
-        year = inferYear(ref, month, day, future);
+        year = yearNamedAfter(text, r.index + r.text.length, ref) ?? inferYear(ref, month, day, future);
       }
       const iso = ymd(year, month, day);
       let endIso = iso;

@@ -316,3 +316,12 @@ test("resolution near-misses, actors: whoever responds did not fire what it resp
   assert.notEqual(mortars.actor1?.country, "ISR");
   assert.equal(out.find((p) => p.sub_event_type === "Air/drone strike")?.actor1?.country, "ISR");
 });
+
+test("a retelling: the same act at the same place by the same sides, told again further down, is one event unless marked as another", () => {
+  const between = "Farmers were kept away from the fields. The town has been calm for months. Schools stayed open. Shops closed early.";
+  const told = `Israeli jets struck an army depot near Jasim on Tuesday, residents said. ${between} State media said Israeli warplanes had hit army positions near Jasim.`;
+  assert.deepEqual(types(told), ["Explosions/Remote violence/Air/drone strike"]);
+  assert.equal(run(told)[0]!.evidence.length, 2);
+  const again = `Israeli jets struck an army depot near Jasim on Tuesday, residents said. ${between} State media said Israeli warplanes had hit army positions near Jasim again.`;
+  assert.equal(types(again).length, 2);
+});

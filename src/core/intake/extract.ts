@@ -1396,9 +1396,6 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
   const lead = merged.find((c) => c.sentence === sentences[0] && c.def.family === "violent" && c.evidence.length === 1);
   const leadAt = lead?.place?.place;
   if (lead && leadAt && coarsePlace(lead.place, lead.sentence)) {
-    // The same sides, a side left unnamed matching any.
-    const fits = (x: string | null | undefined, y: string | null | undefined): boolean => !x || !y || x === y;
-    const sameSides = (a: Candidate, b: Candidate): boolean => (fits(a.actor1?.country, b.actor1?.country) && fits(a.actor2?.country, b.actor2?.country)) || (fits(a.actor1?.country, b.actor2?.country) && fits(a.actor2?.country, b.actor1?.country));
     const told = merged.find((o) => o !== lead && o.event_type === lead.event_type && o.sub_event_type === lead.sub_event_type && o.sentence.index > lead.sentence.index && o.place?.place && !o.flags.background &&
       sameSides(o, lead) && ((o.place.place.admin1 !== null && o.place.place.admin1 === leadAt.admin1) || (leadAt.feature === "capital" && distanceKm(o.place.place.lon, o.place.place.lat, leadAt.lon, leadAt.lat) <= 20)));
     if (told) {
@@ -1609,6 +1606,24 @@ function absorbFollowUps(merged: Candidate[], sentences: readonly Sentence[], re
     const told = merged.find((o) => o !== c && o.event_type === c.event_type && o.sentence.index > c.sentence.index && o.place?.place && !coarsePlace(o.place, o.sentence));
     if (told) fold(c, told);
   }
+  // "Israeli jets struck sites near al-Kiswah overnight. … State media said the warplanes hit military targets near al-Kiswah": the same
+  // kind of act at the same place by the same sides within a day, told again further down, is the event first told — unless the
+  // later sentence marks it as another ("a second wave", "again", "separately").
+  for (const c of [...merged]) {
+    if (!factual(c) || !c.place?.place || ANOTHER_ACT.test(c.sentence.text)) continue;
+    const o = merged.find((x) => x !== c && factual(x) && x.evidence[0]!.index < c.sentence.index && x.event_type === c.event_type && x.sub_event_type === c.sub_event_type &&
+      x.place?.place === c.place!.place && x.flags.background === c.flags.background && (!c.dateExplicit || sameDate(x, c)) && sameSides(x, c) && !actorsConflict(x, c));
+    if (o) fold(c, o);
+  }
+}
+
+/** A sentence that tells a further act of a kind already told, not the same one again. */
+const ANOTHER_ACT = /\b(?:another|second|third|again|separate(?:ly)?|new|further|also|more|renewed|fresh|respon(?:ded|se)|retaliat\w*|following|next)\b/i;
+
+/** The same sides in either order, a side left unnamed matching any. */
+function sameSides(a: Candidate, b: Candidate): boolean {
+  const fits = (x: string | null | undefined, y: string | null | undefined): boolean => !x || !y || x === y;
+  return (fits(a.actor1?.country, b.actor1?.country) && fits(a.actor2?.country, b.actor2?.country)) || (fits(a.actor1?.country, b.actor2?.country) && fits(a.actor2?.country, b.actor1?.country));
 }
 
 const PROTEST_SEVERITY = ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"];
