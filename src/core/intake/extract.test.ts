@@ -325,3 +325,9 @@ test("a retelling: the same act at the same place by the same sides, told again 
   const again = `Israeli jets struck an army depot near Jasim on Tuesday, residents said. ${between} State media said Israeli warplanes had hit army positions near Jasim again.`;
   assert.equal(types(again).length, 2);
 });
+
+test("resolution near-misses, dates: a sentence with no day of its own, set 'at the same spot' as the scene just told, is on that scene's day", () => {
+  const text = "An Israeli drone struck a car near Kudna on Tuesday, killing its driver. A day earlier, on Monday, Israeli soldiers crossed the fence and seized a shepherd near Kudna, residents said. At the same spot, an Israeli bulldozer dug an earth berm, according to the mayor.";
+  const berm = run(text, "2025-06-11").find((p) => p.evidence.some((e) => e.text.startsWith("At the same spot")));
+  assert.equal(berm?.date, "2025-06-09");
+});

@@ -136,6 +136,8 @@ const NONE_AFTER = /^\S+\s*:\s*(?:none|nil|no\b|0\b|zero)/i;
 const HABITUAL = /\b(?:every|each)\s+(?:day|week|month|night|morning)\b|\b(?:almost|nearly)\s+(?:daily|every day)\b|\b(?:routinely|habitually|day after day|week after week)\b/i;
 /** A time that points at the day just named. */
 const ANAPHORIC_DAY = /\b(?:that|the same)\s+(?:morning|day|afternoon|evening|night)\b/i;
+/** "At the same spot, a bulldozer levelled …", "at about the same time": a sentence with no day of its own, set in the scene just told, is on that scene's day. */
+const SAME_SCENE = /\b(?:at|on|from)\s+(?:about\s+|around\s+|roughly\s+)?the\s+same\s+(?:spot|site|location|place|position|point|time|moment|hour)\b/i;
 /** A pointer at the period a report covers. */
 const PERIOD_REF = /\b(?:during|in|over|throughout|within)\s+the\s+(?:same\s+|reporting\s+|review\s+|mandate\s+)?period\b|\bsince the (?:last|previous) report\b/i;
 /** After a definite trigger noun, a predicate about the event itself: "The strikes came days after …", "The fighting erupted on Sunday". */
@@ -1065,7 +1067,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
         const d = addDays(narrativeDate.date.date, dayShift[1] ? -1 : 1);
         date = { date: d, precision: "day", start: d, end: d };
         explicit = true;
-      } else if (!explicit && narrativeDate && narrativeDate.sentence >= s.index - 6 && ANAPHORIC_DAY.test(s.text)) {
+      } else if (!explicit && narrativeDate && narrativeDate.sentence >= s.index - 6 && (ANAPHORIC_DAY.test(s.text) || (SAME_SCENE.test(s.text) && narrativeDate.sentence >= s.index - 2))) {
         // "That morning", "the same day": the day the text named last.
         date = narrativeDate.date;
         explicit = true;
