@@ -331,3 +331,9 @@ test("resolution near-misses, dates: a sentence with no day of its own, set 'at 
   const berm = run(text, "2025-06-11").find((p) => p.evidence.some((e) => e.text.startsWith("At the same spot")));
   assert.equal(berm?.date, "2025-06-09");
 });
+
+test("resolution near-misses, dates: 'the strikes came twelve days after …' counts back any number of days written as a word", () => {
+  const text = "Air strikes killed ten people in two villages in Sweida province before dawn on Thursday, local activists said. The strikes came twelve days after Jordanian troops fought a gun battle with smugglers along the border.";
+  const battle = run(text, "2024-01-19").find((p) => p.event_type === "Battles");
+  assert.equal(battle?.date, "2024-01-06");
+});

@@ -149,6 +149,8 @@ const BARE_VERB = /^(?:withdraw|detain|deploy|establish|demolish|seize|capture|k
 const TO_VERB = /^(?:arrest|attack|strike|hit|target|shell|bomb|raid|release|return|protest|rally|demonstrate|fight|clash|enter|storm|advance|patrol|open fire|assault)$/i;
 /** "after two days of Israeli drone strikes": a counted run of days is an event, not a trend. */
 const COUNTED_DAYS = /\b(\d+|two|three|four|five|six|seven|several|few)\s+days of\s+(?:[\w-]+\s+){0,2}$/i;
+/** "The strikes came twelve days after …": the act after "after" lies that many days or weeks before the one the subject names. */
+const CAME_AFTER = new RegExp(`^\\s*(?:The|This|That|Its|Their)\\s+(?:[\\w-]+\\s+){0,2}(?:came|followed|happened|occurred|took place)\\s+(\\d+|${Object.keys(NUMBER_WORDS).join("|")})\\s+(days?|weeks?)\\s+after\\b`, "i");
 const DAYS_AFTER = /\b(?:(?:a few|several|two|three|four|five|\w+)\s+)?days (?:after|following)\s+(?:[\w-]+\s+){0,8}$/i;
 /** The cause a protest answers ("after the funeral of…", "over the killing of…"): told as its own, earlier event. */
 const PROTEST_CAUSE = /\b(?:(?:after|following|over|against|at|to mourn|in protest at) (?:the )?(?:funeral|burial|killing|death|arrest|detention|abduction)s? of|(?:funeral|procession|vigil|mourning)s? (?:procession )?for)\b[^;]*$/i;
@@ -1053,7 +1055,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       const leadK = s.text.slice(Math.max(0, k.rel - 70), k.rel);
       // "The strike came a day after Israeli troops arrested a man in Tasil": what follows "after" lies that many days before the
       // event the subject points back at.
-      const cameAfter = explicit ? null : /^\s*(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}(?:came|followed|happened|occurred|took place)\s+(a|an|one|two|three|four|five|six|seven|\d+)\s+(days?|weeks?)\s+after\b/i.exec(s.text);
+      const cameAfter = explicit ? null : CAME_AFTER.exec(s.text);
       const subjectK = cameAfter && k.rel > cameAfter[0].length ? [...kept.values()].find((o) => o.rel < cameAfter[0].length) : undefined;
       const pointed = subjectK ? corefOf(subjectK) : null;
       if (cameAfter && pointed?.dateExplicit && pointed.date.precision === "day" && pointed.date.date) {
