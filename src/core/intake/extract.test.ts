@@ -337,3 +337,8 @@ test("resolution near-misses, dates: 'the strikes came twelve days after …' co
   const battle = run(text, "2024-01-19").find((p) => p.event_type === "Battles");
   assert.equal(battle?.date, "2024-01-06");
 });
+
+test("second proposals: what a protest demands ('banners demanding the withdrawal of the occupation forces') is no development of its own", () => {
+  const text = "On Saturday, dozens of residents of Jasim gathered in front of the town council, carrying Syrian flags and banners demanding the withdrawal of the occupation forces from the area and the return of the land.";
+  assert.deepEqual(types(text), ["Protests/Peaceful protest"]);
+});

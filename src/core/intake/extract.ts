@@ -1613,6 +1613,14 @@ function absorbFollowUps(merged: Candidate[], sentences: readonly Sentence[], re
   // "Israeli jets struck sites near al-Kiswah overnight. … State media said the warplanes hit military targets near al-Kiswah": the same
   // kind of act at the same place by the same sides within a day, told again further down, is the event first told — unless the
   // later sentence marks it as another ("a second wave", "again", "separately").
+  // "Residents gathered in front of the council, demanding the withdrawal of the occupation forces": what a protest demands, told in
+  // its own sentence after the protest, is its demand, not a development of its own.
+  for (const c of [...merged]) {
+    if (c.event_type !== "Strategic developments" || c.evidence.length !== 1) continue;
+    const o = merged.find((x) => x !== c && x.event_type === "Protests" && x.evidence.includes(c.sentence) && x.trigger.start < c.trigger.start &&
+      DEMAND.test(c.sentence.text.slice(x.trigger.start - c.sentence.start, c.trigger.start - c.sentence.start)));
+    if (o) merged.splice(merged.indexOf(c), 1);
+  }
   for (const c of [...merged]) {
     if (!factual(c) || !c.place?.place || ANOTHER_ACT.test(c.sentence.text)) continue;
     const o = merged.find((x) => x !== c && factual(x) && x.evidence[0]!.index < c.sentence.index && x.event_type === c.event_type && x.sub_event_type === c.sub_event_type &&
@@ -1620,6 +1628,9 @@ function absorbFollowUps(merged: Candidate[], sentences: readonly Sentence[], re
     if (o) fold(c, o);
   }
 }
+
+/** Words that introduce what protesters ask for or reject. */
+const DEMAND = /\b(?:demand\w*|call(?:ing|ed|s)?\s+(?:for|on)|chant\w*|urg(?:ing|ed)|to reject|rejecting|banners?|slogans?|placards?|signs? reading)\b/i;
 
 /** A sentence that tells a further act of a kind already told, not the same one again. */
 const ANOTHER_ACT = /\b(?:another|second|third|again|separate(?:ly)?|new|further|also|more|renewed|fresh|respon(?:ded|se)|retaliat\w*|following|next)\b/i;
