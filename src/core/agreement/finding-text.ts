@@ -3,11 +3,12 @@
 // these), and its English wording, which the API also carries as `message`.
 // Values are facts (counts, zone ids, line keys); wording lives in catalogues.
 import { z } from "zod";
+import { compassSchema, countedItem } from "./schema.ts";
 
 const n = z.number();
 const s = z.string();
-const side = z.enum(["west", "east", "north", "south"]);
-const item = z.enum(["troops", "brigades", "tanks", "artillery"]);
+const side = compassSchema;
+const item = countedItem;
 const msg = <K extends string, V extends z.ZodRawShape>(key: K, values: V) => z.object({ key: z.literal(key), values: z.object(values) });
 
 export const findingTextSchema = z.discriminatedUnion("key", [

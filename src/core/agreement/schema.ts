@@ -128,12 +128,14 @@ export const zonesFileSchema = z.object({ zones: z.array(zoneDefSchema).min(1) }
 
 export const forceItem = z.enum(["troops", "brigades", "tanks", "artillery", "sam", "aircraft"]);
 export type ForceItem = z.infer<typeof forceItem>;
+/** The items a "max" limit can count. */
+export const countedItem = z.enum(["troops", "brigades", "tanks", "artillery"]);
 
 export const limitRuleSchema = z.discriminatedUnion("kind", [
   /** No military forces of any kind (police allowed). */
   z.object({ kind: z.literal("no_military_forces") }),
   /** At most `max` of an item in the zone, summed over every concurrent activity of the party. */
-  z.object({ kind: z.literal("max"), item: z.enum(["troops", "brigades", "tanks", "artillery"]), max: z.number().int().min(0) }),
+  z.object({ kind: z.literal("max"), item: countedItem, max: z.number().int().min(0) }),
   /** Artillery in the zone must be of this calibre (e.g. short-range 122 mm). */
   z.object({ kind: z.literal("artillery_calibre_only"), caliber_mm: z.number().positive() }),
   /** No artillery piece whose range exceeds this. */

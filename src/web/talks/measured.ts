@@ -2,10 +2,11 @@
 // a message id with its values (core/talks/criteria.ts); numbers, dates and
 // shares are formatted here for the chosen language.
 import type { MeasuredMessage } from "../../core/talks/criteria.ts";
+import { countedItem } from "../../core/agreement/schema.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import type { I18n } from "../i18n/i18n.tsx";
 
-const ITEMS = new Set(["troops", "brigades", "tanks", "artillery"]);
+const ITEMS = new Set<string>(countedItem.options);
 
 /** `zoneName` turns zone ids into the pack's names in the reader's language; limit items known to the packs are translated, others shown as written. */
 export function measuredText(i: Pick<I18n, "t" | "date" | "num">, m: MeasuredMessage, zoneName: (id: string) => string = (z) => z): string {
