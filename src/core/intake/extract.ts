@@ -1610,9 +1610,6 @@ function absorbFollowUps(merged: Candidate[], sentences: readonly Sentence[], re
     const told = merged.find((o) => o !== c && o.event_type === c.event_type && o.sentence.index > c.sentence.index && o.place?.place && !coarsePlace(o.place, o.sentence));
     if (told) fold(c, told);
   }
-  // "Israeli jets struck sites near al-Kiswah overnight. … State media said the warplanes hit military targets near al-Kiswah": the same
-  // kind of act at the same place by the same sides within a day, told again further down, is the event first told — unless the
-  // later sentence marks it as another ("a second wave", "again", "separately").
   // "Residents gathered in front of the council, demanding the withdrawal of the occupation forces": what a protest demands, told in
   // its own sentence after the protest, is its demand, not a development of its own.
   for (const c of [...merged]) {
@@ -1621,6 +1618,9 @@ function absorbFollowUps(merged: Candidate[], sentences: readonly Sentence[], re
       DEMAND.test(c.sentence.text.slice(x.trigger.start - c.sentence.start, c.trigger.start - c.sentence.start)));
     if (o) merged.splice(merged.indexOf(c), 1);
   }
+  // "Israeli jets struck sites near al-Kiswah overnight. … State media said the warplanes hit military targets near al-Kiswah": the same
+  // kind of act at the same place by the same sides within a day, told again further down, is the event first told — unless the
+  // later sentence marks it as another ("a second wave", "again", "separately").
   for (const c of [...merged]) {
     if (!factual(c) || !c.place?.place || ANOTHER_ACT.test(c.sentence.text)) continue;
     const o = merged.find((x) => x !== c && factual(x) && x.evidence[0]!.index < c.sentence.index && x.event_type === c.event_type && x.sub_event_type === c.sub_event_type &&
