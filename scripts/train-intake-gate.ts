@@ -23,6 +23,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { extractEvents } from "../src/core/intake/extract.ts";
 import { FEATURE_NAMES, gateExempt, gateFeatures, gateScore, type GateModel } from "../src/core/intake/gate.ts";
 import { fitLogistic, hydrateProposal, type FirstContactBatch } from "../src/core/intake/gate-train.ts";
+import { inferSides } from "../src/core/intake/sides.ts";
 import { labelledArticleSchema, type EventLabel } from "../src/core/intake/labels.ts";
 import { emptyTally, scoreArticle, summarise, type ScoreSummary } from "../src/core/intake/score.ts";
 import type { Article, Proposal } from "../src/core/intake/types.ts";
@@ -89,7 +90,8 @@ export function loadViews(): View[] {
     for (const a of b.articles) {
       const folder = a.file.slice(0, a.file.lastIndexOf("/"));
       const { article, labels } = readLabelled(a.file);
-      views.push(makeView(folder, a.file, true, article, labels, a.proposals.map((p) => hydrateProposal(p, article.text))));
+      // Scored as the shipped pipeline would present them: with unnamed sides filled in (the gate's features ignore them).
+      views.push(makeView(folder, a.file, true, article, labels, inferSides(a.proposals.map((p) => hydrateProposal(p, article.text)))));
     }
   }
   return views;

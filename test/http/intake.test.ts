@@ -310,6 +310,16 @@ eachDialect("intake over HTTP", (dialect) => {
     assert.equal(paused.json().active, false);
   });
 
+  test("a side the text does not name comes back marked inferred, with the place's country", async () => {
+    const text = "Community elders negotiated a halt to the shooting in Jasim on Tuesday, residents said. The town was calm by the evening.";
+    const r = (await paste(isr, { text, published: "2025-06-12" })).json();
+    const [p] = r.proposals as Prop[];
+    assert.ok(p, "the negotiation was proposed");
+    const view = (await t.call(isr, "GET", `/api/intake/proposals/${p.id}`)).json();
+    assert.deepEqual([view.event.actor2.name, view.event.actor2.country, view.event.actor2.inferred], ["Unnamed side", "SYR", "side"]);
+    assert.equal((await t.call(syr, "GET", `/api/intake/proposals/${p.id}`)).statusCode, 404, "the other party does not see it");
+  });
+
   test("the audit chain still verifies after all of this", async () => {
     const check = await t.ctx.audit.integrityCheck(t.ctx.db);
     assert.deepEqual(check.problems, []);

@@ -152,8 +152,10 @@ test("paired nationalities, subjects joined by 'and', releases by the detainer, 
   assert.equal(out[1]?.actor1?.country, "ISR");
   assert.equal(out[1]?.place_id, out[0]?.place_id);
   const [strike] = extractEvents({ text: "Two people were killed on Saturday when a drone struck a car in the town of Jasim.", published: "2025-06-12" }, ctx);
+  // No attacker named: none is guessed from the place hit (sides.ts), and the victims stay as written.
   assert.equal(strike?.actor1, null);
   assert.equal(strike?.actor2?.id, "civilians");
+  assert.equal(strike?.actor2?.inferred, undefined);
 });
 
 test("a protest's cause is its own earlier event; 'the day before' shifts the date told", () => {

@@ -6,6 +6,7 @@ import { AIR_CONTEXT, ARMED_TARGET, CIVILIAN_TARGET, DRONE_CONTEXT, PROTEST_CUE,
 import { distanceKm, findActors, packIndex, resolveHomonym, type ActorMention, type PackIndex } from "./lookup.ts";
 import { countryOfAdmin1 } from "./locate.ts";
 import { applyGate, checkGateModel, type GateModel } from "./gate.ts";
+import { inferSides } from "./sides.ts";
 import gateModelJson from "./gate-model.json" with { type: "json" };
 import { splitSentences, type Sentence } from "./sentences.ts";
 import { tokenize } from "./text.ts";
@@ -664,10 +665,10 @@ let gateModel: GateModel | null = null;
 /** Extracts proposed events from one article. Several, one or none. */
 export function extractEvents(article: Article, ctx: ExtractContext, options: ExtractOptions = {}): Proposal[] {
   const proposals = proposeByRules(article, ctx, options);
-  if (options.gate === false) return proposals;
+  if (options.gate === false) return inferSides(proposals);
   gateModel ??= checkGateModel(gateModelJson);
   // Asked for the unreal too: every proposal stays, each with the gate's estimate as its confidence.
-  return applyGate(article, proposals, gateModel, options.includeNonFactual === true);
+  return inferSides(applyGate(article, proposals, gateModel, options.includeNonFactual === true));
 }
 
 /** What the hand-written rules propose, before the gate. */

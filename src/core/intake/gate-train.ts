@@ -15,7 +15,7 @@ export interface FirstContactBatch {
 
 /** Drops evidence text; fills fields older extractors did not have. */
 export function slimProposal(p: Proposal): SlimProposal {
-  const actor = (a: Proposal["actor1"]): Proposal["actor1"] => a ? { name: a.name, id: a.id ?? null, country: a.country ?? null, party: a.party ?? null, inter: a.inter ?? null } : null;
+  const actor = (a: Proposal["actor1"]): Proposal["actor1"] => a ? { name: a.name, id: a.id ?? null, country: a.country ?? null, party: a.party ?? null, inter: a.inter ?? null, ...(a.inferred ? { inferred: a.inferred } : {}) } : null;
   return {
     event_id: p.event_id,
     date: p.date ?? null,

@@ -13,6 +13,7 @@
 import { isoToDays } from "./dates.ts";
 import { TRIGGERS } from "./lexicon.ts";
 import { splitSentences, type Sentence } from "./sentences.ts";
+import { ruleSide } from "./sides.ts";
 import type { Article, Proposal } from "./types.ts";
 
 export interface GateModel {
@@ -135,8 +136,9 @@ export function gateFeatures(article: Article, proposals: readonly Proposal[]): 
         for (const n of PRE_CUES) on(`before:${n}`, CUES.find(([m]) => m === n)![1].test(clause) ? 1 : 0);
       }
     } else on("trigger:none");
-    const a1 = p.actor1;
-    const a2 = p.actor2;
+    // Judged on the sides the rules found: one filled in by inferSides says nothing about the text.
+    const a1 = ruleSide(p.actor1);
+    const a2 = ruleSide(p.actor2);
     on(a1 ? (a1.id ? "actor1:known" : "") : "actor1:none");
     on(a2 ? (a2.id ? "actor2:known" : "") : "actor2:none");
     on("actor2:unnamed", a2 && !a2.id && a2.name === "Unnamed side" ? 1 : 0);

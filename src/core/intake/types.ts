@@ -58,6 +58,11 @@ export interface ProposedActor {
   party: string | null;
   /** ACLED inter code as it applies to this event (8 for state forces acting abroad). */
   inter: number | null;
+  /**
+   * Filled in from where the event happened (sides.ts): `side` when the text names no such side,
+   * `country` when it names one without a country ("gunmen"). Absent when the text gave it.
+   */
+  inferred?: "side" | "country";
 }
 
 export interface Proposal {

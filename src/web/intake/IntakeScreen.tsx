@@ -18,6 +18,7 @@ import { FetchArticle, Feeds, UploadArticle } from "./IntakeSources.tsx";
 import { ErrorNote, Field, Loading, Pill, ScreenTitle } from "../components/common.tsx";
 import { eventTypeLabel } from "../incidents/labels.ts";
 import { useZoneLabel } from "../app/zones.ts";
+import { UNNAMED_SIDE } from "../../core/intake/sides.ts";
 
 const link = (to: string) => (e: MouseEvent) => { e.preventDefault(); navigate(to); };
 const statuses = ["pending", "accepted", "rejected"] as const;
@@ -177,7 +178,12 @@ function ProposalReview({ id, onDecided }: { id: string; onDecided: () => void }
         </h2>
         <dl className="facts">
           <dt>{t("incidents.date")}</dt><dd>{e.date ? date(e.date) : "—"}</dd>
-          <dt>{t("incidents.actors")}</dt><dd>{[e.actor1?.name, e.actor2?.name].filter(Boolean).map((a, k) => <span key={k}>{k > 0 && " — "}<bdi>{a}</bdi></span>)}</dd>
+          <dt>{t("incidents.actors")}</dt><dd>{[e.actor1, e.actor2].flatMap((a) => (a ? [a] : [])).map((a, k) => {
+            // A side the text does not name (the rules' or core/intake/sides.ts's): said in the reader's language, marked as inferred.
+            const unnamed = a.id === null && a.name === UNNAMED_SIDE;
+            const inferred = unnamed ? "side" : a.inferred;
+            return <span key={k}>{k > 0 && " — "}<bdi>{unnamed ? t("intake.unnamedSide") : a.name}</bdi>{inferred && <> <Pill tone="warn">{t(`intake.inferred.${inferred}`)}</Pill></>}</span>;
+          })}</dd>
           <dt>{t("incidents.zone")}</dt><dd><bdi>{zoneName(e.zone)}</bdi></dd>
           <dt>{t("incidents.position")}</dt><dd dir="ltr">{e.lat === null || e.lon === null ? "—" : `${num(e.lat, { maximumFractionDigits: 4 })}, ${num(e.lon, { maximumFractionDigits: 4 })}`}</dd>
           <dt>{t("incidents.fatalities")}</dt><dd>{e.fatalities === null ? "—" : num(e.fatalities)}</dd>

@@ -1,0 +1,43 @@
+// Sides the text does not name. ACLED codes an actor it cannot identify by
+// the country it acts in ("Unidentified Armed Group (Syria)", "Civilians
+// (Syria)"), so a side named without a country ("gunmen") takes the country
+// where the event happened, and a proposal with no side acted on gets the
+// people of that place (not a protest: ACLED leaves a peaceful one's second
+// side empty). The side that acted is never guessed from the place.
+// The reviewer sees a filled side marked as inferred and can change it. Pure.
+import type { Proposal, ProposedActor } from "./types.ts";
+
+/** The name an inferred side carries; the same the rules use for an unnamed target. */
+export const UNNAMED_SIDE = "Unnamed side";
+
+function unnamed(country: string): ProposedActor {
+  return { name: UNNAMED_SIDE, id: null, country, party: null, inter: null, inferred: "side" };
+}
+
+/**
+ * Fills each proposal's missing second side, and sides without a country,
+ * with the country of the event's place. A proposal with no located place is
+ * left as it is: there is nothing to infer from.
+ */
+export function inferSides(proposals: readonly Proposal[]): Proposal[] {
+  return proposals.map((p) => {
+    const where = p.country;
+    if (!where) return p;
+    let a1 = p.actor1;
+    let a2 = p.actor2;
+    if (a1 && !a1.country) a1 = { ...a1, country: where, inferred: "country" };
+    if (a2 && !a2.country) a2 = { ...a2, country: where, inferred: "country" };
+    // Only the side acted on: who fired from where is not told by the place hit (mortars on the Golan came from Syria).
+    // A protest has no side acted on unless someone intervened, and then the text names them.
+    if (!a2 && p.event_type !== "Protests") a2 = unnamed(where);
+    return a1 === p.actor1 && a2 === p.actor2 ? p : { ...p, actor1: a1, actor2: a2 };
+  });
+}
+
+/** A side as the rules gave it, before inferSides: what the precision gate judges, so its trained weights stay valid. */
+export function ruleSide(a: ProposedActor | null): ProposedActor | null {
+  if (!a?.inferred) return a;
+  if (a.inferred === "side") return null;
+  const { inferred: _inferred, ...given } = a;
+  return { ...given, country: null };
+}
