@@ -192,6 +192,9 @@ function startWalCheckpointer(file: string, synchronous: "NORMAL" | "FULL"): Wal
   const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   return {
     stop: async () => {
+      // Unref'd while it runs (it must not hold a process open), but its exit is awaited here: with nothing
+      // else pending the event loop would otherwise end before the exit arrives, and the await never returns.
+      worker.ref();
       worker.postMessage("stop");
       await exited;
     },
