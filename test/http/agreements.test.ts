@@ -29,6 +29,9 @@ eachDialect("agreement packs over HTTP", (dialect) => {
     assert.equal(pack.zones.find((z: { id: string }) => z.id === "east-0-10").names.en, "0–10 km east of Line B");
     // Governorates by code with their names (the public dashboard reads them without signing in).
     assert.deepEqual(pack.admin1.find((a: { id: string }) => a.id === "SY-QU").names, { en: "Quneitra", ar: "محافظة القنيطرة", he: "מחוז קוניטרה" });
+    // Actors the dictionary knows, by id with their display names, for proposals shown in Arabic or Hebrew.
+    assert.deepEqual(pack.actors.find((a: { id: string }) => a.id === "civilians").names.en, "civilians");
+    for (const a of pack.actors as Array<{ id: string; names: { en: string; ar?: string; he?: string } }>) assert.ok(a.names.en && a.names.ar, `Arabic name of ${a.id}`);
     const gj = (await t.call(null, "GET", "/api/packs/israel-syria-1974/geojson")).json();
     assert.equal(gj.type, "FeatureCollection");
     assert.ok(gj.features.length > 8);

@@ -19,6 +19,8 @@ export interface PackSummary {
   zones: { id: string; name: string; names: { en: string; ar?: string; he?: string } | null; kind: "polygon" | "band"; area_km2: number }[];
   /** Governorates (ISO 3166-2 codes) with their names, for screens that show areas by code. */
   admin1: { id: string; names: { en: string; ar?: string; he?: string } }[];
+  /** The actor dictionary's display names, so screens can show a recognised actor in the reader's language. */
+  actors: { id: string; names: { en: string; ar?: string; he?: string } }[];
   limits: Pack["limits"];
   channel_rules: Pack["channelRules"];
   bbox: [number, number, number, number];
@@ -36,6 +38,7 @@ export function packSummary(pack: Pack): PackSummary {
     lines: pack.lines.map((l) => ({ id: l.id, key: l.key, name: l.name, length_km: r3(l.lengthKm) })),
     zones: pack.zones.map((z) => ({ id: z.id, name: z.name, names: z.def.names ?? null, kind: z.def.kind, area_km2: r3(z.areaKm2) })),
     admin1: pack.admin1.map((a) => ({ id: a.code, names: { en: a.name_en, ...(a.name_ar ? { ar: a.name_ar } : {}), ...(a.name_he ? { he: a.name_he } : {}) } })),
+    actors: (pack.actors?.actors ?? []).map((a) => ({ id: a.id, names: { en: a.names.en[0]!, ...(a.names.ar[0] ? { ar: a.names.ar[0] } : {}), ...(a.names.he[0] ? { he: a.names.he[0] } : {}) } })),
     limits: pack.limits, channel_rules: pack.channelRules,
     bbox: [pack.bbox.minX, pack.bbox.minY, pack.bbox.maxX, pack.bbox.maxY],
   };

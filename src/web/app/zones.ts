@@ -1,7 +1,8 @@
 // Area labels in the user's language. Classifications and indicators carry
 // zone ids ("aos", "east-0-10", "outside") and governorate codes ("SY-QU");
 // screens show the pack's names for them, fetched once per page load from the
-// pack's public summary (small, and readable without signing in).
+// pack's public summary (small, and readable without signing in). Actors the
+// pack's dictionary knows are named the same way.
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { api } from "../api/client.ts";
@@ -12,17 +13,18 @@ const namesSchema = z.object({ en: z.string(), ar: z.string().optional(), he: z.
 const summarySchema = z.object({
   zones: z.array(z.object({ id: z.string(), name: z.string(), names: namesSchema.nullable().optional() })),
   admin1: z.array(z.object({ id: z.string(), names: namesSchema })).default([]),
+  actors: z.array(z.object({ id: z.string(), names: namesSchema })).default([]),
 });
 export type AreaNames = Map<string, z.infer<typeof namesSchema>>;
 
-interface PackAreas { zones: AreaNames; admin1: AreaNames }
+interface PackAreas { zones: AreaNames; admin1: AreaNames; actors: AreaNames }
 let cached: Promise<PackAreas> | null = null;
 /** Once loaded, screens mounted later start with the names (no frame of bare ids). */
 let loaded: PackAreas | undefined;
 function loadAreaNames(pack = DEFAULT_PACK): Promise<PackAreas> {
   if (!cached) {
     cached = api.get(`/api/packs/${encodeURIComponent(pack)}`, summarySchema).then((s) => {
-      loaded = { zones: new Map(s.zones.map((z) => [z.id, z.names ?? { en: z.name }])), admin1: new Map(s.admin1.map((a) => [a.id, a.names])) };
+      loaded = { zones: new Map(s.zones.map((z) => [z.id, z.names ?? { en: z.name }])), admin1: new Map(s.admin1.map((a) => [a.id, a.names])), actors: new Map(s.actors.map((a) => [a.id, a.names])) };
       return loaded;
     });
     cached.catch(() => { cached = null; });
@@ -64,4 +66,17 @@ export function useAdmin1Label(): (code: string) => string {
   const { lang } = useI18n();
   const areas = usePackAreas();
   return (code) => areaLabel(areas?.admin1, lang, code);
+}
+
+/**
+ * An actor's name in the reader's language when it is one the pack's dictionary knows (by id); a name
+ * the text gave that the dictionary does not know stays as written.
+ */
+export function useActorLabel(): (actor: { id: string | null; name: string }) => string {
+  const { lang } = useI18n();
+  const areas = usePackAreas();
+  return (actor) => {
+    const n = actor.id ? areas?.actors.get(actor.id) : undefined;
+    return (n && (n[lang] ?? n.en)) || actor.name;
+  };
 }

@@ -17,7 +17,7 @@ import type { MessageKey } from "../i18n/en.ts";
 import { FetchArticle, Feeds, UploadArticle } from "./IntakeSources.tsx";
 import { ErrorNote, Field, Loading, Pill, ScreenTitle } from "../components/common.tsx";
 import { eventTypeLabel } from "../incidents/labels.ts";
-import { useZoneLabel } from "../app/zones.ts";
+import { useActorLabel, useZoneLabel } from "../app/zones.ts";
 import { UNNAMED_SIDE } from "../../core/intake/sides.ts";
 
 const link = (to: string) => (e: MouseEvent) => { e.preventDefault(); navigate(to); };
@@ -141,6 +141,7 @@ const EVENT_TYPES = ["battles", "explosions_remote_violence", "violence_against_
 function ProposalReview({ id, onDecided }: { id: string; onDecided: () => void }) {
   const { t, date, num } = useI18n();
   const zoneName = useZoneLabel();
+  const actorLabel = useActorLabel();
   const detail = useApi(() => api.get(`/api/intake/proposals/${encodeURIComponent(id)}`, proposalDetailSchema), [id]);
   const articleId = detail.data?.article_id;
   const article = useApi(async () => (articleId ? api.get(`/api/intake/articles/${encodeURIComponent(articleId)}`, articleSchema) : undefined), [articleId]);
@@ -182,7 +183,7 @@ function ProposalReview({ id, onDecided }: { id: string; onDecided: () => void }
             // A side the text does not name (the rules' or core/intake/sides.ts's): said in the reader's language, marked as inferred.
             const unnamed = a.id === null && a.name === UNNAMED_SIDE;
             const inferred = unnamed ? "side" : a.inferred;
-            return <span key={k}>{k > 0 && " — "}<bdi>{unnamed ? t("intake.unnamedSide") : a.name}</bdi>{inferred && <> <Pill tone="warn">{t(`intake.inferred.${inferred}`)}</Pill></>}</span>;
+            return <span key={k}>{k > 0 && " — "}<bdi>{unnamed ? t("intake.unnamedSide") : actorLabel(a)}</bdi>{inferred && <> <Pill tone="warn">{t(`intake.inferred.${inferred}`)}</Pill></>}</span>;
           })}</dd>
           <dt>{t("incidents.zone")}</dt><dd><bdi>{zoneName(e.zone)}</bdi></dd>
           <dt>{t("incidents.position")}</dt><dd dir="ltr">{e.lat === null || e.lon === null ? "—" : `${num(e.lat, { maximumFractionDigits: 4 })}, ${num(e.lon, { maximumFractionDigits: 4 })}`}</dd>
