@@ -238,3 +238,15 @@ test("round 5: a village the gazetteer lacks, in the Bekaa Valley, is in Lebanon
   const [arrest] = extractEvents({ text: "Units of the Internal Security Command detained two smugglers near Jasim on Sunday.", published: "2025-06-10" }, real, { gate: false });
   assert.equal(arrest?.actor1?.id, "syria-forces");
 });
+
+test("'a day earlier' counts from the day told last, a paragraph or more back, not from the publication date", () => {
+  const text = [
+    "Three children were killed on Sunday when an old shell exploded near their home in Jasim, local sources said.",
+    "The children were aged between seven and twelve. Relatives said they had found the object in a field.",
+    "The wounded boy was taken to hospital in Daraa, where doctors described his condition as critical.",
+    "A day earlier, a shepherd lost his leg when a landmine exploded near Nawa.",
+  ].join("\n\n");
+  const out = extractEvents({ text, published: "2025-04-08" }, ctx);
+  // 8 April 2025 is a Tuesday: Sunday is the 6th, a day earlier the 5th (not the 7th, the day before publication).
+  assert.deepEqual(out.map((p) => [p.location, p.date]), [["Jasim", "2025-04-06"], ["Nawa", "2025-04-05"]]);
+});

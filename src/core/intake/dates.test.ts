@@ -73,3 +73,20 @@ test("'a day after' in prose is no calendar date", () => {
   const found = findDates("Troops landed on 27 August and stayed for around two hours, a day after drone strikes in the area.", "2025-08-28");
   assert.deepEqual(found.map((d) => d.date), ["2025-08-27"]);
 });
+
+test("counts in words past ten, a day of this or last month by its ordinal, a weekday of last week, earlier in the week", () => {
+  // ref 2025-05-28 is a Wednesday.
+  assert.equal(first("Fifty-one years ago today, the two armies signed the agreement.")?.date, "1974-05-28");
+  assert.equal(first("It was founded twenty five years ago.")?.date?.slice(0, 4), "2000");
+  assert.equal(first("The cell was behind the blast on the ninth of this month.")?.date, "2025-05-09");
+  assert.equal(first("He was seized on the 14th of last month.")?.date, "2025-04-14");
+  // April has no 31st: only "last month" is read.
+  assert.deepEqual([first("on the thirty-first of last month")?.start, first("on the thirty-first of last month")?.precision], ["2025-04-01", "month"]);
+  assert.equal(first("They pulled out on Thursday of last week.")?.date, "2025-05-22");
+  assert.equal(first("Last week, on Monday, the road was closed.")?.date, "2025-05-19");
+  const week = first("Earlier in the week Israel struck the ministry.")!;
+  assert.deepEqual([week.start, week.end, week.precision], ["2025-05-26", "2025-05-28", "week"]);
+  // Unchanged: a plain weekday is the latest one, "last week" the whole week before.
+  assert.equal(first("They pulled out on Thursday.")?.date, "2025-05-22");
+  assert.deepEqual([first("last week")?.start, first("last week")?.end], ["2025-05-19", "2025-05-25"]);
+});

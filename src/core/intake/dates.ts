@@ -28,6 +28,36 @@ const MONTHS = ["january", "february", "march", "april", "may", "june", "july", 
 const MONTH_RE = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, several: 3, couple: 2 };
+const UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+/** A count written in words up to ninety-nine ("fifty-one", "twenty five", "eleven"), or in digits. */
+const COUNT = `\\d+|(?:${TENS.join("|")})(?:[\\s-](?:${UNITS.join("|")}))?|${TEENS.join("|")}|${UNITS.join("|")}|an?|few|several|couple of`;
+function countOf(word: string): number | null {
+  const w = word.toLowerCase().replace(/ of$/, "");
+  if (/^\d+$/.test(w)) return Number(w);
+  if (NUMBER_WORDS[w] !== undefined) return NUMBER_WORDS[w];
+  const teen = TEENS.indexOf(w);
+  if (teen >= 0) return 10 + teen;
+  const [tens, unit] = w.split(/[\s-]/);
+  const t = TENS.indexOf(tens ?? "");
+  if (t < 0) return null;
+  return (t + 2) * 10 + (unit ? UNITS.indexOf(unit) + 1 : 0);
+}
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
+/** A day of the month as an ordinal: "9th", "ninth", "twenty-first", "thirtieth". */
+const ORDINAL_DAY = `\\d{1,2}(?:st|nd|rd|th)|(?:twenty|thirty)[\\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|${ORDINALS.join("|")}|thirtieth`;
+function ordinalDay(word: string): number | null {
+  const w = word.toLowerCase();
+  const digits = /^(\d{1,2})/.exec(w);
+  if (digits) return Number(digits[1]);
+  if (w === "thirtieth") return 30;
+  const i = ORDINALS.indexOf(w);
+  if (i >= 0) return i + 1;
+  const [tens, unit] = w.split(/[\s-]/);
+  const u = ORDINALS.indexOf(unit ?? "");
+  return u >= 0 ? (tens === "twenty" ? 20 : 30) + u + 1 : null;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -116,6 +146,17 @@ interface Rule {
 
 const RULES: Rule[] = [
   {
+    // "Thursday of last week", "last week on Thursday": that weekday in the Monday-to-Sunday week before the reference's.
+    re: /\b(?:(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+of\s+(?:last|the\s+previous|the\s+past)\s+week|(?:last|the\s+previous)\s+week\s*,?\s+on\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/gi,
+    resolve: (m, ref) => {
+      if (!ref) return null;
+      const wd = WEEKDAYS.indexOf((m[1] ?? m[2] ?? "").toLowerCase());
+      const monday = addDays(ref, -((weekdayOf(ref) + 6) % 7));
+      const d = addDays(monday, -7 + ((wd + 6) % 7));
+      return { date: d, precision: "day", start: d, end: d };
+    },
+  },
+  {
     // "at the turn of April and May": the last days of one month and the first of the next.
     re: new RegExp(`\\bthe\\s+turn\\s+of\\s+${MONTH_RE}\\s+(?:and|into|to)\\s+${MONTH_RE}(?:\\s*,?\\s*(\\d{4}))?\\b`, "gi"),
     resolve: (m, ref, future) => {
@@ -165,12 +206,26 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "three days ago", "two weeks ago", "a month ago"
-    re: /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple of)\s+(days?|weeks?|months?|years?)\s+(?:ago|earlier|before)(\s+today)?\b/gi,
+    // "the ninth of this month", "on the 14th of last month": a day of a month named by its place from the reference.
+    re: new RegExp(`\\bthe\\s+(${ORDINAL_DAY})\\s+of\\s+(this|the\\s+same|last|the\\s+previous|the\\s+past)\\s+month\\b`, "gi"),
     resolve: (m, ref) => {
       if (!ref) return null;
-      const nWord = (m[1] ?? "").toLowerCase().replace(/ of$/, "");
-      const n = /^\d+$/.test(nWord) ? Number(nWord) : NUMBER_WORDS[nWord] ?? 1;
+      const day = ordinalDay(m[1] ?? "");
+      if (!day || day > 31) return null;
+      let y = Number(ref.slice(0, 4));
+      let mo = Number(ref.slice(5, 7));
+      if (/last|previous|past/i.test(m[2] ?? "")) { mo -= 1; if (mo === 0) { mo = 12; y -= 1; } }
+      if (day > lastDayOfMonth(y, mo)) return null;
+      const d = ymd(y, mo, day);
+      return { date: d, precision: "day", start: d, end: d };
+    },
+  },
+  {
+    // "three days ago", "two weeks ago", "a month ago", "fifty-one years ago today"
+    re: new RegExp(`\\b(${COUNT})\\s+(days?|weeks?|months?|years?)\\s+(?:ago|earlier|before)(\\s+today)?\\b`, "gi"),
+    resolve: (m, ref) => {
+      if (!ref) return null;
+      const n = countOf(m[1] ?? "") ?? 1;
       const unit = (m[2] ?? "").toLowerCase();
       if (unit.startsWith("day")) { const d = addDays(ref, -n); return { date: d, precision: "day", start: d, end: d }; }
       if (unit.startsWith("week")) { const c = addDays(ref, -7 * n); return range(addDays(c, -3), addDays(c, 3), "week", c); }
@@ -201,7 +256,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /\b((?:over |in |during )?the (?:past|previous|last) (?:two|three|four|five|2|3|4|5) days|earlier this week|this week|last week|the previous week|past week|earlier this month|this month|last month|the previous month|(?:in |over )?(?:the )?(?:recent|past|last) (?:few |several |two |three )?(?:days|weeks|months)|recently|last weekend|this weekend|over the weekend|at the weekend)\b/gi,
+    re: /\b((?:over |in |during )?the (?:past|previous|last) (?:two|three|four|five|2|3|4|5) days|earlier (?:in )?(?:this|the) week|this week|last week|the previous week|past week|earlier this month|this month|last month|the previous month|(?:in |over )?(?:the )?(?:recent|past|last) (?:few |several |two |three )?(?:days|weeks|months)|recently|last weekend|this weekend|over the weekend|at the weekend)\b/gi,
     resolve: (m, ref) => {
       if (!ref) return null;
       const w = (m[1] ?? "").toLowerCase();
@@ -219,7 +274,8 @@ const RULES: Rule[] = [
         const base = w.startsWith("this") && wd === 6 ? ref : sat;
         return range(base, addDays(base, 1) > ref ? ref : addDays(base, 1), "day", base);
       }
-      if (w === "this week" || w === "earlier this week") return range(monday, ref, "week");
+      // "earlier in the week" is told of the reference's week, as "earlier this week" is.
+      if (w === "this week" || /^earlier (?:in )?(?:this|the) week$/.test(w)) return range(monday, ref, "week");
       if (w === "last week" || w === "the previous week") return range(addDays(monday, -7), addDays(monday, -1), "week");
       if (w === "past week") return range(addDays(ref, -7), ref, "week");
       if (w === "this month" || w === "earlier this month") return range(ymd(y, mo, 1), ref, "month");

@@ -851,8 +851,9 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       if (later && dm) {
         // "on 30 April …, and two days later jets hit …", "Three days earlier, a drone had struck …": counted from the day told before it, not from today.
         const base = [...a.dates].reverse().find((d) => d.from < dm.from && d.precision === "day" && d.date && !d.stale)?.date ??
-          (discourseDate && discourseDate.sentence >= s.index - 3 && discourseDate.date.precision === "day" ? discourseDate.date.date : null) ??
-          (narrativeDate && narrativeDate.sentence >= s.index - 2 ? narrativeDate.date.date : null);
+          // The day told last, a paragraph or two back ("… on Sunday. [details] A day earlier, …"); no later day intervenes.
+          (discourseDate && discourseDate.sentence >= s.index - 6 && discourseDate.date.precision === "day" ? discourseDate.date.date : null) ??
+          (narrativeDate && narrativeDate.sentence >= s.index - 6 && narrativeDate.date.precision === "day" ? narrativeDate.date.date : null);
         const n = (wordNumber(later[1] ?? "") ?? 1) * (/^w/i.test(later[2] ?? "") ? 7 : 1) * (/^l/i.test(later[3] ?? "") ? 1 : -1);
         // Counted from a coarser time told just before ("In late March … About a week later"): the whole span moves.
         const coarse = !base && toldDate && toldDate.sentence >= s.index - 2 && toldDate.date.start && toldDate.date.end && toldDate.date.date ? toldDate.date : null;
