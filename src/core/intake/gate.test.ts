@@ -79,12 +79,14 @@ test("applying the gate drops what scores under the threshold, renumbers, and pu
   const kept = applyGate(article, proposals, model);
   assert.deepEqual(kept.map((p) => [p.event_id, p.event_type, p.confidence]), [["p1", "Explosions/Remote violence", 0.88]]);
   assert.equal(applyGate(article, proposals, model, true).length, 2);
-  // Background events and strategic developments are never dropped, whatever their score.
+  // Background events and diplomacy (meetings, agreements, releases, aid) are never dropped, whatever their score;
+  // other strategic developments (a raid, an outpost, an arrest) are judged like any act.
   const context = proposals.map((p, i) => (i === 1 ? { ...p, flags: { ...p.flags, background: true } } : p));
   assert.deepEqual(applyGate(article, context, model).map((p) => p.event_type), ["Explosions/Remote violence", "Protests"]);
-  const talks = proposals.map((p, i) => (i === 1 ? { ...p, event_type: "Strategic developments" } : p));
+  const talks = proposals.map((p, i) => (i === 1 ? { ...p, event_type: "Strategic developments", plover: "CONSULT" } : p));
   assert.equal(applyGate(article, talks, model).length, 2);
   assert.ok(gateExempt(talks[1]!) && !gateExempt(proposals[1]!));
+  assert.ok(!gateExempt({ ...talks[1]!, plover: "MOBILIZE" }), "an incursion is judged");
   // Through extractEvents (on by default), with the committed model: a subset of the rules' proposals, each with the model's probability.
   const gated = extractEvents(article, ctx);
   const committed = checkGateModel(modelJson);
