@@ -51,6 +51,11 @@ describe("web review and reporting screens", { skip }, () => {
     const marked = await page.getByTestId("article-text").locator("mark").allInnerTexts();
     assert.ok(marked.some((m) => /shell/i.test(m)), `evidence marks the shelling sentence: ${JSON.stringify(marked)}`);
     await inEachLanguage(page, "intake", () => page.getByTestId("decide").waitFor());
+    // In Arabic the place the extractor found is named as the gazetteer names it in Arabic, in the list and in the review.
+    await setLanguage(page, "ar");
+    await page.getByTestId("proposal-review").locator("h2").first().filter({ hasText: "خان أرنبة" }).waitFor();
+    await page.getByTestId("proposal-list").locator("a", { hasText: "خان أرنبة" }).first().waitFor();
+    await setLanguage(page, "en");
 
     await page.getByRole("button", { name: "Accept as a new incident" }).click();
     const notice = page.getByTestId("accepted-notice");

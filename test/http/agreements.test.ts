@@ -32,6 +32,12 @@ eachDialect("agreement packs over HTTP", (dialect) => {
     // Actors the dictionary knows, by id with their display names, for proposals shown in Arabic or Hebrew.
     assert.deepEqual(pack.actors.find((a: { id: string }) => a.id === "civilians").names.en, "civilians");
     for (const a of pack.actors as Array<{ id: string; names: { en: string; ar?: string; he?: string } }>) assert.ok(a.names.en && a.names.ar, `Arabic name of ${a.id}`);
+    // The gazetteer by id, for extracted places shown in the reader's language.
+    const places = (await t.call(null, "GET", "/api/packs/israel-syria-1974/places")).json().places as Array<{ id: string; names: { en: string; ar?: string; he?: string }; admin1: string | null }>;
+    assert.ok(places.length >= 500, String(places.length));
+    assert.deepEqual(places.find((p) => p.id === "damascus")?.names, { en: "Damascus", ar: "دمشق", he: "דמשק" });
+    assert.equal(places.find((p) => p.id === "umm-batinah")?.admin1, "SY-QU");
+    assert.equal((await t.call(null, "GET", "/api/packs/no-such-pack/places")).statusCode, 404);
     const gj = (await t.call(null, "GET", "/api/packs/israel-syria-1974/geojson")).json();
     assert.equal(gj.type, "FeatureCollection");
     assert.ok(gj.features.length > 8);

@@ -44,6 +44,23 @@ export function packSummary(pack: Pack): PackSummary {
   };
 }
 
+export interface PackPlaces {
+  /** The gazetteer's places by id, with their display names in the three languages (the first name of each list). */
+  places: { id: string; names: { en: string; ar?: string; he?: string }; feature: string; admin1: string | null }[];
+}
+
+/** The gazetteer as screens need it: names by id, so a place the extractor found is shown in the reader's language. */
+export function packPlaces(pack: Pack): PackPlaces {
+  return {
+    places: (pack.places?.places ?? []).map((p) => ({
+      id: p.id,
+      names: { en: p.names.en[0]!, ...(p.names.ar[0] ? { ar: p.names.ar[0] } : {}), ...(p.names.he[0] ? { he: p.names.he[0] } : {}) },
+      feature: p.feature,
+      admin1: p.admin1,
+    })),
+  };
+}
+
 export interface PackGeoJSONOptions {
   /** Include governorate polygons (larger); default false. */
   admin1?: boolean;

@@ -80,3 +80,34 @@ export function useActorLabel(): (actor: { id: string | null; name: string }) =>
     return (n && (n[lang] ?? n.en)) || actor.name;
   };
 }
+
+const placesSchema = z.object({ places: z.array(z.object({ id: z.string(), names: namesSchema })) });
+let placesCached: Promise<AreaNames> | null = null;
+let placesLoaded: AreaNames | undefined;
+/** The gazetteer's names, fetched on first use only (a few hundred places): screens that show extracted places. */
+function loadPlaceNames(pack = DEFAULT_PACK): Promise<AreaNames> {
+  if (!placesCached) {
+    placesCached = api.get(`/api/packs/${encodeURIComponent(pack)}/places`, placesSchema).then((s) => {
+      placesLoaded = new Map(s.places.map((p) => [p.id, p.names]));
+      return placesLoaded;
+    });
+    placesCached.catch(() => { placesCached = null; });
+  }
+  return placesCached;
+}
+
+/** A place's name in the reader's language when the gazetteer knows it (by id); otherwise the name as the text wrote it. */
+export function usePlaceLabel(): (placeId: string | null | undefined, written: string | null) => string | null {
+  const { lang } = useI18n();
+  const [names, setNames] = useState<AreaNames | undefined>(placesLoaded);
+  useEffect(() => {
+    if (placesLoaded) { setNames(placesLoaded); return; }
+    let live = true;
+    loadPlaceNames().then((n) => { if (live) setNames(n); }).catch(() => { /* the written names stay */ });
+    return () => { live = false; };
+  }, []);
+  return (placeId, written) => {
+    const n = placeId ? names?.get(placeId) : undefined;
+    return (n && (n[lang] ?? n.en)) || written;
+  };
+}

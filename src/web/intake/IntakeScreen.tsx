@@ -17,7 +17,7 @@ import type { MessageKey } from "../i18n/en.ts";
 import { FetchArticle, Feeds, UploadArticle } from "./IntakeSources.tsx";
 import { ErrorNote, Field, Loading, Pill, ScreenTitle } from "../components/common.tsx";
 import { eventTypeLabel } from "../incidents/labels.ts";
-import { useActorLabel, useZoneLabel } from "../app/zones.ts";
+import { useActorLabel, usePlaceLabel, useZoneLabel } from "../app/zones.ts";
 import { UNNAMED_SIDE } from "../../core/intake/sides.ts";
 
 const link = (to: string) => (e: MouseEvent) => { e.preventDefault(); navigate(to); };
@@ -66,11 +66,12 @@ export default function IntakeScreen() {
 
 function ProposalItem({ p, current }: { p: IntakeProposal; current: boolean }) {
   const { t, date } = useI18n();
+  const placeLabel = usePlaceLabel();
   const e = p.event;
   return (
     <li>
       <a href={`/intake/${p.id}`} onClick={link(`/intake/${p.id}`)} aria-current={current ? "page" : undefined}>
-        <strong>{eventTypeLabel(t, e.event_type)}</strong> · <bdi>{e.location ?? t("incidents.unknownPlace")}</bdi>
+        <strong>{eventTypeLabel(t, e.event_type)}</strong> · <bdi>{placeLabel(e.place_id, e.location) ?? t("incidents.unknownPlace")}</bdi>
         <br />
         <span className="muted small">{e.date ? date(e.date) : "—"} · {t("intake.confidence", { pct: Math.round(p.confidence * 100) })}</span>
       </a>
@@ -142,6 +143,7 @@ function ProposalReview({ id, onDecided }: { id: string; onDecided: () => void }
   const { t, date, num } = useI18n();
   const zoneName = useZoneLabel();
   const actorLabel = useActorLabel();
+  const placeLabel = usePlaceLabel();
   const detail = useApi(() => api.get(`/api/intake/proposals/${encodeURIComponent(id)}`, proposalDetailSchema), [id]);
   const articleId = detail.data?.article_id;
   const article = useApi(async () => (articleId ? api.get(`/api/intake/articles/${encodeURIComponent(articleId)}`, articleSchema) : undefined), [articleId]);
@@ -174,7 +176,7 @@ function ProposalReview({ id, onDecided }: { id: string; onDecided: () => void }
     <article className="stack" data-testid="proposal-review">
       <div className="card">
         <h2>
-          {eventTypeLabel(t, e.event_type)} · <bdi>{e.location ?? t("incidents.unknownPlace")}</bdi>{" "}
+          {eventTypeLabel(t, e.event_type)} · <bdi>{placeLabel(e.place_id, e.location) ?? t("incidents.unknownPlace")}</bdi>{" "}
           <Pill tone={statusTone[d.status]}>{t(`intake.status.${accepted ? "accepted" : d.status}` as MessageKey)}</Pill>
         </h2>
         <dl className="facts">

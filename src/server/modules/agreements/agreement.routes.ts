@@ -2,7 +2,7 @@
 // disclaimer on every feature), classification of up to 100,000 points per
 // request, and the activity check against the limits.
 import { z } from "zod";
-import { checkActivity, classifyRequest, InputError, MAX_POINTS_PER_BATCH, packSummary, packToGeoJSON, type InputIssue } from "../../../core/agreement/index.ts";
+import { checkActivity, classifyRequest, InputError, MAX_POINTS_PER_BATCH, packPlaces, packSummary, packToGeoJSON, type InputIssue } from "../../../core/agreement/index.ts";
 import { packListSchema } from "../../../core/api/packs.ts";
 import type { AppContext } from "../../context.ts";
 import { errors, type ErrorDetail } from "../../platform/http/errors.ts";
@@ -40,6 +40,17 @@ export function agreementRoutes(r: Router, _ctx: AppContext): void {
     method: "GET", url: "/api/packs/:id", auth: "none", tags: ["agreements"], summary: "A pack's metadata, parties, zones, limits and sources", params: idParams,
     response: z.record(z.string(), z.unknown()),
     handler: async ({ params }) => guarded(async () => packSummary(await loadBundledPack(params.id)) as unknown as Record<string, unknown>),
+  });
+
+  r.route({
+    method: "GET", url: "/api/packs/:id/places", auth: "none", tags: ["agreements"], summary: "The pack's gazetteer: each place's id, kind, governorate and display names in English, Arabic and Hebrew",
+    params: idParams,
+    response: z.object({ places: z.array(z.object({ id: z.string(), names: z.object({ en: z.string(), ar: z.string().optional(), he: z.string().optional() }), feature: z.string(), admin1: z.string().nullable() })) }),
+    handler: async ({ params, reply }) =>
+      guarded(async () => {
+        reply.header("cache-control", "public, max-age=3600");
+        return packPlaces(await loadBundledPack(params.id));
+      }),
   });
 
   r.route({
