@@ -6,7 +6,7 @@ import { AIR_CONTEXT, ARMED_TARGET, CIVILIAN_TARGET, DRONE_CONTEXT, PROTEST_CUE,
 import { distanceKm, findActors, packIndex, resolveHomonym, type ActorMention, type PackIndex } from "./lookup.ts";
 import { countryOfAdmin1 } from "./locate.ts";
 import { applyGate, checkGateModel, type GateModel } from "./gate.ts";
-import { inferSides } from "./sides.ts";
+import { inferSides, UNNAMED_SIDE } from "./sides.ts";
 import gateModelJson from "./gate-model.json" with { type: "json" };
 import { splitSentences, type Sentence } from "./sentences.ts";
 import { tokenize } from "./text.ts";
@@ -1470,7 +1470,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
     }
     if (!actor2 && eventCountry && (c.def.family === "violent" || c.def.family === "physical" || c.plover === "AID") && c.event_type !== "Protests") {
       // An unnamed other side: the people or forces of the place where it happened ("struck weapons depots", "fired at the village").
-      actor2 = { name: "Unnamed side", id: null, country: eventCountry, party: null, inter: null };
+      actor2 = { name: UNNAMED_SIDE, id: null, country: eventCountry, party: null, inter: null };
     }
     const evidence: Evidence[] = c.evidence.map((s) => ({ text: s.text, start: s.start, end: s.end }));
     if (evidence[0]) evidence[0].trigger = c.trigger;

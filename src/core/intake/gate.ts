@@ -14,7 +14,7 @@
 import { isoToDays } from "./dates.ts";
 import { TRIGGERS } from "./lexicon.ts";
 import { splitSentences, type Sentence } from "./sentences.ts";
-import { ruleSide } from "./sides.ts";
+import { ruleSide, UNNAMED_SIDE } from "./sides.ts";
 import type { Article, Proposal } from "./types.ts";
 
 export interface GateModel {
@@ -142,7 +142,7 @@ export function gateFeatures(article: Article, proposals: readonly Proposal[]): 
     const a2 = ruleSide(p.actor2);
     on(a1 ? (a1.id ? "actor1:known" : "") : "actor1:none");
     on(a2 ? (a2.id ? "actor2:known" : "") : "actor2:none");
-    on("actor2:unnamed", a2 && !a2.id && a2.name === "Unnamed side" ? 1 : 0);
+    on("actor2:unnamed", a2 && !a2.id && a2.name === UNNAMED_SIDE ? 1 : 0);
     const countries = [a1?.country, a2?.country].filter((c): c is string => !!c);
     on("actors:isr", countries.includes("ISR") ? 1 : 0);
     on("actors:syr", countries.includes("SYR") ? 1 : 0);

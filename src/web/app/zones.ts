@@ -2,7 +2,8 @@
 // zone ids ("aos", "east-0-10", "outside") and governorate codes ("SY-QU");
 // screens show the pack's names for them, fetched once per page load from the
 // pack's public summary (small, and readable without signing in). Actors the
-// pack's dictionary knows are named the same way.
+// pack's dictionary knows are named the same way, and places of its gazetteer
+// from its place list (fetched only by screens that show extracted places).
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { api } from "../api/client.ts";
@@ -17,20 +18,46 @@ const summarySchema = z.object({
 });
 export type AreaNames = Map<string, z.infer<typeof namesSchema>>;
 
-interface PackAreas { zones: AreaNames; admin1: AreaNames; actors: AreaNames }
-let cached: Promise<PackAreas> | null = null;
-/** Once loaded, screens mounted later start with the names (no frame of bare ids). */
-let loaded: PackAreas | undefined;
-function loadAreaNames(pack = DEFAULT_PACK): Promise<PackAreas> {
-  if (!cached) {
-    cached = api.get(`/api/packs/${encodeURIComponent(pack)}`, summarySchema).then((s) => {
-      loaded = { zones: new Map(s.zones.map((z) => [z.id, z.names ?? { en: z.name }])), admin1: new Map(s.admin1.map((a) => [a.id, a.names])), actors: new Map(s.actors.map((a) => [a.id, a.names])) };
-      return loaded;
-    });
-    cached.catch(() => { cached = null; });
-  }
-  return cached;
+/**
+ * Fetched once per page load and shared; a failed fetch is tried again by the next screen. Once loaded,
+ * screens mounted later start with the value (no frame of bare ids).
+ */
+function onceLoaded<T>(load: () => Promise<T>): { get: () => Promise<T>; value: () => T | undefined } {
+  let pending: Promise<T> | null = null;
+  let value: T | undefined;
+  return {
+    get: () => {
+      if (!pending) {
+        pending = load().then((v) => (value = v));
+        pending.catch(() => { pending = null; });
+      }
+      return pending;
+    },
+    value: () => value,
+  };
 }
+
+/** Subscribes a screen to a once-loaded value; undefined until it arrives (or if it never does). */
+function useLoaded<T>(res: { get: () => Promise<T>; value: () => T | undefined }): T | undefined {
+  const [v, setV] = useState<T | undefined>(res.value());
+  useEffect(() => {
+    const now = res.value();
+    if (now) { setV(now); return; }
+    let live = true;
+    res.get().then((x) => { if (live) setV(x); }).catch(() => { /* ids or written names stay readable */ });
+    return () => { live = false; };
+  }, [res]);
+  return v;
+}
+
+interface PackAreas { zones: AreaNames; admin1: AreaNames; actors: AreaNames }
+const packAreas = onceLoaded<PackAreas>(() =>
+  api.get(`/api/packs/${encodeURIComponent(DEFAULT_PACK)}`, summarySchema).then((s) => ({
+    zones: new Map(s.zones.map((z) => [z.id, z.names ?? { en: z.name }])),
+    admin1: new Map(s.admin1.map((a) => [a.id, a.names])),
+    actors: new Map(s.actors.map((a) => [a.id, a.names])),
+  })),
+);
 
 /** The label for an area id: the pack's name in `lang`, else its English name, else the id itself. */
 export function areaLabel(names: AreaNames | undefined, lang: Lang, id: string): string {
@@ -44,14 +71,7 @@ export function zoneLabel(names: AreaNames | undefined, lang: Lang, id: string, 
 }
 
 function usePackAreas(): PackAreas | undefined {
-  const [areas, setAreas] = useState<PackAreas | undefined>(loaded);
-  useEffect(() => {
-    if (loaded) { setAreas(loaded); return; }
-    let live = true;
-    loadAreaNames().then((a) => { if (live) setAreas(a); }).catch(() => { /* ids stay readable */ });
-    return () => { live = false; };
-  }, []);
-  return areas;
+  return useLoaded(packAreas);
 }
 
 /** A function from zone id (or null) to its label; shows ids until the names arrive, "—" for none. */
@@ -82,30 +102,15 @@ export function useActorLabel(): (actor: { id: string | null; name: string }) =>
 }
 
 const placesSchema = z.object({ places: z.array(z.object({ id: z.string(), names: namesSchema })) });
-let placesCached: Promise<AreaNames> | null = null;
-let placesLoaded: AreaNames | undefined;
-/** The gazetteer's names, fetched on first use only (a few hundred places): screens that show extracted places. */
-function loadPlaceNames(pack = DEFAULT_PACK): Promise<AreaNames> {
-  if (!placesCached) {
-    placesCached = api.get(`/api/packs/${encodeURIComponent(pack)}/places`, placesSchema).then((s) => {
-      placesLoaded = new Map(s.places.map((p) => [p.id, p.names]));
-      return placesLoaded;
-    });
-    placesCached.catch(() => { placesCached = null; });
-  }
-  return placesCached;
-}
+/** The gazetteer's names (a few hundred places), fetched on first use only. */
+const placeNames = onceLoaded<AreaNames>(() =>
+  api.get(`/api/packs/${encodeURIComponent(DEFAULT_PACK)}/places`, placesSchema).then((s) => new Map(s.places.map((p) => [p.id, p.names]))),
+);
 
 /** A place's name in the reader's language when the gazetteer knows it (by id); otherwise the name as the text wrote it. */
 export function usePlaceLabel(): (placeId: string | null | undefined, written: string | null) => string | null {
   const { lang } = useI18n();
-  const [names, setNames] = useState<AreaNames | undefined>(placesLoaded);
-  useEffect(() => {
-    if (placesLoaded) { setNames(placesLoaded); return; }
-    let live = true;
-    loadPlaceNames().then((n) => { if (live) setNames(n); }).catch(() => { /* the written names stay */ });
-    return () => { live = false; };
-  }, []);
+  const names = useLoaded(placeNames);
   return (placeId, written) => {
     const n = placeId ? names?.get(placeId) : undefined;
     return (n && (n[lang] ?? n.en)) || written;
