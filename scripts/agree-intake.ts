@@ -3,20 +3,12 @@
 // agree under the SCHEMA.md rule. Prints one JSON line: the second scored
 // against the first and the other way round, with all labels and with
 // required labels only as the "proposals".
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { agreement } from "../src/core/intake/agreement.ts";
-import { labelledArticleSchema, type EventLabel } from "../src/core/intake/labels.ts";
+import type { EventLabel } from "../src/core/intake/labels.ts";
+import { readLabelledFolder } from "./eval-intake.ts";
 
-function load(folder: string): Map<string, EventLabel[]> {
-  const out = new Map<string, EventLabel[]>();
-  for (const f of readdirSync(folder).filter((x) => x.endsWith(".json")).sort()) {
-    const parsed = labelledArticleSchema.safeParse(JSON.parse(readFileSync(join(folder, f), "utf8")));
-    if (!parsed.success) throw new Error(`${join(folder, f)}: ${parsed.error.message}`);
-    out.set(f, parsed.data.events);
-  }
-  return out;
-}
+const load = (folder: string): Map<string, EventLabel[]> => new Map(readLabelledFolder(folder).map((a) => [a.file, a.article.events]));
 
 const [first, second] = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 if (!first || !second) {

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { actorsFileSchema, placesFileSchema } from "../src/core/agreement/gazetteer.ts";
 import { extractEvents } from "../src/core/intake/extract.ts";
-import { labelledArticleSchema } from "../src/core/intake/labels.ts";
+import { labelledArticleSchema, type LabelledArticle } from "../src/core/intake/labels.ts";
 import { createAdmin1Locator, type Admin1Collection } from "../src/core/intake/locate.ts";
 import { emptyTally, scoreArticle, summarise, type ScoreSummary } from "../src/core/intake/score.ts";
 import type { ExtractContext, Proposal } from "../src/core/intake/types.ts";
@@ -29,18 +29,22 @@ export interface FolderResult {
   details: Array<{ file: string; proposals: Proposal[]; strict: Array<[number, number]>; labels: number }>;
 }
 
+/** Every labelled article (*.json, SCHEMA.md format) of a folder, by file name, with its text; a bad file throws naming itself. */
+export function readLabelledFolder(folder: string): Array<{ file: string; article: LabelledArticle; text: string }> {
+  return readdirSync(folder).filter((f) => f.endsWith(".json")).sort().map((file) => {
+    const path = join(folder, file);
+    const parsed = labelledArticleSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+    if (!parsed.success) throw new Error(`${path}: ${parsed.error.message}`);
+    return { file, article: parsed.data, text: parsed.data.text ?? readFileSync(resolve(dirname(path), parsed.data.article!), "utf8") };
+  });
+}
+
 export function evaluateFolder(folder: string, ctx: ExtractContext = loadPackContext(), options: { gate?: boolean } = {}): FolderResult {
-  const files = readdirSync(folder).filter((f) => f.endsWith(".json")).sort();
+  const files = readLabelledFolder(folder);
   const tally = emptyTally();
   const details: FolderResult["details"] = [];
   let extractMs = 0;
-  for (const f of files) {
-    const path = join(folder, f);
-    const raw: unknown = JSON.parse(readFileSync(path, "utf8"));
-    const parsed = labelledArticleSchema.safeParse(raw);
-    if (!parsed.success) throw new Error(`${path}: ${parsed.error.message}`);
-    const a = parsed.data;
-    const text = a.text ?? readFileSync(resolve(dirname(path), a.article!), "utf8");
+  for (const { file: f, article: a, text } of files) {
     const t0 = performance.now();
     const proposals = extractEvents({ text, published: a.published, reference_date: a.reference_date ?? null }, ctx, { gate: options.gate !== false });
     extractMs += performance.now() - t0;

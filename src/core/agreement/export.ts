@@ -2,6 +2,9 @@
 // layers as one GeoJSON FeatureCollection that always carries the disclaimer.
 import type { Pack } from "./build.ts";
 
+/** A name in each of the product's languages; English always. */
+export type DisplayNames = { en: string; ar?: string; he?: string };
+
 export interface PackSummary {
   id: string;
   title: string;
@@ -16,17 +19,22 @@ export interface PackSummary {
   observers: { id: string; name: string }[];
   sources: Pack["meta"]["sources"];
   lines: { id: string; key: string; name: string; length_km: number }[];
-  zones: { id: string; name: string; names: { en: string; ar?: string; he?: string } | null; kind: "polygon" | "band"; area_km2: number }[];
+  zones: { id: string; name: string; names: DisplayNames | null; kind: "polygon" | "band"; area_km2: number }[];
   /** Governorates (ISO 3166-2 codes) with their names, for screens that show areas by code. */
-  admin1: { id: string; names: { en: string; ar?: string; he?: string } }[];
+  admin1: { id: string; names: DisplayNames }[];
   /** The actor dictionary's display names, so screens can show a recognised actor in the reader's language. */
-  actors: { id: string; names: { en: string; ar?: string; he?: string } }[];
+  actors: { id: string; names: DisplayNames }[];
   limits: Pack["limits"];
   channel_rules: Pack["channelRules"];
   bbox: [number, number, number, number];
 }
 
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
+
+/** A dictionary entry's display name in each language: the first of each list, a language without one left out. */
+function displayNames(names: { en: string[]; ar: string[]; he: string[] }): DisplayNames {
+  return { en: names.en[0]!, ...(names.ar[0] ? { ar: names.ar[0] } : {}), ...(names.he[0] ? { he: names.he[0] } : {}) };
+}
 
 export function packSummary(pack: Pack): PackSummary {
   const m = pack.meta;
@@ -38,7 +46,7 @@ export function packSummary(pack: Pack): PackSummary {
     lines: pack.lines.map((l) => ({ id: l.id, key: l.key, name: l.name, length_km: r3(l.lengthKm) })),
     zones: pack.zones.map((z) => ({ id: z.id, name: z.name, names: z.def.names ?? null, kind: z.def.kind, area_km2: r3(z.areaKm2) })),
     admin1: pack.admin1.map((a) => ({ id: a.code, names: { en: a.name_en, ...(a.name_ar ? { ar: a.name_ar } : {}), ...(a.name_he ? { he: a.name_he } : {}) } })),
-    actors: (pack.actors?.actors ?? []).map((a) => ({ id: a.id, names: { en: a.names.en[0]!, ...(a.names.ar[0] ? { ar: a.names.ar[0] } : {}), ...(a.names.he[0] ? { he: a.names.he[0] } : {}) } })),
+    actors: (pack.actors?.actors ?? []).map((a) => ({ id: a.id, names: displayNames(a.names) })),
     limits: pack.limits, channel_rules: pack.channelRules,
     bbox: [pack.bbox.minX, pack.bbox.minY, pack.bbox.maxX, pack.bbox.maxY],
   };
@@ -46,7 +54,7 @@ export function packSummary(pack: Pack): PackSummary {
 
 export interface PackPlaces {
   /** The gazetteer's places by id, with their display names in the three languages (the first name of each list). */
-  places: { id: string; names: { en: string; ar?: string; he?: string }; feature: string; admin1: string | null }[];
+  places: { id: string; names: DisplayNames; feature: string; admin1: string | null }[];
 }
 
 /** The gazetteer as screens need it: names by id, so a place the extractor found is shown in the reader's language. */
@@ -54,7 +62,7 @@ export function packPlaces(pack: Pack): PackPlaces {
   return {
     places: (pack.places?.places ?? []).map((p) => ({
       id: p.id,
-      names: { en: p.names.en[0]!, ...(p.names.ar[0] ? { ar: p.names.ar[0] } : {}), ...(p.names.he[0] ? { he: p.names.he[0] } : {}) },
+      names: displayNames(p.names),
       feature: p.feature,
       admin1: p.admin1,
     })),

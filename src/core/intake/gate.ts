@@ -213,8 +213,9 @@ export function checkGateModel(model: GateModel): GateModel {
  * aid (see the note at the top). Other strategic developments (raids, outposts, arrests) are judged:
  * exempting them too cost first-contact F1 (leave-one-folder-out mean 0.614 judged, 0.609 exempt).
  */
+const DIPLOMACY = new Set(["CONSULT", "AGREE", "RETREAT", "AID"]);
 export function gateExempt(p: Pick<Proposal, "flags" | "event_type" | "plover">): boolean {
-  return p.flags.background || (p.event_type === "Strategic developments" && ["CONSULT", "AGREE", "RETREAT", "AID"].includes(p.plover));
+  return p.flags.background || (p.event_type === "Strategic developments" && DIPLOMACY.has(p.plover));
 }
 
 /**
