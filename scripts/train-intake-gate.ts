@@ -36,9 +36,9 @@ export const SNAPSHOT_PATH = join(ROOT, "test/intake-gate/first-contact.json");
  * Every labelled folder the gate may learn from. Holdouts 6–9 are never read: 6 was studied by hand for
  * rules (its first contact is gone), 7–9 are the blind measure.
  */
-export const FOLDERS = ["test/intake", "test/intake-holdout", "test/intake-holdout2", "test/intake-holdout3", "test/intake-holdout4", "test/intake-holdout5", "test/intake-train-a", "test/intake-train-b", "test/intake-train-c"];
+export const FOLDERS = ["test/intake", "test/intake-holdout", "test/intake-holdout2", "test/intake-holdout3", "test/intake-holdout4", "test/intake-holdout5", "test/intake-train-a", "test/intake-train-b", "test/intake-train-c", "test/intake-train-d", "test/intake-train-e", "test/intake-train-f"];
 /** Folders no rule has been tuned on: today's extractor's proposals there are first contact. Train A–C were written blind for the gate alone. */
-const UNTUNED = new Set(["test/intake-holdout5", "test/intake-train-a", "test/intake-train-b", "test/intake-train-c"]);
+const UNTUNED = new Set(["test/intake-holdout5", "test/intake-train-a", "test/intake-train-b", "test/intake-train-c", "test/intake-train-d", "test/intake-train-e", "test/intake-train-f"]);
 
 export interface TrainOptions {
   /** Ridge penalty (standardised scale). */

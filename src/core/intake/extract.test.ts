@@ -342,3 +342,17 @@ test("second proposals: what a protest demands ('banners demanding the withdrawa
   const text = "On Saturday, dozens of residents of Jasim gathered in front of the town council, carrying Syrian flags and banners demanding the withdrawal of the occupation forces from the area and the return of the land.";
   assert.deepEqual(types(text), ["Protests/Peaceful protest"]);
 });
+
+test("a dateline in title case dates the filing, and the day something was said loses to the day it happened", () => {
+  // 23 January 2025 was a Thursday; "on Tuesday" is the 21st.
+  const [razed] = run("Quneitra, 23 January 2025 - Israeli army bulldozers demolished three houses on the edge of Hadar on Tuesday, residents said.", "2025-01-23");
+  assert.equal(razed?.date, "2025-01-21");
+  const [plain] = run("Daraa - Israeli army bulldozers demolished three houses on the edge of Hadar on Tuesday, residents said.", "2025-01-23");
+  assert.equal(plain?.date, "2025-01-21");
+  // 28 June 2025 was a Saturday; the arrests were on Thursday the 26th.
+  const [held] = run("The interior ministry said on Saturday that its forces had arrested three men in Jasim on Thursday.", "2025-06-28");
+  assert.equal(held?.date, "2025-06-26");
+  // Told only by the day of the statement, the act takes that day.
+  const [only] = run("The interior ministry said on Saturday that its forces had arrested three men in Jasim.", "2025-06-28");
+  assert.equal(only?.date, "2025-06-28");
+});

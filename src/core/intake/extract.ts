@@ -177,6 +177,10 @@ const ORDNANCE_ORIGIN = /\b(?:left (?:over|behind)|leftover|remnants?|remaining)
 const THIS_PLACE = /\b(?:in|at|of|near|into|on|around|outside|inside)\s+this\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|hamlet|neighbou?rhood|district|camp|community)\b/i;
 const SAME_PLACE = /\b(?:the|that) same\s+(?:site|spot|location|place|area|position|village|town|hill|hilltop|point|outpost|base|farm|road|crossing|neighbou?rhood)\b/i;
 const DATELINE = /^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2})*\s*[-–—]\s/;
+/** A dateline in title case ("Quneitra, 23 January 2025 - ", "Daraa – "): a short name, an optional date, a spaced dash. */
+const TITLE_DATELINE = /^\s*[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2}(?:,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?)?\s+[-–—]\s/;
+/** A report's own day: "the ministry said on Saturday (that) …" dates the telling, not what is told. */
+const REPORTED_ON = /\b(?:said|says|announced|reported|stated|confirmed|added|claimed|told\s+[\w.]+(?:\s+[\w.]+)?)\s+(?:late\s+|early\s+)?(?:on\s+)?$/i;
 const STATEMENT_ONLY = /^(?:\s*(?:he|she|they|it|the (?:ministry|army|statement|official|spokesman|spokesperson))\s+(?:said|added|warned|stressed))/i;
 
 function wordNumber(w: string): number | null {
@@ -615,6 +619,8 @@ function nearestDate(mentions: readonly DateMention[], triggerRel: number, text?
     }
     // A date that belongs to an embedded act is never the trigger's own, even when it is the only one.
     if (penalty >= 100) continue;
+    // The day something was said loses to any other day the sentence gives, but dates the act when it is the only one.
+    if (text && REPORTED_ON.test(text.slice(Math.max(0, m.from - 40), m.from)) && mentions.some((o) => o !== m && !o.stale && o.precision === "day")) penalty += 1000;
     if (d + penalty < bestD) {
       bestD = d + penalty;
       best = m;
@@ -690,9 +696,10 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
   const anchorPts: Array<{ lon: number; lat: number }> = [];
   // "BEIT JINN, Syria, Nov 28 -": a dateline names where the story was filed, not who took part.
   // It opens the text or, under a headline, the first paragraph of the body.
-  const datelineOpens = sentences.slice(0, 3).find((s, i) => (i === 0 || s.paragraph > sentences[i - 1]!.paragraph) && DATELINE.test(s.text));
+  const datelineOf = (t: string): RegExpExecArray | null => DATELINE.exec(t) ?? TITLE_DATELINE.exec(t);
+  const datelineOpens = sentences.slice(0, 3).find((s, i) => (i === 0 || s.paragraph > sentences[i - 1]!.paragraph) && datelineOf(s.text) !== null);
   const datelineStart = datelineOpens?.start ?? 0;
-  const datelineEnd = datelineOpens ? datelineStart + DATELINE.exec(datelineOpens.text)![0].length : 0;
+  const datelineEnd = datelineOpens ? datelineStart + datelineOf(datelineOpens.text)![0].length : 0;
   const inDateline = (start: number, end: number): boolean => start >= datelineStart && end <= datelineEnd;
   for (const s of sentences) {
     const tokens = tokenize(text, s.start, s.end);

@@ -46,3 +46,17 @@ test("coordinates within 25 km count when admin areas are missing", () => {
   scoreArticle(t, { labels: [{ ...label, admin1: null }], proposals: [proposal({ admin1: null, lat: 32.75, lon: 36.6 })] });
   assert.equal(summarise(t).matched, 1);
 });
+
+test("field accuracy counts a strictly matched label with the proposal it matched, not a look-alike from its sentence", () => {
+  // Two proposals from the label's sentence: the first agrees on sub-type and PLOVER but has the wrong day, the second
+  // matches the label outright. The label is found with the right date; the first proposal is left over, unaligned.
+  const lookalike = proposal({ date: "2025-04-20" });
+  const right = proposal({ sub_event_type: "Shelling/artillery/missile attack", plover: "COERCE" });
+  const t = emptyTally();
+  scoreArticle(t, { labels: [label], proposals: [lookalike, right] });
+  const s = summarise(t);
+  assert.equal(s.matched, 1);
+  assert.equal(s.by_field.aligned, 1);
+  assert.equal(s.by_field.date, 1);
+  assert.equal(s.by_field.sub_type, 0);
+});

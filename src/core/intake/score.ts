@@ -190,8 +190,15 @@ export function scoreArticle(tally: ScoreTally, input: ArticleScoreInput): Array
     if (labels[li]!.optional) tally.matchedOptional++;
     else tally.matched++;
   }
-  // Field accuracy over the events found at all: aligned by shared evidence or, failing that, by type.
-  const aligned = greedy(labels, proposals, (l, p) => evidenceOverlap(l, p) > 0 || l.event_type === p.event_type);
+  // Field accuracy over the events found at all: the strict pairs first (a label matched to a proposal is found by that
+  // proposal, not by a look-alike from the same sentence), then the rest aligned by shared evidence or, failing that, by type.
+  const usedL = new Set(strict.map(([li]) => li));
+  const usedP = new Set(strict.map(([, pi]) => pi));
+  const looseL = labels.map((l, li) => ({ l, li })).filter(({ li }) => !usedL.has(li));
+  const looseP = proposals.map((p, pi) => ({ p, pi })).filter(({ pi }) => !usedP.has(pi));
+  const loose = greedy(looseL.map((x) => x.l), looseP.map((x) => x.p), (l, p) => evidenceOverlap(l, p) > 0 || l.event_type === p.event_type)
+    .map(([a, b]): [number, number] => [looseL[a]!.li, looseP[b]!.pi]);
+  const aligned = [...strict, ...loose];
   for (const [li, pi] of aligned) {
     const l = labels[li]!;
     const p = proposals[pi]!;
