@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { evaluateFolder, loadPackContext } from "../../scripts/eval-intake.ts";
-import { MODEL_PATH, loadViews, trainGate } from "../../scripts/train-intake-gate.ts";
+import { LEXICAL_PATH, MODEL_PATH, loadViews, trainGate, trainLexicalAll } from "../../scripts/train-intake-gate.ts";
+import type { LexicalModel } from "../../src/core/intake/lexical.ts";
 import type { GateModel } from "../../src/core/intake/gate.ts";
 
 test("the trainer reproduces the committed gate weights", () => {
@@ -20,6 +21,15 @@ test("the trainer reproduces the committed gate weights", () => {
   assert.equal(model.threshold, committed.threshold);
   assert.equal(model.bias, committed.bias);
   assert.deepEqual(model.weights, committed.weights);
+});
+
+test("the trainer reproduces the committed lexical model", () => {
+  const committed = JSON.parse(readFileSync(LEXICAL_PATH, "utf8")) as LexicalModel;
+  const model = trainLexicalAll();
+  assert.deepEqual(model.types, committed.types);
+  assert.deepEqual(model.bias, committed.bias);
+  assert.deepEqual(model.weights, committed.weights);
+  assert.ok(Object.keys(model.weights).length > 1000, "terms");
 });
 
 test("with the gate on, the dev set and holdout 5 stay above floors (both trained on: a guard, not an estimate)", () => {

@@ -8,6 +8,8 @@ import { countryOfAdmin1 } from "./locate.ts";
 import { applyGate, checkGateModel, type GateModel } from "./gate.ts";
 import { inferSides, UNNAMED_SIDE } from "./sides.ts";
 import gateModelJson from "./gate-model.json" with { type: "json" };
+import lexicalModelJson from "./lexical-model.json" with { type: "json" };
+import { checkLexicalModel, lexicalScores, type LexicalModel } from "./lexical.ts";
 import { splitSentences, type Sentence } from "./sentences.ts";
 import { tokenize } from "./text.ts";
 import type { Article, Evidence, ExtractContext, ExtractOptions, Location, Proposal, ProposedActor } from "./types.ts";
@@ -672,14 +674,17 @@ function locatePlace(p: PlaceMention | null, locate: ExtractContext["locate"]): 
 
 /** The precision gate's weights, trained by scripts/train-intake-gate.ts; checked against the gate's features on first use (not at load, so the trainer can still run when they are stale). */
 let gateModel: GateModel | null = null;
+let lexicalModel: LexicalModel | null = null;
 
 /** Extracts proposed events from one article. Several, one or none. */
 export function extractEvents(article: Article, ctx: ExtractContext, options: ExtractOptions = {}): Proposal[] {
   const proposals = proposeByRules(article, ctx, options);
   if (options.gate === false) return inferSides(proposals);
   gateModel ??= checkGateModel(gateModelJson);
+  lexicalModel ??= checkLexicalModel(lexicalModelJson);
+  const lex = lexicalModel;
   // Asked for the unreal too: every proposal stays, each with the gate's estimate as its confidence.
-  return inferSides(applyGate(article, proposals, gateModel, options.includeNonFactual === true));
+  return inferSides(applyGate(article, proposals, gateModel, options.includeNonFactual === true, (sentence) => lexicalScores(lex, sentence)));
 }
 
 /** What the hand-written rules propose, before the gate. */

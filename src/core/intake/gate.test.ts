@@ -6,6 +6,8 @@ import { actorsFileSchema, placesFileSchema } from "../agreement/gazetteer.ts";
 import placesJson from "../../../packs/israel-syria-1974/places.json" with { type: "json" };
 import actorsJson from "../../../packs/israel-syria-1974/actors.json" with { type: "json" };
 import modelJson from "./gate-model.json" with { type: "json" };
+import lexicalJson from "./lexical-model.json" with { type: "json" };
+import { checkLexicalModel, lexicalScores, LEXICAL_TYPES } from "./lexical.ts";
 import { extractEvents } from "./extract.ts";
 import { FEATURE_NAMES, applyGate, checkGateModel, gateExempt, gateFeatures, gateScore, type GateModel } from "./gate.ts";
 import { fitLogistic, hydrateProposal, slimProposal } from "./gate-train.ts";
@@ -90,10 +92,26 @@ test("applying the gate drops what scores under the threshold, renumbers, and pu
   // Through extractEvents (on by default), with the committed model: a subset of the rules' proposals, each with the model's probability.
   const gated = extractEvents(article, ctx);
   const committed = checkGateModel(modelJson);
+  // …which reads each sentence with the committed lexical model.
+  const lexical = checkLexicalModel(lexicalJson);
+  const lexRows = gateFeatures(article, proposals, (sentence) => lexicalScores(lexical, sentence));
   const pct = (x: number): number => Math.min(0.99, Math.max(0.01, Math.round(x * 100) / 100));
-  const expected = proposals.flatMap((p, i) => (gateScore(committed, rows[i]!) >= committed.threshold || gateExempt(p) ? [pct(gateScore(committed, rows[i]!))] : []));
+  const expected = proposals.flatMap((p, i) => (gateScore(committed, lexRows[i]!) >= committed.threshold || gateExempt(p) ? [pct(gateScore(committed, lexRows[i]!))] : []));
   assert.deepEqual(gated.map((p) => p.confidence), expected);
   assert.deepEqual(extractEvents(article, ctx, { gate: false }), proposals, "gate: false gives the rules' proposals");
+});
+
+test("the lexical features: the sentence's chance of citing the proposal's type, and of any type; zero when no lexical model is given", () => {
+  const article = { text: "Israeli jets struck a depot near Beit Jinn on Thursday. Protesters rallied in Sweida on Friday.", published: "2025-06-14" };
+  const proposals = extractEvents(article, ctx, { gate: false });
+  const at = (n: string): number => FEATURE_NAMES.indexOf(n);
+  for (const row of gateFeatures(article, proposals)) assert.deepEqual([row[at("lexical:type")], row[at("lexical:any")]], [0, 0]);
+  // A stand-in reader: the first sentence reads as an explosion, the second as a protest.
+  const fake = (sentence: string): number[] => LEXICAL_TYPES.map((t) => (sentence.startsWith("Israeli") ? (t === "Explosions/Remote violence" ? 0.9 : 0.1) : t === "Protests" ? 0.7 : 0.2));
+  const rows = gateFeatures(article, proposals, fake);
+  assert.deepEqual(rows.map((r) => [r[at("lexical:type")], r[at("lexical:any")]]), [[0.9, 0.9], [0.7, 0.7]]);
+  const wrongType = gateFeatures(article, [{ ...proposals[1]!, event_type: "Battles" }], fake);
+  assert.deepEqual([wrongType[0]![at("lexical:type")], wrongType[0]![at("lexical:any")]], [0.2, 0.7]);
 });
 
 test("the fitter finds the signal, is deterministic, and a stored proposal comes back whole", () => {

@@ -12,6 +12,7 @@
 // dated, and a gate trained on them dropped every event of
 // background-and-diplomacy pieces like the seed report.
 import { isoToDays } from "./dates.ts";
+import { LEXICAL_TYPES } from "./lexical.ts";
 import { TRIGGERS } from "./lexicon.ts";
 import { splitSentences, type Sentence } from "./sentences.ts";
 import { ruleSide, UNNAMED_SIDE } from "./sides.ts";
@@ -76,7 +77,11 @@ export const FEATURE_NAMES: readonly string[] = [
   "cue:old-year",
   "article:proposals", "article:same-type", "article:same-type-date", "article:same-type-place", "article:earlier-twin", "article:earlier-same-place", "article:same-sentence",
   "article:undated", "article:words",
+  "lexical:type", "lexical:any",
 ];
+
+/** Per-type probabilities for the sentence that starts at `start` (lexical.ts), or null when none are known. */
+export type LexicalScorer = (sentence: string, start: number) => readonly number[] | null;
 
 interface ArticleView {
   sentences: Sentence[];
@@ -109,11 +114,12 @@ function triggerId(text: string, trig: { start: number; end: number }): string |
 const placeKey = (p: Proposal): string | null => p.place_id ?? p.admin1 ?? p.location;
 
 /** One row of features per proposal, in FEATURE_NAMES order. */
-export function gateFeatures(article: Article, proposals: readonly Proposal[]): number[][] {
+export function gateFeatures(article: Article, proposals: readonly Proposal[], lexical: LexicalScorer | null = null): number[][] {
   const v = viewOf(article);
   const refDays = v.ref ? isoToDays(v.ref) : null;
   const refYear = v.ref ? Number(v.ref.slice(0, 4)) : null;
   const sentenceOf = proposals.map((p) => sentenceAt(v, p.evidence[0]?.start ?? -1));
+  const lexOf = (x: Sentence): readonly number[] | null => (lexical ? lexical(x.text, x.start) : null);
   return proposals.map((p, i) => {
     const f = new Map<string, number>();
     const on = (name: string, value = 1): void => { if (value) f.set(name, value); };
@@ -190,6 +196,13 @@ export function gateFeatures(article: Article, proposals: readonly Proposal[]): 
     on("article:same-sentence", Math.log1p(others.filter((o, j) => sentenceOf[j >= i ? j + 1 : j] === s && s !== null).length));
     on("article:undated", article.published ? 0 : 1);
     on("article:words", v.words / 500);
+    // How likely labellers are to cite this sentence for an event of this type, and of any type, by its words (lexical.ts).
+    const lex = s ? lexOf(s) : null;
+    const k = (LEXICAL_TYPES as readonly string[]).indexOf(p.event_type);
+    if (lex && k >= 0) {
+      on("lexical:type", lex[k] ?? 0);
+      on("lexical:any", Math.max(...lex));
+    }
     return FEATURE_NAMES.map((n) => f.get(n) ?? 0);
   });
 }
@@ -223,9 +236,9 @@ export function gateExempt(p: Pick<Proposal, "flags" | "event_type" | "plover">)
  * under the model's threshold are dropped unless exempt (kept, with the new confidence, when
  * `keepAll` is set).
  */
-export function applyGate(article: Article, proposals: readonly Proposal[], model: GateModel, keepAll = false): Proposal[] {
+export function applyGate(article: Article, proposals: readonly Proposal[], model: GateModel, keepAll = false, lexical: LexicalScorer | null = null): Proposal[] {
   if (proposals.length === 0) return [];
-  const rows = gateFeatures(article, proposals);
+  const rows = gateFeatures(article, proposals, lexical);
   const out: Proposal[] = [];
   proposals.forEach((p, i) => {
     const prob = gateScore(model, rows[i]!);
