@@ -80,8 +80,8 @@ export const FEATURE_NAMES: readonly string[] = [
   "lexical:type", "lexical:any",
 ];
 
-/** Per-type probabilities for the sentence that starts at `start` (lexical.ts), or null when none are known. */
-export type LexicalScorer = (sentence: string, start: number) => readonly number[] | null;
+/** Per-type probabilities for a sentence, in LEXICAL_TYPES order (lexical.ts), or null when none are known. */
+export type LexicalScorer = (sentence: string) => readonly number[] | null;
 
 interface ArticleView {
   sentences: Sentence[];
@@ -119,7 +119,6 @@ export function gateFeatures(article: Article, proposals: readonly Proposal[], l
   const refDays = v.ref ? isoToDays(v.ref) : null;
   const refYear = v.ref ? Number(v.ref.slice(0, 4)) : null;
   const sentenceOf = proposals.map((p) => sentenceAt(v, p.evidence[0]?.start ?? -1));
-  const lexOf = (x: Sentence): readonly number[] | null => (lexical ? lexical(x.text, x.start) : null);
   return proposals.map((p, i) => {
     const f = new Map<string, number>();
     const on = (name: string, value = 1): void => { if (value) f.set(name, value); };
@@ -197,7 +196,7 @@ export function gateFeatures(article: Article, proposals: readonly Proposal[], l
     on("article:undated", article.published ? 0 : 1);
     on("article:words", v.words / 500);
     // How likely labellers are to cite this sentence for an event of this type, and of any type, by its words (lexical.ts).
-    const lex = s ? lexOf(s) : null;
+    const lex = s && lexical ? lexical(s.text) : null;
     const k = (LEXICAL_TYPES as readonly string[]).indexOf(p.event_type);
     if (lex && k >= 0) {
       on("lexical:type", lex[k] ?? 0);
