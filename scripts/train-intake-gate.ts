@@ -27,7 +27,7 @@ import { splitSentences } from "../src/core/intake/sentences.ts";
 import { fitLogistic, hydrateProposal, type FirstContactBatch } from "../src/core/intake/gate-train.ts";
 import { inferSides } from "../src/core/intake/sides.ts";
 import { labelledArticleSchema, type EventLabel } from "../src/core/intake/labels.ts";
-import { emptyTally, scoreArticle, summarise, type ScoreSummary } from "../src/core/intake/score.ts";
+import { emptyTally, labelCites, scoreArticle, summarise, type ScoreSummary } from "../src/core/intake/score.ts";
 import type { Article, Proposal } from "../src/core/intake/types.ts";
 import { loadPackContext } from "./eval-intake.ts";
 
@@ -82,22 +82,21 @@ function readLabelled(file: string): { article: Article; labels: EventLabel[] } 
   return { article: { text, published: a.published, reference_date: a.reference_date ?? null }, labels: a.events };
 }
 
-const squash = (t: string): string => t.replace(/\s+/g, " ").trim().toLowerCase();
+/** Every labelled report of FOLDERS, read once, in a fixed order (folders as listed, files by name). */
+function readFolders(): Array<{ folder: string; file: string; article: Article; labels: EventLabel[] }> {
+  return FOLDERS.flatMap((folder) => readdirSync(join(ROOT, folder)).filter((x) => x.endsWith(".json")).sort().map((f) => {
+    const file = `${folder}/${f}`;
+    return { folder, file, ...readLabelled(file) };
+  }));
+}
 
-/** One row per sentence of every labelled report in FOLDERS: which event types its labels cite it for. */
-export function lexicalRows(): Array<LexicalRow & { folder: string }> {
-  const rows: Array<LexicalRow & { folder: string }> = [];
-  for (const folder of FOLDERS) {
-    for (const f of readdirSync(join(ROOT, folder)).filter((x) => x.endsWith(".json")).sort()) {
-      const { article, labels } = readLabelled(`${folder}/${f}`);
-      for (const s of splitSentences(article.text)) {
-        const t = squash(s.text);
-        const cites = (l: EventLabel): boolean => l.evidence.some((e) => squash(e).includes(t) || t.includes(squash(e)));
-        rows.push({ folder, terms: lexicalTerms(s.text), y: LEXICAL_TYPES.map((ty) => (labels.some((l) => l.event_type === ty && cites(l)) ? 1 : 0)) });
-      }
-    }
-  }
-  return rows;
+/** One row per sentence of every labelled report: which event types its labels cite it for. */
+export function lexicalRows(reports = readFolders()): Array<LexicalRow & { folder: string }> {
+  return reports.flatMap(({ folder, article, labels }) => splitSentences(article.text).map((s) => ({
+    folder,
+    terms: lexicalTerms(s.text),
+    y: LEXICAL_TYPES.map((ty) => (labels.some((l) => l.event_type === ty && labelCites(l, s.text)) ? 1 : 0)),
+  })));
 }
 
 /** The lexical model on every folder (the one shipped). */
@@ -112,20 +111,15 @@ export function trainLexicalAll(rows = lexicalRows()): LexicalModel {
  */
 export function loadViews(): View[] {
   const ctx = loadPackContext();
-  const lexRows = lexicalRows();
+  const reports = readFolders();
+  const lexRows = lexicalRows(reports);
   const scorers = new Map<string, LexicalScorer>();
   for (const folder of FOLDERS) {
     const model = trainLexical(lexRows.filter((r) => r.folder !== folder));
     scorers.set(folder, (sentence) => lexicalScores(model, sentence));
   }
-  const views: View[] = [];
-  for (const folder of FOLDERS) {
-    for (const f of readdirSync(join(ROOT, folder)).filter((x) => x.endsWith(".json")).sort()) {
-      const file = `${folder}/${f}`;
-      const { article, labels } = readLabelled(file);
-      views.push(makeView(folder, file, UNTUNED.has(folder), article, labels, extractEvents(article, ctx, { gate: false }), scorers.get(folder)!));
-    }
-  }
+  const views: View[] = reports.map(({ folder, file, article, labels }) =>
+    makeView(folder, file, UNTUNED.has(folder), article, labels, extractEvents(article, ctx, { gate: false }), scorers.get(folder)!));
   const snap = JSON.parse(readFileSync(SNAPSHOT_PATH, "utf8")) as { batches: FirstContactBatch[] };
   for (const b of snap.batches) {
     for (const a of b.articles) {

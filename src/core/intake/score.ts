@@ -143,14 +143,17 @@ function normSentence(s: string): string {
   return s.replace(/\s+/g, " ").trim().toLowerCase();
 }
 
+/** Whether the label cites this sentence as evidence (one contains the other, whitespace and case aside). */
+export function labelCites(l: Pick<EventLabel, "evidence">, sentence: string): boolean {
+  const t = normSentence(sentence);
+  return l.evidence.some((e) => {
+    const x = normSentence(e);
+    return x.includes(t) || t.includes(x);
+  });
+}
+
 function evidenceOverlap(l: EventLabel, p: ScoredProposal): number {
-  const ls = new Set(l.evidence.map(normSentence));
-  let n = 0;
-  for (const e of p.evidence) {
-    const t = normSentence(e.text);
-    if (ls.has(t) || [...ls].some((x) => x.includes(t) || t.includes(x))) n++;
-  }
-  return n;
+  return p.evidence.filter((e) => labelCites(l, e.text)).length;
 }
 
 function quality(l: EventLabel, p: ScoredProposal): number {
