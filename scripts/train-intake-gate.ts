@@ -21,7 +21,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { extractEvents } from "../src/core/intake/extract.ts";
-import { FEATURE_NAMES, gateExempt, gateFeatures, gateScore, type GateModel, type LexicalScorer } from "../src/core/intake/gate.ts";
+import { FEATURE_NAMES, gateFeatures, gateKeeps, gateScore, type GateModel, type LexicalScorer } from "../src/core/intake/gate.ts";
 import { LEXICAL_TYPES, lexicalScores, lexicalTerms, trainLexical, type LexicalModel, type LexicalRow } from "../src/core/intake/lexical.ts";
 import { splitSentences } from "../src/core/intake/sentences.ts";
 import { fitLogistic, hydrateProposal, type FirstContactBatch } from "../src/core/intake/gate-train.ts";
@@ -147,12 +147,13 @@ function fit(views: readonly View[], opts: TrainOptions): { weights: number[]; b
   return fitLogistic(X, y, w, { l2: opts.l2 });
 }
 
-/** SCHEMA.md scores of a set of views, keeping the proposals whose probability reaches `threshold` or that the gate exempts (all when probs is null). */
+/** SCHEMA.md scores of a set of views, keeping the proposals the gate keeps at `threshold` (gateKeeps; all when probs is null). */
 export function scoreViews(views: readonly View[], probs: ReadonlyMap<View, number[]> | null, threshold = 0): ScoreSummary {
   const tally = emptyTally();
   for (const v of views) {
     const p = probs?.get(v);
-    scoreArticle(tally, { labels: v.labels, proposals: p ? v.proposals.filter((x, i) => p[i]! >= threshold || gateExempt(x)) : v.proposals });
+    const keep = p ? gateKeeps(v.proposals, p, threshold) : null;
+    scoreArticle(tally, { labels: v.labels, proposals: keep ? v.proposals.filter((_, i) => keep[i]) : v.proposals });
   }
   return summarise(tally);
 }

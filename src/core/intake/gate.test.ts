@@ -9,7 +9,7 @@ import modelJson from "./gate-model.json" with { type: "json" };
 import lexicalJson from "./lexical-model.json" with { type: "json" };
 import { checkLexicalModel, lexicalScores, LEXICAL_TYPES } from "./lexical.ts";
 import { extractEvents } from "./extract.ts";
-import { FEATURE_NAMES, applyGate, checkGateModel, gateExempt, gateFeatures, gateScore, type GateModel } from "./gate.ts";
+import { FEATURE_NAMES, applyGate, checkGateModel, contextOrDiplomacy, gateFeatures, gateKeeps, gateScore, type GateModel } from "./gate.ts";
 import { fitLogistic, hydrateProposal, slimProposal } from "./gate-train.ts";
 import type { Article, ExtractContext, Proposal } from "./types.ts";
 
@@ -81,14 +81,24 @@ test("applying the gate drops what scores under the threshold, renumbers, and pu
   const kept = applyGate(article, proposals, model);
   assert.deepEqual(kept.map((p) => [p.event_id, p.event_type, p.confidence]), [["p1", "Explosions/Remote violence", 0.88]]);
   assert.equal(applyGate(article, proposals, model, true).length, 2);
-  // Background events and diplomacy (meetings, agreements, releases, aid) are never dropped, whatever their score;
-  // other strategic developments (a raid, an outpost, an arrest) are judged like any act.
+  // Background events and diplomacy (meetings, agreements, releases, aid) are judged like any act when something else
+  // clears the threshold…
   const context = proposals.map((p, i) => (i === 1 ? { ...p, flags: { ...p.flags, background: true } } : p));
-  assert.deepEqual(applyGate(article, context, model).map((p) => p.event_type), ["Explosions/Remote violence", "Protests"]);
+  assert.deepEqual(applyGate(article, context, model).map((p) => p.event_type), ["Explosions/Remote violence"]);
   const talks = proposals.map((p, i) => (i === 1 ? { ...p, event_type: "Strategic developments", plover: "CONSULT" } : p));
-  assert.equal(applyGate(article, talks, model).length, 2);
-  assert.ok(gateExempt(talks[1]!) && !gateExempt(proposals[1]!));
-  assert.ok(!gateExempt({ ...talks[1]!, plover: "MOBILIZE" }), "an incursion is judged");
+  // (A model that also doubts every strategic development.)
+  const doubting: GateModel = { ...model, weights: FEATURE_NAMES.map((n) => (n === "type:Protests" || n === "type:Strategic developments" ? -4 : 0)) };
+  assert.deepEqual(applyGate(article, talks, doubting).map((p) => p.event_type), ["Explosions/Remote violence"]);
+  assert.ok(contextOrDiplomacy(talks[1]!) && !contextOrDiplomacy(proposals[1]!));
+  assert.ok(!contextOrDiplomacy({ ...talks[1]!, plover: "MOBILIZE" }), "an incursion is no diplomacy");
+  // …and all kept when nothing does (an article of talks or history): the acts still go.
+  const strict = { ...doubting, threshold: 0.95 };
+  assert.deepEqual(applyGate(article, talks, strict).map((p) => p.plover), ["CONSULT"]);
+  assert.deepEqual(applyGate(article, context, strict).map((p) => p.flags.background), [true]);
+  assert.deepEqual(applyGate(article, proposals, strict), []);
+  assert.deepEqual(gateKeeps(talks, [0.1, 0.3], 0.2), [false, true]);
+  assert.deepEqual(gateKeeps(talks, [0.1, 0.15], 0.2), [false, true]);
+  assert.deepEqual(gateKeeps(proposals, [0.1, 0.15], 0.2), [false, false]);
   // Through extractEvents (on by default), with the committed model: a subset of the rules' proposals, each with the model's probability.
   const gated = extractEvents(article, ctx);
   const committed = checkGateModel(modelJson);
@@ -96,7 +106,9 @@ test("applying the gate drops what scores under the threshold, renumbers, and pu
   const lexical = checkLexicalModel(lexicalJson);
   const lexRows = gateFeatures(article, proposals, (sentence) => lexicalScores(lexical, sentence));
   const pct = (x: number): number => Math.min(0.99, Math.max(0.01, Math.round(x * 100) / 100));
-  const expected = proposals.flatMap((p, i) => (gateScore(committed, lexRows[i]!) >= committed.threshold || gateExempt(p) ? [pct(gateScore(committed, lexRows[i]!))] : []));
+  const probs = lexRows.map((r) => gateScore(committed, r));
+  const keep = gateKeeps(proposals, probs, committed.threshold);
+  const expected = proposals.flatMap((_, i) => (keep[i] ? [pct(probs[i]!)] : []));
   assert.deepEqual(gated.map((p) => p.confidence), expected);
   assert.deepEqual(extractEvents(article, ctx, { gate: false }), proposals, "gate: false gives the rules' proposals");
 });
