@@ -7,13 +7,17 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { evaluateFolder, loadPackContext } from "../../scripts/eval-intake.ts";
-import { LEXICAL_PATH, MODEL_PATH, loadViews, trainGate, trainLexicalAll } from "../../scripts/train-intake-gate.ts";
+import { LEXICAL_PATH, MODEL_PATH, WINDOW_PATH, loadViews, trainGate, trainLexicalAll, trainWindowAll } from "../../scripts/train-intake-gate.ts";
 import type { LexicalModel } from "../../src/core/intake/lexical.ts";
 import type { GateModel } from "../../src/core/intake/gate.ts";
 
-test("the trainer reproduces the committed gate weights", () => {
+test("the trainer reproduces the committed gate weights and window model", () => {
   const committed = JSON.parse(readFileSync(MODEL_PATH, "utf8")) as GateModel;
   const views = loadViews();
+  const window = JSON.parse(readFileSync(WINDOW_PATH, "utf8")) as LexicalModel;
+  const trained = trainWindowAll(views);
+  assert.deepEqual([trained.types, trained.bias, trained.weights], [window.types, window.bias, window.weights]);
+  assert.ok(Object.keys(trained.weights).length > 500, "terms");
   // Every labelled folder and every batch of the snapshot took part.
   assert.ok(views.filter((v) => v.firstContact).length >= 260, "first-contact runs");
   const model = trainGate(views);

@@ -10,6 +10,8 @@ import { inferSides, UNNAMED_SIDE } from "./sides.ts";
 import gateModelJson from "./gate-model.json" with { type: "json" };
 import lexicalModelJson from "./lexical-model.json" with { type: "json" };
 import { checkLexicalModel, lexicalScores, type LexicalModel } from "./lexical.ts";
+import windowModelJson from "./window-model.json" with { type: "json" };
+import { checkWindowModel, windowScore } from "./window.ts";
 import { splitSentences, type Sentence } from "./sentences.ts";
 import { tokenize } from "./text.ts";
 import type { Article, Evidence, ExtractContext, ExtractOptions, Location, Proposal, ProposedActor } from "./types.ts";
@@ -675,6 +677,7 @@ function locatePlace(p: PlaceMention | null, locate: ExtractContext["locate"]): 
 /** The precision gate's weights, trained by scripts/train-intake-gate.ts; checked against the gate's features on first use (not at load, so the trainer can still run when they are stale). */
 let gateModel: GateModel | null = null;
 let lexicalModel: LexicalModel | null = null;
+let windowModel: LexicalModel | null = null;
 
 /** Extracts proposed events from one article. Several, one or none. */
 export function extractEvents(article: Article, ctx: ExtractContext, options: ExtractOptions = {}): Proposal[] {
@@ -682,9 +685,14 @@ export function extractEvents(article: Article, ctx: ExtractContext, options: Ex
   if (options.gate === false) return inferSides(proposals);
   gateModel ??= checkGateModel(gateModelJson);
   lexicalModel ??= checkLexicalModel(lexicalModelJson);
+  windowModel ??= checkWindowModel(windowModelJson);
   const lex = lexicalModel;
+  const win = windowModel;
   // Asked for the unreal too: every proposal stays, each with the gate's estimate as its confidence.
-  return inferSides(applyGate(article, proposals, gateModel, options.includeNonFactual === true, (sentence) => lexicalScores(lex, sentence)));
+  return inferSides(applyGate(article, proposals, gateModel, options.includeNonFactual === true, {
+    lexical: (sentence) => lexicalScores(lex, sentence),
+    window: (text, p) => windowScore(win, text, p),
+  }));
 }
 
 /** What the hand-written rules propose, before the gate. */

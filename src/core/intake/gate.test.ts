@@ -7,6 +7,8 @@ import placesJson from "../../../packs/israel-syria-1974/places.json" with { typ
 import actorsJson from "../../../packs/israel-syria-1974/actors.json" with { type: "json" };
 import modelJson from "./gate-model.json" with { type: "json" };
 import lexicalJson from "./lexical-model.json" with { type: "json" };
+import windowJson from "./window-model.json" with { type: "json" };
+import { checkWindowModel, windowScore } from "./window.ts";
 import { checkLexicalModel, lexicalScores, LEXICAL_TYPES } from "./lexical.ts";
 import { extractEvents } from "./extract.ts";
 import { FEATURE_NAMES, applyGate, checkGateModel, contextOrDiplomacy, gateFeatures, gateKeeps, gateScore, type GateModel } from "./gate.ts";
@@ -91,12 +93,13 @@ test("applying the gate drops what scores under the threshold, renumbers, and pu
   assert.deepEqual(applyGate(article, talks, doubting).map((p) => p.event_type), ["Explosions/Remote violence"]);
   assert.ok(contextOrDiplomacy(talks[1]!) && !contextOrDiplomacy(proposals[1]!));
   assert.ok(!contextOrDiplomacy({ ...talks[1]!, plover: "MOBILIZE" }), "an incursion is no diplomacy");
-  // …and all kept when nothing does (an article of talks or history): the acts still go.
+  // …and all kept when nothing is more likely right than not (an article of talks or history): the acts still go.
   const strict = { ...doubting, threshold: 0.95 };
   assert.deepEqual(applyGate(article, talks, strict).map((p) => p.plover), ["CONSULT"]);
   assert.deepEqual(applyGate(article, context, strict).map((p) => p.flags.background), [true]);
   assert.deepEqual(applyGate(article, proposals, strict), []);
-  assert.deepEqual(gateKeeps(talks, [0.1, 0.3], 0.2), [false, true]);
+  assert.deepEqual(gateKeeps(talks, [0.6, 0.1], 0.2), [true, false], "a report of incidents: context judged");
+  assert.deepEqual(gateKeeps(talks, [0.4, 0.1], 0.2), [true, true], "nothing more likely than not: context kept");
   assert.deepEqual(gateKeeps(talks, [0.1, 0.15], 0.2), [false, true]);
   assert.deepEqual(gateKeeps(proposals, [0.1, 0.15], 0.2), [false, false]);
   // Through extractEvents (on by default), with the committed model: a subset of the rules' proposals, each with the model's probability.
@@ -104,7 +107,8 @@ test("applying the gate drops what scores under the threshold, renumbers, and pu
   const committed = checkGateModel(modelJson);
   // …which reads each sentence with the committed lexical model.
   const lexical = checkLexicalModel(lexicalJson);
-  const lexRows = gateFeatures(article, proposals, (sentence) => lexicalScores(lexical, sentence));
+  const win = checkWindowModel(windowJson);
+  const lexRows = gateFeatures(article, proposals, { lexical: (sentence) => lexicalScores(lexical, sentence), window: (text, p) => windowScore(win, text, p) });
   const pct = (x: number): number => Math.min(0.99, Math.max(0.01, Math.round(x * 100) / 100));
   const probs = lexRows.map((r) => gateScore(committed, r));
   const keep = gateKeeps(proposals, probs, committed.threshold);
@@ -120,10 +124,14 @@ test("the lexical features: the sentence's chance of citing the proposal's type,
   for (const row of gateFeatures(article, proposals)) assert.deepEqual([row[at("lexical:type")], row[at("lexical:any")]], [0, 0]);
   // A stand-in reader: the first sentence reads as an explosion, the second as a protest.
   const fake = (sentence: string): number[] => LEXICAL_TYPES.map((t) => (sentence.startsWith("Israeli") ? (t === "Explosions/Remote violence" ? 0.9 : 0.1) : t === "Protests" ? 0.7 : 0.2));
-  const rows = gateFeatures(article, proposals, fake);
+  const rows = gateFeatures(article, proposals, { lexical: fake });
   assert.deepEqual(rows.map((r) => [r[at("lexical:type")], r[at("lexical:any")]]), [[0.9, 0.9], [0.7, 0.7]]);
-  const wrongType = gateFeatures(article, [{ ...proposals[1]!, event_type: "Battles" }], fake);
+  const wrongType = gateFeatures(article, [{ ...proposals[1]!, event_type: "Battles" }], { lexical: fake });
   assert.deepEqual([wrongType[0]![at("lexical:type")], wrongType[0]![at("lexical:any")]], [0.2, 0.7]);
+  // The window reader's figure goes in as it comes, per proposal; none given, zero.
+  for (const row of gateFeatures(article, proposals)) assert.equal(row[at("window:match")], 0);
+  const byTrigger = (_text: string, p: Proposal): number => (p.event_type === "Explosions/Remote violence" ? 0.8 : 0.3);
+  assert.deepEqual(gateFeatures(article, proposals, { window: byTrigger }).map((r) => r[at("window:match")]), [0.8, 0.3]);
 });
 
 test("the fitter finds the signal, is deterministic, and a stored proposal comes back whole", () => {

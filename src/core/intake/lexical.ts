@@ -31,19 +31,24 @@ export function lexicalTerms(sentence: string): string[] {
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-/** One probability per LEXICAL_TYPES entry. */
-export function lexicalScores(model: LexicalModel, sentence: string): number[] {
+/** One probability per type of the model, from terms already made. */
+export function scoreTerms(model: LexicalModel, terms: readonly string[]): number[] {
   const z = [...model.bias];
-  for (const t of lexicalTerms(sentence)) {
+  for (const t of terms) {
     const w = model.weights[t];
     if (w) for (let k = 0; k < z.length; k++) z[k]! += w[k] ?? 0;
   }
   return z.map(sigmoid);
 }
 
+/** One probability per LEXICAL_TYPES entry. */
+export function lexicalScores(model: LexicalModel, sentence: string): number[] {
+  return scoreTerms(model, lexicalTerms(sentence));
+}
+
 export interface LexicalRow {
   terms: readonly string[];
-  /** 1 when a label of that type cites the sentence, per LEXICAL_TYPES entry. */
+  /** 1 when a label of that type cites the sentence, per type (LEXICAL_TYPES, or the types trainLexical is given). */
   y: readonly number[];
 }
 
@@ -61,9 +66,10 @@ export const LEXICAL_DEFAULTS: LexicalTrainOptions = { epochs: 4, rate: 0.3, l2:
 /**
  * Logistic regression per type by AdaGrad over the rows in the order given: no randomness, so the same rows give
  * the same weights. Weights under 0.01 in every type are dropped and the rest rounded, to keep the file small.
+ * The same learner reads the words around a trigger (window.ts), with one type of its own.
  */
-export function trainLexical(rows: readonly LexicalRow[], opts: LexicalTrainOptions = LEXICAL_DEFAULTS): LexicalModel {
-  const k = LEXICAL_TYPES.length;
+export function trainLexical(rows: readonly LexicalRow[], opts: LexicalTrainOptions = LEXICAL_DEFAULTS, types: readonly string[] = LEXICAL_TYPES): LexicalModel {
+  const k = types.length;
   const count = new Map<string, number>();
   for (const r of rows) for (const t of r.terms) count.set(t, (count.get(t) ?? 0) + 1);
   const kept = rows.map((r) => r.terms.filter((t) => (count.get(t) ?? 0) >= opts.minCount));
@@ -95,7 +101,7 @@ export function trainLexical(rows: readonly LexicalRow[], opts: LexicalTrainOpti
     const v = w.get(t)!;
     if (v.some((x) => Math.abs(x) >= 0.01)) weights[t] = v.map(r4);
   }
-  return { types: [...LEXICAL_TYPES], bias: bias.map(r4), weights };
+  return { types: [...types], bias: bias.map(r4), weights };
 }
 
 /** Checks that a model scores the types this code expects, in its order. */
