@@ -123,6 +123,19 @@ test("unnamed sides, speakers and alleged affiliations", () => {
   assert.equal(mobilise?.actor2?.name, "Unnamed side");
 });
 
+test("a strike told without its attacker: the foreign state the article names most, marked inferred from the article", () => {
+  const strike = (text: string) => extractEvents({ text, published: "2025-08-28" }, ctx, { gate: false }).find((p) => p.sub_event_type === "Air/drone strike");
+  const told = "On August 26 a drone strike near al-Kisweh killed six Syrian soldiers, the Syrian defence ministry said.";
+  const inferred = strike(`Jordan said its border guards were on alert. Israel has kept up its campaign in the south, and Israeli officials say it will go on. ${told}`);
+  assert.deepEqual([inferred?.actor1?.country, inferred?.actor1?.inferred, inferred?.actor2?.country], ["ISR", "article", "SYR"]);
+  // No foreign state in the article: nobody to infer.
+  const alone = strike(told);
+  assert.ok(alone && ![alone.actor1?.country, alone.actor2?.country].includes("ISR") && alone.actor1?.inferred !== "article");
+  // An attacker the text names is kept, not replaced.
+  const named = strike(`Israel has kept up its campaign in the south. On August 26 a Turkish drone strike near al-Kisweh killed six Syrian soldiers.`);
+  assert.ok(named && named.actor1?.inferred !== "article" && [named.actor1?.country, named.actor2?.country].includes("TUR"), JSON.stringify(named?.actor1));
+});
+
 test("places: apposition, attribution, routes, coordination, and unknown villages", () => {
   const at = (text: string): Array<string | null> => extractEvents({ text, published: "2025-06-12" }, ctx).map((p) => p.place_id);
   assert.deepEqual(at("Israeli drones killed six Syrian soldiers near al-Kiswah on Tuesday, the foreign ministry in Damascus said."), ["kisweh"]);

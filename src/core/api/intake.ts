@@ -4,7 +4,7 @@
 import { z } from "zod";
 
 // `inferred`: filled in from the event's place, not named in the text (core/intake/sides.ts).
-const actorSchema = z.object({ name: z.string(), id: z.string().nullable(), country: z.string().nullable(), party: z.string().nullable().optional(), inter: z.number().nullable().optional(), inferred: z.enum(["side", "country"]).optional() });
+const actorSchema = z.object({ name: z.string(), id: z.string().nullable(), country: z.string().nullable(), party: z.string().nullable().optional(), inter: z.number().nullable().optional(), inferred: z.enum(["side", "country", "article"]).optional() });
 const evidenceSchema = z.object({ text: z.string(), start: z.number(), end: z.number(), trigger: z.object({ start: z.number(), end: z.number(), text: z.string() }).optional() });
 
 export const eventSchema = z.object({

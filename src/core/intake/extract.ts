@@ -643,6 +643,9 @@ function withNationality(m: ActorMention, s: Sentence): ActorMention {
   return country && country !== m.country ? { ...m, country } : m;
 }
 
+/** Sub-types told of an attacker who need not be there: aircraft, drones, artillery, missiles. */
+const STRIKE_FROM_AFAR = new Set(["Air/drone strike", "Shelling/artillery/missile attack"]);
+
 function toActor(m: ActorMention | null, eventCountry: string | null): ProposedActor | null {
   if (!m) return null;
   let country = m.country;
@@ -1436,6 +1439,12 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
     }
   }
   const out: Proposal[] = [];
+  // Who struck, when a strike is told without its attacker ("jets hit a former army base near Izra", "a drone strike killed
+  // six soldiers"): the states the article names (speakers included: "the IDF said"), most named first, by their forces.
+  const strikers = articleStates.map((m) => {
+    const mil = m.country ? index.byCountry.get(m.country)?.military : null;
+    return mil ? { ...m, actor: mil, inter: mil.inter } : m;
+  });
   for (const c of merged) {
     const nonFactual = c.flags.future || c.flags.hypothetical || c.flags.negated;
     if (nonFactual && !options.includeNonFactual) continue;
@@ -1487,6 +1496,16 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       const force = [actor1, actor2].find((x) => x && x.inter !== 7 && x.inter !== 6 && x.inter !== 5) ?? null;
       actor1 = prot;
       actor2 = c.sub_event_type !== "Peaceful protest" ? force : null;
+    }
+    if (eventCountry && STRIKE_FROM_AFAR.has(c.sub_event_type) && ![actor1, actor2].some((x) => x?.country && x.country !== eventCountry)) {
+      // A strike from the air or from afar with no foreign side named: struck by the foreign state the article names most
+      // (a country does not bomb its own ground unnamed in these reports), shown as inferred from the article.
+      const striker = strikers.find((m) => m.country !== eventCountry);
+      if (striker) {
+        const target = [actor1, actor2].find((x) => x && x.name !== UNNAMED_SIDE) ?? null;
+        actor1 = { ...toActor(striker, eventCountry)!, inferred: "article" };
+        actor2 = target;
+      }
     }
     if (!actor2 && eventCountry && (c.def.family === "violent" || c.def.family === "physical" || c.plover === "AID") && c.event_type !== "Protests") {
       // An unnamed other side: the people or forces of the place where it happened ("struck weapons depots", "fired at the village").

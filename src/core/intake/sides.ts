@@ -37,7 +37,7 @@ export function inferSides(proposals: readonly Proposal[]): Proposal[] {
 /** A side as the rules gave it, before inferSides: what the precision gate judges, so its trained weights stay valid. */
 export function ruleSide(a: ProposedActor | null): ProposedActor | null {
   if (!a?.inferred) return a;
-  if (a.inferred === "side") return null;
+  if (a.inferred === "side" || a.inferred === "article") return null;
   const { inferred: _inferred, ...given } = a;
   return { ...given, country: null };
 }

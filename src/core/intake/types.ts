@@ -60,9 +60,10 @@ export interface ProposedActor {
   inter: number | null;
   /**
    * Filled in from where the event happened (sides.ts): `side` when the text names no such side,
-   * `country` when it names one without a country ("gunmen"). Absent when the text gave it.
+   * `country` when it names one without a country ("gunmen"); `article` for the attacker of a strike told
+   * without one, taken from the state the article names most (extract.ts). Absent when the text gave it.
    */
-  inferred?: "side" | "country";
+  inferred?: "side" | "country" | "article";
 }
 
 export interface Proposal {

@@ -322,6 +322,7 @@ export const ar: Record<MessageKey, string> = {
   "intake.unnamedSide": "طرف غير مسمّى",
   "intake.inferred.side": "مستنتج من المكان",
   "intake.inferred.country": "البلد مستنتج من المكان",
+  "intake.inferred.article": "مستنتج من سياق المقال",
   "intake.flag.background": "خلفية وليس جديداً",
   "intake.flag.future": "معلن للمستقبل",
   "intake.flag.hypothetical": "افتراضي",

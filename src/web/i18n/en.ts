@@ -321,6 +321,7 @@ export const en = {
   "intake.unnamedSide": "Unnamed side",
   "intake.inferred.side": "inferred from the place",
   "intake.inferred.country": "country inferred from the place",
+  "intake.inferred.article": "inferred from the article",
   "intake.flag.background": "Background, not new",
   "intake.flag.future": "Announced for the future",
   "intake.flag.hypothetical": "Hypothetical",

@@ -322,6 +322,7 @@ export const he: Record<MessageKey, string> = {
   "intake.unnamedSide": "צד שלא צוין בשמו",
   "intake.inferred.side": "הוסק מהמקום",
   "intake.inferred.country": "המדינה הוסקה מהמקום",
+  "intake.inferred.article": "הוסק מהקשר הכתבה",
   "intake.flag.background": "רקע, לא חדש",
   "intake.flag.future": "הוכרז לעתיד",
   "intake.flag.hypothetical": "היפותטי",
