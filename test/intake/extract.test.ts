@@ -136,6 +136,16 @@ test("a strike told without its attacker: the foreign state the article names mo
   assert.ok(named && named.actor1?.inferred !== "article" && [named.actor1?.country, named.actor2?.country].includes("TUR"), JSON.stringify(named?.actor1));
 });
 
+test("force used on a gathering told before it: a protest with intervention, the force its other side", () => {
+  const [p] = extractEvents({ text: "On Thursday morning, Israeli troops fired tear gas at residents of Jubata al-Khashab who had gathered at the entrance of the village to demand the detainees' release.", published: "2025-05-10" }, ctx, { gate: false });
+  assert.deepEqual([p?.sub_event_type, p?.actor1?.name, p?.actor2?.country], ["Protest with intervention", "Protesters", "ISR"]);
+  const [q] = extractEvents({ text: "Security forces used stun grenades on residents of Shahba who had gathered outside the municipal building on Monday to demand the release of detainees.", published: "2025-08-12" }, ctx, { gate: false });
+  // (A stun grenade is crowd control, not an explosive attack.)
+  assert.deepEqual([q?.event_type, q?.sub_event_type], ["Protests", "Protest with intervention"]);
+  const [r] = extractEvents({ text: "Hundreds of residents gathered in the main square of Sweida on Friday to demand the release of detainees.", published: "2025-08-16" }, ctx, { gate: false });
+  assert.deepEqual([r?.sub_event_type, r?.actor2], ["Peaceful protest", null]);
+});
+
 test("places: apposition, attribution, routes, coordination, and unknown villages", () => {
   const at = (text: string): Array<string | null> => extractEvents({ text, published: "2025-06-12" }, ctx).map((p) => p.place_id);
   assert.deepEqual(at("Israeli drones killed six Syrian soldiers near al-Kiswah on Tuesday, the foreign ministry in Damascus said."), ["kisweh"]);

@@ -515,8 +515,9 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   if ((def.id === "protest" || def.id === "gathering") && RIOT.test(t)) {
     return { event_type: "Riots", sub_event_type: "Violent demonstration", plover: "PROTEST", mode: "riot" };
   }
-  if (def.id === "protest") {
+  if (def.id === "protest" || def.id === "gathering") {
     // "marched after the funeral of two men killed in clashes": what came before the protest is not force against it.
+    // ("Troops fired tear gas at residents who had gathered to demand …": force told before the gathering is on it all the same.)
     const own = t.replace(PROTEST_CAUSE, "");
     if (PROTEST_FORCE.test(own)) sub_event_type = "Excessive force against protesters";
     else if (PROTEST_INTERVENTION.test(own)) sub_event_type = "Protest with intervention";
