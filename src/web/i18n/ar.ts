@@ -333,7 +333,7 @@ export const ar: Record<MessageKey, string> = {
   "intake.articleText": "نص المقال",
   "intake.extract": "استخرج الأحداث",
   "intake.extracting": "جارٍ الاستخراج…",
-  "intake.pasted": "حُفظ؛ اقتُرح {n} من الأحداث.",
+  "intake.pasted": "حُفظ؛ الأحداث المقترحة: {n}.",
   "intake.pastedDuplicate": "هذا المقال محفوظ من قبل؛ رُبطت النسخة الجديدة به.",
   "intake.article": "المقال",
   "intake.evidenceHint": "المظلَّل: الجمل التي استخرج منها الحدث.",

@@ -332,7 +332,7 @@ export const en = {
   "intake.articleText": "Article text",
   "intake.extract": "Extract events",
   "intake.extracting": "Extracting…",
-  "intake.pasted": "Stored; {n} events proposed.",
+  "intake.pasted": "Stored; events proposed: {n}.",
   "intake.pastedDuplicate": "This article was stored already; the new copy is linked to it.",
   "intake.article": "Article",
   "intake.evidenceHint": "Highlighted: the sentences the extractor read the event from.",

@@ -333,7 +333,7 @@ export const he: Record<MessageKey, string> = {
   "intake.articleText": "טקסט הכתבה",
   "intake.extract": "חלצו אירועים",
   "intake.extracting": "מחלץ…",
-  "intake.pasted": "נשמר; הוצעו {n} אירועים.",
+  "intake.pasted": "נשמר; אירועים שהוצעו: {n}.",
   "intake.pastedDuplicate": "הכתבה כבר שמורה; העותק החדש קושר אליה.",
   "intake.article": "הכתבה",
   "intake.evidenceHint": "מודגש: המשפטים שמהם חולץ האירוע.",
