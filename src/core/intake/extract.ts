@@ -5,11 +5,11 @@ import { addDays, findDates, isBoilerplateDateLine, isoToDays, type DateMention,
 import { AIR_CONTEXT, ARMED_TARGET, CIVILIAN_TARGET, DRONE_CONTEXT, PROTEST_CUE, PROTEST_FORCE, PROTEST_INTERVENTION, SHELL_CONTEXT, TRIGGERS, ploverScore, type TriggerDef } from "./lexicon.ts";
 import { distanceKm, findActors, packIndex, resolveHomonym, type ActorMention, type PackIndex } from "./lookup.ts";
 import { countryOfAdmin1 } from "./locate.ts";
-import { applyGate, checkGateModel, type GateModel } from "./gate.ts";
+import { applyGate, checkGateModel, type GateModel, type GateReaders } from "./gate.ts";
 import { inferSides, UNNAMED_SIDE } from "./sides.ts";
 import gateModelJson from "./gate-model.json" with { type: "json" };
 import lexicalModelJson from "./lexical-model.json" with { type: "json" };
-import { checkLexicalModel, lexicalScores, type LexicalModel } from "./lexical.ts";
+import { checkLexicalModel, lexicalScores } from "./lexical.ts";
 import windowModelJson from "./window-model.json" with { type: "json" };
 import { checkWindowModel, windowScore } from "./window.ts";
 import { splitSentences, type Sentence } from "./sentences.ts";
@@ -680,23 +680,21 @@ function locatePlace(p: PlaceMention | null, locate: ExtractContext["locate"]): 
 
 /** The precision gate's weights, trained by scripts/train-intake-gate.ts; checked against the gate's features on first use (not at load, so the trainer can still run when they are stale). */
 let gateModel: GateModel | null = null;
-let lexicalModel: LexicalModel | null = null;
-let windowModel: LexicalModel | null = null;
+/** The gate's learned readers over the committed lexical and window models, built on first use like the gate. */
+let gateReaders: GateReaders | null = null;
 
 /** Extracts proposed events from one article. Several, one or none. */
 export function extractEvents(article: Article, ctx: ExtractContext, options: ExtractOptions = {}): Proposal[] {
   const proposals = proposeByRules(article, ctx, options);
   if (options.gate === false) return inferSides(proposals);
   gateModel ??= checkGateModel(gateModelJson);
-  lexicalModel ??= checkLexicalModel(lexicalModelJson);
-  windowModel ??= checkWindowModel(windowModelJson);
-  const lex = lexicalModel;
-  const win = windowModel;
+  if (!gateReaders) {
+    const lex = checkLexicalModel(lexicalModelJson);
+    const win = checkWindowModel(windowModelJson);
+    gateReaders = { lexical: (sentence) => lexicalScores(lex, sentence), window: (text, p) => windowScore(win, text, p) };
+  }
   // Asked for the unreal too: every proposal stays, each with the gate's estimate as its confidence.
-  return inferSides(applyGate(article, proposals, gateModel, options.includeNonFactual === true, {
-    lexical: (sentence) => lexicalScores(lex, sentence),
-    window: (text, p) => windowScore(win, text, p),
-  }));
+  return inferSides(applyGate(article, proposals, gateModel, options.includeNonFactual === true, gateReaders));
 }
 
 /** What the hand-written rules propose, before the gate. */

@@ -18,9 +18,14 @@ export interface LexicalModel {
   trained?: unknown;
 }
 
-/** Unigrams and adjacent pairs, lower-cased, digits folded to "#", each once. */
+/** The words the lexical readers see: lower-cased, digits folded to "#" (window.ts reads the same). */
+export function lexicalWords(text: string): string[] {
+  return text.toLowerCase().replace(/\d+/g, "#").match(/[a-z#'’-]+/g) ?? [];
+}
+
+/** Unigrams and adjacent pairs of lexicalWords, each once. */
 export function lexicalTerms(sentence: string): string[] {
-  const words = sentence.toLowerCase().replace(/\d+/g, "#").match(/[a-z#'’-]+/g) ?? [];
+  const words = lexicalWords(sentence);
   const out = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     out.add(words[i]!);

@@ -7,15 +7,13 @@
 // word by the sub-type the rules gave it. The precision gate reads it as one
 // feature. Pure: the weights come in as data (window-model.json, trained with
 // the gate by scripts/train-intake-gate.ts).
-import { scoreTerms, type LexicalModel } from "./lexical.ts";
+import { lexicalWords as words, scoreTerms, type LexicalModel } from "./lexical.ts";
 import type { Proposal } from "./types.ts";
 
 /** The one "type" the window model scores. */
 export const WINDOW_TYPES = ["match"] as const;
 /** Words read on each side of the trigger. */
 export const WINDOW_WORDS = 5;
-
-const words = (s: string): string[] => s.toLowerCase().replace(/\d+/g, "#").match(/[a-z#'’-]+/g) ?? [];
 
 /**
  * The trigger word (alone and with the proposal's sub-type), the sub-type, and the words and adjacent pairs
