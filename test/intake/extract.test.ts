@@ -136,6 +136,51 @@ test("a strike told without its attacker: the foreign state the article names mo
   assert.ok(named && named.actor1?.inferred !== "article" && [named.actor1?.country, named.actor2?.country].includes("TUR"), JSON.stringify(named?.actor1));
 });
 
+test("a side named after a strike as the one it killed is what was struck, and the attacker is inferred", () => {
+  const strike = (text: string) => extractEvents({ text, published: "2024-04-02" }, ctx, { gate: false }).filter((p) => p.sub_event_type === "Air/drone strike").pop();
+  const p = strike("Israel has struck Iranian targets in Syria for years. An air strike flattened a building next to Iran's embassy in Damascus on Monday, killing several officers of Iran's Revolutionary Guards.");
+  assert.deepEqual([p?.actor1?.country, p?.actor1?.inferred, p?.actor2?.country], ["ISR", "article", "IRN"]);
+  // Named after the trigger as the one who struck ("attributed to"), or as a speaker, the side is not the target.
+  const q = strike("Jordan has denied it. In January, air strikes attributed to Jordan hit houses in Arman, killing ten people.");
+  assert.equal(q?.actor1?.country, "JOR");
+  const r = strike("There was no word on casualties in al-Kiswah, where the strikes targeted what the Israeli army described as command centres.");
+  assert.equal(r?.actor1?.country, "ISR");
+  assert.notEqual(r?.actor1?.inferred, "article");
+});
+
+test("an attack named by the attacker's adjective or by 'occupation': that state's forces", () => {
+  const out = extractEvents({ text: "Three civilians were killed in an Israeli aggression that targeted homes in Daraa on Monday. At the same time, occupation aircraft struck a radar site on the outskirts of Izraa.", published: "2025-03-18" }, ctx, { gate: false });
+  assert.deepEqual(out.map((p) => p.actor1?.id), ["idf", "idf"]);
+});
+
+test("troops named by a common noun are the army the article tells of, not an army named as a past owner", () => {
+  const text = "The IDF said its troops have located more than 3,000 weapons in southern Syria, most of them left at abandoned posts of the former Syrian army. On Monday, troops searching the village of al-Hurriya seized rifles and ammunition from two houses.";
+  const seizure = extractEvents({ text, published: "2025-01-14" }, ctx, { gate: false }).filter((p) => p.sub_event_type === "Disrupted weapons use").pop();
+  assert.equal(seizure?.actor1?.country, "ISR");
+});
+
+test("weapons listed as found are things, not fire; a bomb that hit a vehicle is not also a strike", () => {
+  const types = (text: string) => extractEvents({ text, published: "2025-01-14" }, ctx, { gate: false }).map((p) => p.sub_event_type);
+  assert.deepEqual(types("On Sunday, troops located a weapons storage facility containing dozens of mortar shells and rocket-propelled grenades near Hader and destroyed it."), ["Disrupted weapons use"]);
+  assert.deepEqual(types("Two policemen were killed on Sunday when an explosive device hit their patrol vehicle on the road between Izraa and Sheikh Miskin."), ["Remote explosive/landmine/IED"]);
+});
+
+test("force told in the sentence after a protest ends that protest; its unnamed force is the army of the place or, by Israeli positions, Israel's", () => {
+  const run = (text: string) => extractEvents({ text, published: "2025-03-21" }, ctx, { gate: false }).filter((p) => p.event_type === "Protests");
+  const [a] = run("Hundreds of people from villages in northern Quneitra marched on Tuesday toward an Israeli position near Jubata al-Khashab, waving Syrian flags. Soldiers fired into the air as the marchers came close, and the crowd dispersed.");
+  assert.deepEqual([a?.sub_event_type, a?.actor2?.country, a?.evidence.length], ["Protest with intervention", "ISR", 2]);
+  const [b] = run("Dozens of residents gathered outside a family's home in Shahba on Monday evening and marched to the local office to protest. Guards fired into the air, and the crowd dispersed without injuries.");
+  assert.deepEqual([b?.sub_event_type, b?.actor2?.country], ["Protest with intervention", "SYR"]);
+  // A peaceful protest's other side only where the text names whom it faced.
+  const [c] = run("About 150 residents of al-Rafid gathered near the Israeli position on the village's edge on Thursday to demand his release.");
+  assert.deepEqual([c?.sub_event_type, c?.actor2?.country, c?.actor2?.inferred], ["Peaceful protest", "ISR", "article"]);
+});
+
+test("'The visit came a day after …': the event after 'after' is a day before the last day named", () => {
+  const out = extractEvents({ text: "Netanyahu visited the troops in the buffer zone on Wednesday. The visit came a day after Israeli troops raided the village of Ruwayhina and detained two men.", published: "2025-11-20" }, ctx, { gate: false });
+  assert.equal(out.find((p) => p.sub_event_type === "Arrests")?.date, "2025-11-18");
+});
+
 test("force used on a gathering told before it: a protest with intervention, the force its other side", () => {
   const [p] = extractEvents({ text: "On Thursday morning, Israeli troops fired tear gas at residents of Jubata al-Khashab who had gathered at the entrance of the village to demand the detainees' release.", published: "2025-05-10" }, ctx, { gate: false });
   assert.deepEqual([p?.sub_event_type, p?.actor1?.name, p?.actor2?.country], ["Protest with intervention", "Protesters", "ISR"]);

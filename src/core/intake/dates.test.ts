@@ -12,6 +12,18 @@ test("weekdays resolve to the latest such day not after the reference", () => {
   assert.equal(first("Troops entered last Friday.")?.date, "2025-05-23");
 });
 
+test("a digest's short weekdays, only in parentheses or at the head of an item", () => {
+  assert.equal(first("- Al-Hirak (Tue): a woman was killed by stray gunfire.")?.date, "2025-05-27");
+  assert.equal(first("Mon: four men were arrested near Sanamayn.")?.date, "2025-05-26");
+  assert.equal(first("The sun set over the hills of Sat."), undefined);
+});
+
+test("counted days before an event named after them count from that event, not from the reference", () => {
+  const found = findDates("On Tuesday, two days before the funerals, soldiers entered the village.", ref);
+  assert.deepEqual(found.map((d) => d.text), ["On Tuesday"]);
+  assert.equal(first("Two days before, soldiers entered the village.")?.date, "2025-05-26");
+});
+
 test("vague month expressions give ranges with month precision", () => {
   const d = first("In early May, a meeting took place in Riyadh.")!;
   assert.deepEqual([d.start, d.end, d.precision], ["2025-05-01", "2025-05-10", "month"]);

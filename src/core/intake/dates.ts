@@ -206,6 +206,18 @@ const RULES: Rule[] = [
     },
   },
   {
+    // A digest's short weekday: "- Tasil (Wed): …", "Tue: …" at the head of an item. Only in these forms: "Sat" and "Sun" are words too.
+    re: /(?:\((mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\)|^\s*(?:[-•*–]\s*)?(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s*:)/gim,
+    resolve: (m, ref) => {
+      if (!ref) return null;
+      const short = (m[1] ?? m[2] ?? "").toLowerCase().slice(0, 3);
+      const wd = WEEKDAYS.findIndex((w) => w.startsWith(short));
+      if (wd < 0) return null;
+      const d = addDays(ref, -((weekdayOf(ref) - wd + 7) % 7));
+      return { date: d, precision: "day", start: d, end: d };
+    },
+  },
+  {
     // "the ninth of this month", "on the 14th of last month": a day of a month named by its place from the reference.
     re: new RegExp(`\\bthe\\s+(${ORDINAL_DAY})\\s+of\\s+(this|the\\s+same|last|the\\s+previous|the\\s+past)\\s+month\\b`, "gi"),
     resolve: (m, ref) => {
@@ -222,7 +234,8 @@ const RULES: Rule[] = [
   },
   {
     // "three days ago", "two weeks ago", "a month ago", "fifty-one years ago today"
-    re: new RegExp(`\\b(${COUNT})\\s+(days?|weeks?|months?|years?)\\s+(?:ago|earlier|before)(\\s+today)?\\b`, "gi"),
+    // ("two days before the funerals" counts from the funerals, not from the reference: no date here.)
+    re: new RegExp(`\\b(${COUNT})\\s+(days?|weeks?|months?|years?)\\s+(?:ago|earlier|before(?!\\s+(?:the|a|an|his|her|their|its|these|those)\\b))(\\s+today)?\\b`, "gi"),
     resolve: (m, ref) => {
       if (!ref) return null;
       const n = countOf(m[1] ?? "") ?? 1;
@@ -256,7 +269,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /\b((?:over |in |during )?the (?:past|previous|last) (?:two|three|four|five|2|3|4|5) days|earlier (?:in )?(?:this|the) week|this week|last week|the previous week|past week|earlier this month|this month|last month|the previous month|(?:in |over )?(?:the )?(?:recent|past|last) (?:few |several |two |three )?(?:days|weeks|months)|recently|last weekend|this weekend|over the weekend|at the weekend)\b/gi,
+    re: /\b((?:over |in |during )?the (?:past|previous|last) (?:two|three|four|five|2|3|4|5) days|earlier (?:in )?(?:this|the) week|this week|last week|the previous week|past week|earlier this month|this month|(?:(?:early|mid|late|the (?:beginning|middle|end) of)[ -])?(?:last month|the previous month)|(?:in |over )?(?:the )?(?:recent|past|last) (?:few |several |two |three )?(?:days|weeks|months)|recently|last weekend|this weekend|over the weekend|at the weekend)\b/gi,
     resolve: (m, ref) => {
       if (!ref) return null;
       const w = (m[1] ?? "").toLowerCase();
@@ -279,10 +292,11 @@ const RULES: Rule[] = [
       if (w === "last week" || w === "the previous week") return range(addDays(monday, -7), addDays(monday, -1), "week");
       if (w === "past week") return range(addDays(ref, -7), ref, "week");
       if (w === "this month" || w === "earlier this month") return range(ymd(y, mo, 1), ref, "month");
-      if (w === "last month" || w === "the previous month") {
+      if (/(?:last|previous) month$/.test(w)) {
+        // "late last month": the part of the month named.
         const py = mo === 1 ? y - 1 : y;
         const pm = mo === 1 ? 12 : mo - 1;
-        return monthRange(py, pm, undefined);
+        return monthRange(py, pm, /^(?:early|mid|late|the (?:beginning|middle|end))/.exec(w)?.[0]);
       }
       if (w.endsWith("days")) return range(addDays(ref, -7), ref, "week");
       if (w.endsWith("months")) return range(addDays(ref, -90), ref, "month");

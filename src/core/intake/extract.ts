@@ -1,7 +1,7 @@
 // Article text -> proposed events. Pure: the pack's places and actors and a
 // locate() function come in through the context; nothing is read or fetched.
 import type { Place } from "../agreement/gazetteer.ts";
-import { addDays, findDates, isBoilerplateDateLine, isoToDays, type DateMention, type DateRange } from "./dates.ts";
+import { addDays, daysToIso, findDates, isBoilerplateDateLine, isoToDays, type DateMention, type DateRange } from "./dates.ts";
 import { AIR_CONTEXT, ARMED_TARGET, CIVILIAN_TARGET, DRONE_CONTEXT, PROTEST_CUE, PROTEST_FORCE, PROTEST_INTERVENTION, SHELL_CONTEXT, TRIGGERS, ploverScore, type TriggerDef } from "./lexicon.ts";
 import { distanceKm, findActors, packIndex, resolveHomonym, type ActorMention, type PackIndex } from "./lookup.ts";
 import { countryOfAdmin1 } from "./locate.ts";
@@ -324,13 +324,18 @@ function findPlaces(s: Sentence, tokens: ReturnType<typeof tokenize>, index: Pac
   return out;
 }
 
-function pickPlace(places: readonly PlaceMention[], triggerAt: number, s?: Sentence, otherTriggers: readonly number[] = []): PlaceMention | null {
+/** Before a place that talks are about, not held at: "a roadmap for Sweida", "discussed the situation in Sweida". */
+const TOPIC_BEFORE = /\b(?:for|about|over|regarding|concerning|on|discuss(?:ed|ing)?|(?:situation|crisis|ceasefire|truce|fighting|violence|events|de-escalation|calm|stability|security|arrangements?)\s+(?:in|on|for|around))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
+
+function pickPlace(places: readonly PlaceMention[], triggerAt: number, s?: Sentence, otherTriggers: readonly number[] = [], talks = false): PlaceMention | null {
   let best: PlaceMention | null = null;
   let bestScore = -Infinity;
   for (const p of places) {
     if (p.score <= -4) continue;
     const dist = Math.abs(p.start - triggerAt);
     let score = p.score - dist / 200;
+    // Talks are placed where they were held, not at what they were about.
+    if (s && talks && TOPIC_BEFORE.test(s.text.slice(Math.max(0, p.start - s.start - 45), p.start - s.start))) score -= 3;
     if (s) {
       // A place in the trigger's own clause beats one across commas ("struck X in Damascus, …, after drone strikes in Sweida").
       const between = p.start > triggerAt ? s.text.slice(triggerAt - s.start, p.start - s.start) : s.text.slice(p.end - s.start, triggerAt - s.start);
@@ -444,7 +449,8 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     }
   }
   // "A similar gathering took place in Nawa": like the protest just told.
-  if (def.id === "gathering" && !PROTEST_CUE.test(t) && !/\b(?:a\s+)?similar\s+(?:gatherings?|crowds?)\b/i.test(t)) return null;
+  // ("Smaller gatherings were held in Shahba", "a smaller crowd gathered": more of a protest the text has told.)
+  if (def.id === "gathering" && !PROTEST_CUE.test(t) && !/\b(?:a\s+)?(?:similar|smaller|larger|other|further|rival)\s+(?:gatherings?|crowds?)\b|\bgatherings?\s+(?:were|was)\s+(?:also\s+)?held\b/i.test(t)) return null;
   if ((def.id === "protest" || def.id === "gathering") && /\b(?:lodged|filed|formal|letter of|note of)\s+(?:a\s+)?protests?\b|\bprotested\s+(?:each|every|all|these|those|the|this|against the)\b[^.]*\bas\s+(?:a\s+)?violations?\b/i.test(t)) return null;
   if (def.id === "protest" || def.id === "gathering") {
     // "The Force has protested each violation": a state or an organisation protesting is a diplomatic note, not a street protest.
@@ -644,6 +650,22 @@ function withNationality(m: ActorMention, s: Sentence): ActorMention {
   return country && country !== m.country ? { ...m, country } : m;
 }
 
+/**
+ * Between a strike's trigger and a side named after it, words that make that side the one struck ("…, killing several
+ * officers of Iran's Revolutionary Guards", "targeting Hezbollah operatives"), and none that make it the striker or a
+ * speaker ("attributed to Jordan", "which Israel described as", "and IDF artillery responded").
+ */
+const STRUCK_SIDE = /^(?![^]*(?:[;:—–]|\b(?:by|attributed|claimed|described|blamed|said|says|accused|responded|in response|retaliat\w*|and\s+(?:an?|the|on|in))\b))[^]*\b(?:killing|killed|kills|wounding|wounded|injuring|targeting|targeted|against)\b[^]{0,50}$/i;
+
+/** An army named as what it was, not as who acts now: "left behind by the former Syrian army", "abandoned regime posts". */
+const FORMER_BEFORE = /\b(?:former|ex-|abandoned|defunct|toppled|fallen|ousted|deposed|old)\s+(?:[\w-]+\s+)?$/i;
+
+/** Who can use force on a crowd, named by a common noun. */
+const FORCE_NOUN = /\b(?:soldiers|troops|forces|police(?:men)?|guards?|members|army|gunmen|fighters|security|patrols?|personnel|officers|riot police)\b/i;
+
+/** Before a possessive after a strike's trigger: a place or thing struck ("hit a building next to Iran's embassy"). */
+const STRUCK_OWNER = /^(?![^]*(?:[;:—–]|\b(?:by|attributed|claimed|described|blamed|said|says|and\s+(?:an?|the))\b))[^]{0,60}\b(?:on|at|near|next to|beside|outside|of|hit|struck|targeted|targeting)\s+(?:the\s+)?$/i;
+
 /** Sub-types told of an attacker who need not be there: aircraft, drones, artillery, missiles. */
 const STRIKE_FROM_AFAR = new Set(["Air/drone strike", "Shelling/artillery/missile attack"]);
 
@@ -787,12 +809,19 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
     stateCount.set(m.country, e);
   }
   const articleStates = [...stateCount.values()].sort((p, q) => q.n - p.n).map((e) => e.m);
+  /** A state named by its government ("Israel", "Syrian officials") as its armed forces, for violence and force. */
+  const militaryOf = (m: ActorMention): ActorMention => {
+    const mil = m.country ? index.byCountry.get(m.country)?.military : null;
+    return mil ? { ...m, actor: mil, inter: mil.inter } : m;
+  };
   let discourseDate: { date: DateRange; sentence: number; paragraph: number } | null = null;
   let backgroundDate: { date: DateRange; sentence: number } | null = null;
   // The last day named in the text, event or not ("… will not forget 25 December. That morning, villagers marched …").
   let narrativeDate: { date: DateRange; sentence: number } | null = null;
   // The last date of any precision the text named ("In late March, …. About a week later, …"), for counts and continuations.
   let toldDate: { date: DateRange; sentence: number; paragraph: number } | null = null;
+  /** The month a timeline's day numbers count in ("January 2025" over "2 - …", "7 - …"): the last month named alone. */
+  let timelineMonth: string | null = null;
   let lastPlace: { place: PlaceMention; sentence: number } | null = null;
   /** Every place named so far, latest first ("the city" looks for the last city). */
   const recentPlaces: Array<{ place: PlaceMention; sentence: number }> = [];
@@ -825,9 +854,18 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       const f = found[i]!;
       if (!["shelling", "grenade", "ied"].includes(f.def.id) || !/^(?:rockets?|missiles?|mortars?(?: shells| rounds)?|projectiles?|grenades?|land ?mines?|explosive devices?|IEDs?)$/i.test(f.text)) continue;
       const after = s.text.slice(f.rel + f.len, f.rel + f.len + 25);
-      const before = s.text.slice(Math.max(0, f.rel - 40), f.rel);
+      const before = s.text.slice(Math.max(0, f.rel - 70), f.rel);
       if (seizure || /^\s+(?:launchers?|launch (?:pads?|sites?)|depots?|stores?|storage|stockpiles?|caches?|shipments?|factor(?:y|ies)|workshops?|warehouses?|platforms?|systems?|batter(?:y|ies))\b/i.test(after) ||
-        /\b(?:caches?|shipments?|stockpiles?|depots?|smuggl\w*|seized|confiscated|found|transport\w*|stor(?:ed|ing))\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$/i.test(before)) found.splice(i, 1);
+        /\b(?:caches?|shipments?|stockpiles?|depots?|smuggl\w*|seized|confiscated|found|transport\w*|stor(?:ed|ing))\s+(?:of\s+)?(?:[\w-]+\s+){0,3}$/i.test(before) ||
+        // An inventory ("The finds include anti-tank missiles, tanks, mortars …", "a facility containing dozens of mortar shells").
+        /\b(?:finds|haul|inventory|includ(?:e|es|ed|ing)|contain(?:s|ed|ing)?|such as|consist(?:s|ed|ing)? of)\s+(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,6}$/i.test(before)) found.splice(i, 1);
+    }
+    // "an explosive device hit their patrol vehicle", "a roadside bomb struck a military vehicle": the bomb's own blast, not a strike.
+    if (found.some((f) => f.def.id === "ied")) {
+      for (let i = found.length - 1; i >= 0; i--) {
+        const f = found[i]!;
+        if (f.def.id === "strike" && /\b(?:devices?|bombs?|IEDs?|mines?|explosives?|charges?)\s+(?:[\w-]+\s+){0,3}$/i.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) found.splice(i, 1);
+      }
     }
     // "Explosions were heard as aircraft targeted depots", "hit by three missiles": the sound and the munition of the strike told, not more events.
     if (found.some((f) => ["airstrike", "drone", "strike", "shelling"].includes(f.def.id) && !/^(?:rockets?|missiles?|projectiles?)$/i.test(f.text))) {
@@ -1087,10 +1125,23 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       const cameAfter = explicit ? null : CAME_AFTER.exec(s.text);
       const subjectK = cameAfter && k.rel > cameAfter[0].length ? [...kept.values()].find((o) => o.rel < cameAfter[0].length) : undefined;
       const pointed = subjectK ? corefOf(subjectK) : null;
-      if (cameAfter && pointed?.dateExplicit && pointed.date.precision === "day" && pointed.date.date) {
-        const d = addDays(pointed.date.date, -(wordNumber(cameAfter[1] ?? "") ?? 1) * (/^w/i.test(cameAfter[2] ?? "") ? 7 : 1));
+      // (With no event of its own in the subject, "The visit came a day after …" points at the last day the text named.)
+      const anchor = pointed?.dateExplicit && pointed.date.precision === "day" ? pointed.date.date
+        : cameAfter && !subjectK && narrativeDate && narrativeDate.sentence >= s.index - 3 && narrativeDate.date.precision === "day" ? narrativeDate.date.date : null;
+      if (cameAfter && anchor) {
+        const d = addDays(anchor, -(wordNumber(cameAfter[1] ?? "") ?? 1) * (/^w/i.test(cameAfter[2] ?? "") ? 7 : 1));
         date = { date: d, precision: "day", start: d, end: d };
         explicit = true;
+      }
+      // "2 - Israeli troops entered …" under "January 2025": a timeline's day of the month the text last named.
+      const dayItem = /^\s*(\d{1,2})\s+[-–—]\s+\S/.exec(s.text);
+      const itemDay = dayItem ? Number(dayItem[1]) : 0;
+      if (!explicit && itemDay >= 1 && itemDay <= 31 && timelineMonth) {
+        const d = `${timelineMonth}${String(itemDay).padStart(2, "0")}`;
+        if (daysToIso(isoToDays(d)) === d) {
+          date = { date: d, precision: "day", start: d, end: d };
+          explicit = true;
+        }
       }
       const dayShift = DAY_SHIFT.exec(s.text);
       if (!explicit && narrativeDate && narrativeDate.sentence >= s.index - 6 && dayShift && narrativeDate.date.date && narrativeDate.date.precision === "day" && /^\s*(?:[A-Z]\w*\s+)?(?:the|a)\s+(?:day|night|evening|morning)\b/i.test(s.text)) {
@@ -1139,7 +1190,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
         date = toldDate.date;
         explicit = true;
       }
-      let place = pickPlace(a.places, s.start + k.rel, s, triggerStarts);
+      let place = pickPlace(a.places, s.start + k.rel, s, triggerStarts, k.def.family === "diplomatic");
       let placeInherited = false;
       const kind = place ? null : /\bthe (city|town|village|province|governorate|capital)\b/i.exec(s.text)?.[1]?.toLowerCase();
       const recent = recentPlaces.filter((r) => r.sentence >= s.index - 4);
@@ -1192,7 +1243,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
         k.refined = { event_type: recentViolent.event_type, sub_event_type: recentViolent.sub_event_type, plover: recentViolent.plover, mode: recentViolent.mode };
       }
       // No armed actor named in the sentence ("troops fired", "another unit"): the one from the sentences just before.
-      const armed = (m: ActorMention | null): boolean => !!m && m.actor?.kind !== "civilians";
+      const armed = (m: ActorMention | null): boolean => !!m && m.actor?.kind !== "civilians" && !FORMER_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^former\b/i.test(m.name);
       if (k.def.family !== "diplomatic" && k.def.family !== "protest" && !armed(a1) && !armed(a2) && !RESPONSE_TO.test(s.text.slice(0, k.rel))) {
         const prevC = [...candidates].reverse().find((c) => s.index - c.evidence[c.evidence.length - 1]!.index <= 2 && c.def.family !== "diplomatic" && armed(c.actor1));
         const ai = analysed.indexOf(a);
@@ -1220,10 +1271,14 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       const a1IsObject = genericSubject && !!a1 && a1.start > s.start + k.rel;
       if ((k.def.family === "violent" || k.def.family === "physical") && generic && (!stateSide(a1) || a1IsObject) && (genericSubject || !stateSide(a2))) {
         const ai = analysed.indexOf(a);
-        const fromEvents = [...candidates].reverse().filter((c) => s.index - c.sentence.index <= 5).flatMap((c) => [c.actor1, c.actor2]).find(stateSide);
-        // The speaker of this very sentence first ("The Israel Defense Forces said that fighter jets had struck …").
-        const fromText = a.actors.find((m) => m.source && stateSide(m) && m.start < s.start + k.rel) ?? analysed.slice(Math.max(0, ai - 5), ai).reverse().flatMap((x) => [...x.actors].reverse()).find(stateSide);
-        const force = fromEvents ?? fromText ?? null;
+        // Not an army named as the past owner of a thing ("weapons left behind by the former Syrian army").
+        const acting = (m: ActorMention | null | undefined): m is ActorMention => stateSide(m ?? null) && !FORMER_BEFORE.test(text.slice(Math.max(0, m!.start - 40), m!.start)) && !/^former\b/i.test(m!.name);
+        const fromEvents = [...candidates].reverse().filter((c) => s.index - c.sentence.index <= 5).flatMap((c) => [c.actor1, c.actor2]).find(acting);
+        // The speaker of this very sentence first ("The Israel Defense Forces said that fighter jets had struck …", "troops …
+        // seized rifles, the army said").
+        const fromText = a.actors.find((m) => m.source && acting(m)) ?? analysed.slice(Math.max(0, ai - 5), ai).reverse().flatMap((x) => [...x.actors].reverse()).find(acting);
+        // Failing both, the state the article names most ("a patrol detained three farm workers" in a report on Israeli patrols).
+        const force = fromEvents ?? fromText ?? (articleStates[0] ? militaryOf(articleStates[0]) : null);
         if (force) {
           if (!genericSubject && a1 && a1.actor && a1.actor.kind !== "civilians" && a1.actor.kind !== "un") a2 = force;
           else if (force.country !== a1?.country || !a1IsObject) {
@@ -1342,6 +1397,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
     const toldHere = a.dates.filter((d) => !d.stale && d.date && d.start && d.end && !/\b(?:later|earlier|before|after|ago)\b/i.test(d.text)).pop();
     const givenHere = [...candidates].reverse().find((c) => c.sentence === s && c.dateExplicit && c.date.date)?.date;
     if (toldHere) toldDate = { date: toldHere, sentence: s.index, paragraph: s.paragraph };
+    if (toldHere?.precision === "month" && toldHere.start) timelineMonth = toldHere.start.slice(0, 8);
     else if (givenHere) toldDate = { date: givenHere, sentence: s.index, paragraph: s.paragraph };
     const namedDay = a.dates.filter((d) => !d.stale && d.precision === "day" && d.date && !/\b(?:later|earlier|before|after|ago)\b/i.test(d.text)).pop();
     // A day the sentence's own events were given (from "that morning", "a week later") carries the story on too.
@@ -1407,6 +1463,21 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
   }
 
   absorbFollowUps(merged, sentences, ref);
+  // "Villagers marched toward the position. Soldiers fired into the air and the crowd dispersed": force told in the sentence
+  // right after a protest, as no event of its own, is how that protest ended.
+  const told = new Set(merged.flatMap((c) => c.evidence));
+  for (const m of merged) {
+    if (m.event_type !== "Protests" || m.flags.background) continue;
+    const last = m.evidence[m.evidence.length - 1]!;
+    const next = sentences[last.index + 1];
+    if (!next || next.paragraph !== last.paragraph || told.has(next) || !FORCE_NOUN.test(next.text)) continue;
+    const sub = PROTEST_FORCE.test(next.text) ? "Excessive force against protesters" : PROTEST_INTERVENTION.test(next.text) ? "Protest with intervention" : null;
+    if (!sub) continue;
+    if (PROTEST_SEVERITY.indexOf(sub) > PROTEST_SEVERITY.indexOf(m.sub_event_type)) m.sub_event_type = sub;
+    m.evidence.push(next);
+    told.add(next);
+    m.actor2 ??= analysed.find((x) => x.s === next)?.actors.find((x) => !x.source && x.actor?.kind !== "civilians" && (x.actor !== null || x.country !== null)) ?? null;
+  }
   // "The ceasefire announced on 19 July is largely holding. … Hostilities between Druze groups and tribal fighters …": a truce with
   // no sides named is between the sides of the fighting the article tells, wherever it tells it.
   for (const c of merged) {
@@ -1440,10 +1511,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
   const out: Proposal[] = [];
   // Who struck, when a strike is told without its attacker ("jets hit a former army base near Izra", "a drone strike killed
   // six soldiers"): the states the article names (speakers included: "the IDF said"), most named first, by their forces.
-  const strikers = articleStates.map((m) => {
-    const mil = m.country ? index.byCountry.get(m.country)?.military : null;
-    return mil ? { ...m, actor: mil, inter: mil.inter } : m;
-  });
+  const strikers = articleStates.map(militaryOf);
   for (const c of merged) {
     const nonFactual = c.flags.future || c.flags.hypothetical || c.flags.negated;
     if (nonFactual && !options.includeNonFactual) continue;
@@ -1495,6 +1563,32 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       const force = [actor1, actor2].find((x) => x && x.inter !== 7 && x.inter !== 6 && x.inter !== 5) ?? null;
       actor1 = prot;
       actor2 = c.sub_event_type !== "Peaceful protest" ? force : null;
+      // Force used with no one named ("Soldiers threw stun grenades"): the Israeli army where the protest's own sentences tell of
+      // Israelis ("marched toward an Israeli position"), else the forces of the place. A peaceful protest's other side is its
+      // target, given only when the text names it.
+      const told = c.evidence.map((x) => x.text).join(" ");
+      const israeli = c.evidence.some((x) => analysed.find((y) => y.s === x)?.actors.some((m) => m.country === "ISR")) || /\b(?:Israeli|occupation|IDF)\b/.test(told);
+      const side = (country: string | null): ProposedActor | null => {
+        const mil = country ? index.byCountry.get(country)?.military : null;
+        return mil ? { ...toActor({ name: mil.names.en[0]!, actor: mil, country, inter: mil.inter, start: 0, end: 0, source: false }, eventCountry)!, inferred: "article" } : null;
+      };
+      if (!actor2 && c.event_type === "Protests" && eventCountry && eventCountry !== "ISR") {
+        if (c.sub_event_type !== "Peaceful protest") actor2 = side(israeli || articleStates[0]?.country === "ISR" ? "ISR" : eventCountry);
+        else if (israeli) actor2 = side("ISR");
+      }
+    }
+    // "An air strike flattened a building …, killing several officers of Iran's Revolutionary Guards": a side named only
+    // after the trigger of a strike, not as "by X", is what was struck; who struck is not told.
+    const victimOnly = STRIKE_FROM_AFAR.has(c.sub_event_type) && !!a1 && !!actor1?.country && a1.start >= c.trigger.end && a1.end <= c.sentence.end &&
+      (STRUCK_SIDE.test(c.sentence.text.slice(c.trigger.end - c.sentence.start, a1.start - c.sentence.start)) ||
+        // "… next to Iran's embassy", "a strike on a Hezbollah depot": what was hit belonged to that side.
+        (STRUCK_OWNER.test(c.sentence.text.slice(c.trigger.end - c.sentence.start, a1.start - c.sentence.start)) && (/['’]s$/.test(a1.name) || /^['’]s\b/.test(c.sentence.text.slice(a1.end - c.sentence.start))))) &&
+      (!a2 || a2.start >= c.trigger.end) &&
+      !/^\s*(?:has\s+|had\s+)?(?:described|called|termed|said|says|claimed|reported|announced|labell?ed)\b/i.test(c.sentence.text.slice(a1.end - c.sentence.start));
+    if (victimOnly && eventCountry && actor1!.country !== eventCountry) {
+      const striker = strikers.find((m) => m.country !== eventCountry && m.country !== actor1!.country);
+      actor2 = actor1;
+      actor1 = striker ? { ...toActor(striker, eventCountry)!, inferred: "article" } : null;
     }
     if (eventCountry && STRIKE_FROM_AFAR.has(c.sub_event_type) && ![actor1, actor2].some((x) => x?.country && x.country !== eventCountry)) {
       // A strike from the air or from afar with no foreign side named: struck by the foreign state the article names most

@@ -90,12 +90,13 @@ export interface ActorMention {
 }
 
 const NATIONALITY: Record<string, string> = {
-  israeli: "ISR", syrian: "SYR", american: "USA", "u.s.": "USA", us: "USA", jordanian: "JOR", turkish: "TUR", russian: "RUS", iranian: "IRN", lebanese: "LBN", saudi: "SAU", french: "FRA", qatari: "QAT", emirati: "ARE",
+  // "occupation aircraft", "the occupation's bulldozers": Syrian and Arab media name the Israeli army by what it does.
+  israeli: "ISR", occupation: "ISR", syrian: "SYR", american: "USA", "u.s.": "USA", us: "USA", jordanian: "JOR", turkish: "TUR", russian: "RUS", iranian: "IRN", lebanese: "LBN", saudi: "SAU", french: "FRA", qatari: "QAT", emirati: "ARE",
 };
-const MILITARY_NOUN = /^(forces?|troops|army|military|soldiers|personnel|engineers|infantry|columns?|servicemen|reservists|snipers|jets?|warplanes?|aircraft|drones?|tanks?|patrols?|units?|officers?|strikes?|airstrikes?|incursions?|raids?|shelling|fire|bulldozers|vehicles|convoys?|positions?|police|artillery|helicopters?|commandos|gunfire|operation|operations)$/i;
+const MILITARY_NOUN = /^(forces?|troops|army|military|soldiers|personnel|engineers|infantry|columns?|servicemen|reservists|snipers|jets?|warplanes?|aircraft|drones?|tanks?|patrols?|units?|officers?|strikes?|airstrikes?|incursions?|raids?|shelling|fire|bulldozers|vehicles|convoys?|positions?|police|artillery|helicopters?|commandos|gunfire|operation|operations|aggression|bombardment|bombing|missiles?|excavators?|bulldozer)$/i;
 const POLITICAL_NOUN = /^(officials?|delegation|delegations|authorities|government|regime|envoy|president|minister|leaders?|leadership|negotiators|side|diplomats?|counterparts?|administration|presidency|mediators?)$/i;
 const PAIRED_NATIONALITY_RE = /\b(Israeli|Syrian|American|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)\s+and\s+(Israeli|Syrian|American|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)((?:\s+[a-z][a-z-]*){1,3})/g;
-const NATIONALITY_RE = /\b(Israeli|Syrian|American|U\.S\.|US|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)((?:\s+[a-z][a-z-]*){1,3})/g;
+const NATIONALITY_RE = /\b(Israeli|Syrian|American|U\.S\.|US|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati|occupation(?=\s+(?:[a-z-]+\s+)?(?:aircraft|warplanes?|jets?|drones?|bulldozers|excavators|tanks?|patrols?|units?|vehicles|artillery|helicopters?|aggression|bombardment|shelling|missiles?|strikes?|airstrikes?|raids?|incursions?|convoys?|positions?)\b))((?:\s+[a-z][a-z-]*){1,3})/g;
 const ORG_RE = /\b((?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}(?:Crescent|Cross|Brigades?|Battalions?|Front|Movement|Council|Army|Forces|Guard|Regiment|Division|Militia|Faction|Committee|Authority|Ministry|Group|Legion|Corps|Directorate|Observatory|Network))\b/g;
 // A speaker, witness or critic is not a party: "…, the ministry said", "peacekeepers have observed", "the ministry condemns".
 const SOURCE_AFTER = /^(?:\s+of(?:\s+(?:the\s+)?[A-Z][\w'’-]+|\s+and)+|['’]s(?:\s+(?!said\b|says\b)[\w-]+){1,3})?\s*,?\s*(?:(?:has|have|had)\s+)?(?:said|says|reported(?!\s+(?:in|by|over|during|since|last|earlier|this|on)\b)|reports|told|stated|claimed|announced|confirmed|added|noted|quoted|wrote|posted|cited|observed|documented|recorded|condemn(?:s|ed)?|denounc(?:es|ed)|deplor(?:es|ed))\b/i;
