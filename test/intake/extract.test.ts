@@ -148,6 +148,14 @@ test("a side named after a strike as the one it killed is what was struck, and t
   assert.notEqual(r?.actor1?.inferred, "article");
 });
 
+test("a strike's target told in the next sentence as the dead's affiliation, but not a side that acts there", () => {
+  const strike = (text: string) => extractEvents({ text, published: "2024-08-04" }, ctx, { gate: false }).find((p) => p.sub_event_type === "Air/drone strike");
+  const p = strike("Saturday: An Israeli drone hit a car on the road near Jdeidet Yabous. Two people in it were killed; Israeli media said they were Hezbollah members.");
+  assert.deepEqual([p?.actor1?.country, p?.actor2?.id], ["ISR", "hezbollah"]);
+  const q = strike("Saturday: An Israeli drone hit a car on the road near Jdeidet Yabous, killing two people. Hours later Hezbollah fired rockets at army positions in the Golan.");
+  assert.notEqual(q?.actor2?.id, "hezbollah");
+});
+
 test("an attack named by the attacker's adjective or by 'occupation': that state's forces", () => {
   const out = extractEvents({ text: "Three civilians were killed in an Israeli aggression that targeted homes in Daraa on Monday. At the same time, occupation aircraft struck a radar site on the outskirts of Izraa.", published: "2025-03-18" }, ctx, { gate: false });
   assert.deepEqual(out.map((p) => p.actor1?.id), ["idf", "idf"]);
@@ -171,9 +179,19 @@ test("force told in the sentence after a protest ends that protest; its unnamed 
   assert.deepEqual([a?.sub_event_type, a?.actor2?.country, a?.evidence.length], ["Protest with intervention", "ISR", 2]);
   const [b] = run("Dozens of residents gathered outside a family's home in Shahba on Monday evening and marched to the local office to protest. Guards fired into the air, and the crowd dispersed without injuries.");
   assert.deepEqual([b?.sub_event_type, b?.actor2?.country], ["Protest with intervention", "SYR"]);
+  const [d] = run("Families of missing people staged a sit-in outside the Sweida governorate building on Monday demanding news of their relatives.");
+  assert.deepEqual([d?.sub_event_type, d?.actor2?.country, d?.actor2?.inferred], ["Peaceful protest", "SYR", "article"]);
   // A peaceful protest's other side only where the text names whom it faced.
   const [c] = run("About 150 residents of al-Rafid gathered near the Israeli position on the village's edge on Thursday to demand his release.");
   assert.deepEqual([c?.sub_event_type, c?.actor2?.country, c?.actor2?.inferred], ["Peaceful protest", "ISR", "article"]);
+});
+
+test("talks held at several venues, each on its own day, are one meeting per venue and day", () => {
+  const out = extractEvents({ text: "Asaad al-Shaibani and Ron Dermer met in Baku on 12 July, in Paris on 24 July and 19 August, and in London on 17 September.", published: "2025-10-05" }, ctx, { gate: false });
+  assert.deepEqual(out.map((p) => `${p.location} ${p.date}`).sort(), ["Baku 2025-07-12", "London 2025-09-17", "Paris 2025-07-24", "Paris 2025-08-19"]);
+  // Talks about a place are not held there.
+  const [p] = extractEvents({ text: "Foreign ministers Ayman Safadi and Asaad al-Shaibani met US envoy Tom Barrack in Amman on Tuesday to discuss the situation in Sweida.", published: "2025-08-13" }, ctx, { gate: false });
+  assert.equal(p?.location, "Amman");
 });
 
 test("'The visit came a day after …': the event after 'after' is a day before the last day named", () => {

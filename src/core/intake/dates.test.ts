@@ -16,12 +16,30 @@ test("a digest's short weekdays, only in parentheses or at the head of an item",
   assert.equal(first("- Al-Hirak (Tue): a woman was killed by stray gunfire.")?.date, "2025-05-27");
   assert.equal(first("Mon: four men were arrested near Sanamayn.")?.date, "2025-05-26");
   assert.equal(first("The sun set over the hills of Sat."), undefined);
+  // A digest's heading on the weekday it is published names the week before's day; "on Wednesday" in the text is today.
+  assert.equal(first("Wednesday: a force entered Bir Ajam.")?.date, "2025-05-21");
+  assert.equal(first("- Wed: a force entered Bir Ajam.")?.date, "2025-05-21");
+  assert.equal(first("On Wednesday, a force entered Bir Ajam.")?.date, "2025-05-28");
 });
 
 test("counted days before an event named after them count from that event, not from the reference", () => {
   const found = findDates("On Tuesday, two days before the funerals, soldiers entered the village.", ref);
   assert.deepEqual(found.map((d) => d.text), ["On Tuesday"]);
   assert.equal(first("Two days before, soldiers entered the village.")?.date, "2025-05-26");
+});
+
+test("seasons, holidays, weeks of a month, and a year ago this week", () => {
+  const at = (text: string, r = "2025-11-15") => { const d = findDates(text, r)[0]; return d ? [d.start, d.end, d.precision] : null; };
+  assert.deepEqual(at("Last winter, the army razed a wood."), ["2024-12-01", "2025-02-28", "month"]);
+  assert.deepEqual(at("Last winter, the army razed a wood.", "2025-01-20"), ["2023-12-01", "2024-02-29", "month"]);
+  assert.deepEqual(at("In the spring they stormed the farms."), ["2025-03-01", "2025-05-31", "month"]);
+  assert.deepEqual(at("The summer before last, a rocket landed."), ["2024-06-01", "2024-08-31", "month"]);
+  assert.deepEqual(at("in the summer of 2024"), ["2024-06-01", "2024-08-31", "month"]);
+  assert.equal(at("after the fall of Assad"), null);
+  assert.equal(at("water from a spring in the village"), null);
+  assert.deepEqual(at("On Christmas Eve, soldiers searched houses."), ["2024-12-24", "2024-12-24", "day"]);
+  assert.deepEqual(at("In the second week of April a dispute turned into a gunfight."), ["2025-04-08", "2025-04-14", "week"]);
+  assert.deepEqual(at("A year ago this week, tanks rolled in."), ["2024-11-11", "2024-11-18", "week"]);
 });
 
 test("vague month expressions give ranges with month precision", () => {

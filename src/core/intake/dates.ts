@@ -144,7 +144,86 @@ interface Rule {
   resolve: (m: RegExpExecArray, ref: string | null, future: boolean) => (DateRange & { stale?: boolean }) | null;
 }
 
+/** First month of each season (northern hemisphere, meteorological): winter starts in December of the year before. */
+const SEASON_START: Record<string, number> = { winter: 12, spring: 3, summer: 6, autumn: 9, fall: 9 };
+
+/** The `back`-th latest instance of a season that began on or before the reference (0: the latest, maybe still running). */
+function seasonRange(season: string, ref: string, back: number): DateRange {
+  const sm = SEASON_START[season] ?? 3;
+  const ry = Number(ref.slice(0, 4));
+  const rm = Number(ref.slice(5, 7));
+  let y = sm <= rm ? ry : ry - 1;
+  y -= back;
+  const start = ymd(y, sm, 1);
+  const endMonth = ((sm + 1) % 12) + 1;
+  const endYear = sm === 12 ? y + 1 : y;
+  return range(start, ymd(endYear, endMonth, lastDayOfMonth(endYear, endMonth)), "month");
+}
+
 const RULES: Rule[] = [
+  {
+    // "last winter", "in the spring", "the summer before last", "this autumn", "in the summer of 2024"
+    re: /\b(?:(last|this|past|previous)\s+|(?:in|during|over|since|by)\s+the\s+|the\s+)?(winter|spring|summer|autumn|fall)(?:\s+(before last)|\s+of\s+(\d{4}))?\b/gi,
+    resolve: (m, ref) => {
+      const q = (m[1] ?? "").toLowerCase();
+      const season = (m[2] ?? "").toLowerCase();
+      const before = m.input.slice(Math.max(0, m.index - 12), m.index);
+      // "the fall of Assad", "Arab Spring", "a spring in the village": a season only with a word that makes it one.
+      if (season === "fall" && (!q || /\bof\b/.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 4)))) return null;
+      if (!q && !/^(?:in|during|over|since|by|the)\b/i.test(m[0]) && !m[3] && !m[4]) return null;
+      if (/\bArab\s*$/.test(before) || m[0].startsWith("Spring") && !q) return null;
+      if (m[4]) {
+        const sm = SEASON_START[season] ?? 3;
+        const y = Number(m[4]) - (sm === 12 ? 1 : 0);
+        const endMonth = ((sm + 1) % 12) + 1;
+        const endYear = sm === 12 ? y + 1 : y;
+        return range(ymd(y, sm, 1), ymd(endYear, endMonth, lastDayOfMonth(endYear, endMonth)), "month");
+      }
+      if (!ref) return null;
+      const latest = seasonRange(season, ref, 0);
+      // "last winter" is the latest that has ended; "in the spring" the latest begun.
+      const ended = latest.end !== null && latest.end < ref;
+      let back = q === "last" || q === "past" || q === "previous" ? (ended ? 0 : 1) : 0;
+      if (m[3]) back += 1;
+      return seasonRange(season, ref, back);
+    },
+  },
+  {
+    // "on Christmas Eve", "on Christmas Day", "New Year's Eve": the latest not after the reference.
+    re: /\b(Christmas Eve|Christmas Day|New Year['’]s Eve|New Year['’]s Day)\b/gi,
+    resolve: (m, ref) => {
+      if (!ref) return null;
+      const w = (m[1] ?? "").toLowerCase();
+      const [mo, d] = w.startsWith("christmas eve") ? [12, 24] : w.startsWith("christmas") ? [12, 25] : w.endsWith("eve") ? [12, 31] : [1, 1];
+      const y = yearNamedAfter(m.input, m.index + m[0].length, ref) ?? inferYear(ref, mo, d, false);
+      const iso = ymd(y, mo, d);
+      return { date: iso, precision: "day", start: iso, end: iso };
+    },
+  },
+  {
+    // "in the second week of April", "the last week of March 2025"
+    re: new RegExp(`\\b(first|second|third|fourth|last|final)\\s+week\\s+of\\s+(${MONTHS.join("|")})(?:\\s+(\\d{4}))?\\b`, "gi"),
+    resolve: (m, ref, future) => {
+      const month = monthIndex(m[2] ?? "");
+      if (month <= 0) return null;
+      const year = m[3] ? Number(m[3]) : ref ? inferYear(ref, month, null, future) : null;
+      if (year === null) return null;
+      const n = ["first", "second", "third", "fourth"].indexOf((m[1] ?? "").toLowerCase());
+      const last = lastDayOfMonth(year, month);
+      const startDay = n >= 0 ? 1 + 7 * n : last - 6;
+      return range(ymd(year, month, startDay), ymd(year, month, Math.min(last, startDay + 6)), "week");
+    },
+  },
+  {
+    // "a year ago this week": the same week a year before.
+    re: /\b(a|one|two)\s+years?\s+ago\s+this\s+week\b/gi,
+    resolve: (m, ref) => {
+      if (!ref) return null;
+      const n = (m[1] ?? "").toLowerCase() === "two" ? 2 : 1;
+      const c = `${Number(ref.slice(0, 4)) - n}${ref.slice(4)}`;
+      return range(addDays(c, -4), addDays(c, 3), "week", c);
+    },
+  },
   {
     // "Thursday of last week", "last week on Thursday": that weekday in the Monday-to-Sunday week before the reference's.
     re: /\b(?:(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+of\s+(?:last|the\s+previous|the\s+past)\s+week|(?:last|the\s+previous)\s+week\s*,?\s+on\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/gi,
@@ -198,7 +277,9 @@ const RULES: Rule[] = [
       const refWd = weekdayOf(ref);
       const q = (m[1] ?? "").toLowerCase();
       let back = (refWd - wd + 7) % 7;
-      if (q === "last" && back === 0) back = 7;
+      // A digest's heading on the day it is published ("Monday: …" in Monday's weekly round-up) is the week before's.
+      const heading = !q && /(?:^|\n)\s*(?:[-–•*]\s*)?$/.test(m.input.slice(0, m.index)) && /^[^:.\n]{0,25}:/.test(m.input.slice(m.index + m[0].length));
+      if ((q === "last" || heading) && back === 0) back = 7;
       let days = -back;
       if (future || q === "next" || q === "coming") days = ((wd - refWd + 7) % 7) || 7;
       const d = addDays(ref, days);
@@ -213,7 +294,8 @@ const RULES: Rule[] = [
       const short = (m[1] ?? m[2] ?? "").toLowerCase().slice(0, 3);
       const wd = WEEKDAYS.findIndex((w) => w.startsWith(short));
       if (wd < 0) return null;
-      const d = addDays(ref, -((weekdayOf(ref) - wd + 7) % 7));
+      // (On the day of publication, the week before's, as for a full weekday heading.)
+      const d = addDays(ref, -(((weekdayOf(ref) - wd + 7) % 7) || 7));
       return { date: d, precision: "day", start: d, end: d };
     },
   },
@@ -253,7 +335,7 @@ const RULES: Rule[] = [
   },
   {
     // "two days later", "a week later": counted from a day the text told before; until the extractor finds that day, the week up to the reference.
-    re: /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+later\b/gi,
+    re: /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|nights?|weeks?)\s+later\b/gi,
     resolve: (_m, ref) => (ref ? range(addDays(ref, -7), ref, "week", ref) : null),
   },
   {

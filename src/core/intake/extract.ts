@@ -660,11 +660,29 @@ const STRUCK_SIDE = /^(?![^]*(?:[;:—–]|\b(?:by|attributed|claimed|described|
 /** An army named as what it was, not as who acts now: "left behind by the former Syrian army", "abandoned regime posts". */
 const FORMER_BEFORE = /\b(?:former|ex-|abandoned|defunct|toppled|fallen|ousted|deposed|old)\s+(?:[\w-]+\s+)?$/i;
 
+/** A protest told as addressed to the Syrian state. */
+const GOVERNMENT_TARGET = /\b(?:against|criticis\w*|denounc\w*|condemn\w*)\s+(?:the\s+)?(?:(?:new|interim|transitional|Syrian)\s+)?(?:government|authorities|regime|state|presidency|interior ministry)\b|\b(?:governorate|government|municipal)\s+(?:building|headquarters|offices?|compound)\b|\bthe government in Damascus\b/i;
+
 /** Who can use force on a crowd, named by a common noun. */
 const FORCE_NOUN = /\b(?:soldiers|troops|forces|police(?:men)?|guards?|members|army|gunmen|fighters|security|patrols?|personnel|officers|riot police)\b/i;
 
 /** Before a possessive after a strike's trigger: a place or thing struck ("hit a building next to Iran's embassy"). */
 const STRUCK_OWNER = /^(?![^]*(?:[;:—–]|\b(?:by|attributed|claimed|described|blamed|said|says|and\s+(?:an?|the))\b))[^]{0,60}\b(?:on|at|near|next to|beside|outside|of|hit|struck|targeted|targeting)\s+(?:the\s+)?$/i;
+
+/** The places talks were held at, in order: each named after the trigger as "in X" ("met in Baku …, in Paris …"), once. */
+function talkVenues(s: Sentence, places: readonly PlaceMention[], triggerAt: number): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const p of [...places].sort((x, y) => x.start - y.start)) {
+    if (!p.place || p.start < triggerAt || p.score <= -4) continue;
+    if (!/\bin\s+(?:the\s+)?(?:(?:Azerbaijani|French|British|Jordanian|Saudi|Turkish|Syrian|Israeli)\s+)?(?:capital\s+(?:of\s+)?)?$/i.test(s.text.slice(Math.max(0, p.start - s.start - 30), p.start - s.start))) continue;
+    if (out.some((o) => o.place === p.place) || TOPIC_BEFORE.test(s.text.slice(Math.max(0, p.start - s.start - 45), p.start - s.start))) continue;
+    out.push(p);
+  }
+  return out;
+}
+
+/** Words that make a side named near a strike the one it hit: its members, its dead, its targets. */
+const STRUCK_AS = /\b(?:members?|operatives?|commanders?|fighters?|officers?|advisers?|officials?|leaders?|militants?|belong\w*|affiliated|linked|described as|death of|deaths of|mourn\w*|eliminat\w*|targets?|targeted|targeting|positions?|depots?|sites?|infrastructure|weapons)\b/i;
 
 /** Sub-types told of an attacker who need not be there: aircraft, drones, artillery, missiles. */
 const STRIKE_FROM_AFAR = new Set(["Air/drone strike", "Shelling/artillery/missile attack"]);
@@ -809,6 +827,22 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
     stateCount.set(m.country, e);
   }
   const articleStates = [...stateCount.values()].sort((p, q) => q.n - p.n).map((e) => e.m);
+  /** An armed side named in a strike's sentence or the two after it as what the dead or the targets belonged to. */
+  const struckAffiliation = (c: Candidate, attacker: string): ActorMention | null => {
+    const first = c.sentence.index;
+    for (const x of analysed.filter((y) => y.s.index >= first && y.s.index <= first + 2 && y.s.paragraph === c.sentence.paragraph)) {
+      // Not a side that acts in a sentence of its own ("Hezbollah fired rockets in response").
+      if (x.s !== c.sentence && candidates.some((o) => o.sentence === x.s && o.def.family === "violent" && o.actor1 && o.actor1.country !== attacker)) continue;
+      for (const m of x.actors) {
+        if (!m.actor || !m.country || m.country === attacker || m.source) continue;
+        if (!["armed-group", "militia", "state-forces", "security-service"].includes(m.actor.kind)) continue;
+        if (x.s === c.sentence && m.start < c.trigger.end) continue;
+        const around = text.slice(Math.max(x.s.start, m.start - 60), Math.min(x.s.end, m.end + 40));
+        if (STRUCK_AS.test(around)) return m;
+      }
+    }
+    return null;
+  };
   /** A state named by its government ("Israel", "Syrian officials") as its armed forces, for violence and force. */
   const militaryOf = (m: ActorMention): ActorMention => {
     const mil = m.country ? index.byCountry.get(m.country)?.military : null;
@@ -907,7 +941,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
         // "during the period", "in the reporting period": the span the report covers, told once ("covering 19 February to 20 May").
         date = { ...reportPeriod, precision: "month" };
       }
-      const later = dm ? /^(\w+) (days?|weeks?) (later|earlier|before)$/i.exec(dm.text) : null;
+      const later = dm ? /^(\w+) (days?|nights?|weeks?) (later|earlier|before)$/i.exec(dm.text) : null;
       if (later && dm) {
         // "on 30 April …, and two days later jets hit …", "Three days earlier, a drone had struck …": counted from the day told before it, not from today.
         const base = [...a.dates].reverse().find((d) => d.from < dm.from && d.precision === "day" && d.date && !d.stale)?.date ??
@@ -1354,6 +1388,30 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
         const talks = [...candidates].reverse().find((c) => c.def.family === "diplomatic" && s.index - c.sentence.index <= 3 && c.place && c.actor1 && c.actor2 && a1 && a2 && sameCountries(c.actor1, c.actor2, a1, a2));
         if (talks) { place = talks.place; placeInherited = true; }
       }
+      // "met in Baku on 12 July, in Paris on 24 July and in London in September": one meeting per venue, each on its own day.
+      const venues = k.def.id === "talks" ? talkVenues(s, a.places, s.start + k.rel) : [];
+      if (venues.length >= 2) {
+        // ("in Paris on 24 July and 19 August": two meetings there.)
+        const dated = venues.flatMap((v, i) => {
+          const end = (venues[i + 1]?.start ?? s.end) - s.start;
+          const own = a.dates.filter((d) => !d.stale && d.start && d.from >= v.end - s.start && d.from < end);
+          return own.length ? own.map((d) => ({ v, date: { date: d.date, precision: d.precision, start: d.start, end: d.end } as DateRange | null })) : i === 0 ? [{ v, date: null }] : [];
+        });
+        if (dated.some((x) => x.date)) {
+          for (const { v, date: own } of dated.slice(1)) {
+            candidates.push({
+              sentence: s, def: k.def, ...k.refined,
+              trigger: { start: s.start + k.rel, end: s.start + k.rel + k.len, text: k.text },
+              actor1: a1, actor2: a2, place: v, placeInherited: false, date: own ?? date, dateExplicit: explicit || !!own,
+              fatalities: null, flags: { background: k.flags.background, future: k.flags.future, hypothetical: k.flags.hypothetical, negated: k.flags.negated },
+              evidence: [s],
+            });
+          }
+          place = dated[0]!.v;
+          placeInherited = false;
+          if (dated[0]!.date) { date = dated[0]!.date; explicit = true; }
+        }
+      }
       const coordinated = k.def.family === "protest" || k.def.family === "violent" ? coordinatedPlaces(s, a.places, place) : [];
       for (const extra of coordinated) {
         candidates.push({
@@ -1575,6 +1633,11 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       if (!actor2 && c.event_type === "Protests" && eventCountry && eventCountry !== "ISR") {
         if (c.sub_event_type !== "Peaceful protest") actor2 = side(israeli || articleStates[0]?.country === "ISR" ? "ISR" : eventCountry);
         else if (israeli) actor2 = side("ISR");
+        else if (eventCountry === "SYR" && (GOVERNMENT_TARGET.test(told) || c.evidence.some((x) => analysed.find((y) => y.s === x)?.actors.some((m) => m.country === "SYR" && m.actor && ["government", "state-forces", "security-service"].includes(m.actor.kind))))) {
+          // "… outside the governorate building, chanting against the government": the state they protest to.
+          const gov = index.byCountry.get("SYR")?.political;
+          if (gov) actor2 = { ...toActor({ name: gov.names.en[0]!, actor: gov, country: "SYR", inter: gov.inter, start: 0, end: 0, source: false }, eventCountry)!, inferred: "article" };
+        }
       }
     }
     // "An air strike flattened a building …, killing several officers of Iran's Revolutionary Guards": a side named only
@@ -1599,6 +1662,12 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
         actor1 = { ...toActor(striker, eventCountry)!, inferred: "article" };
         actor2 = target;
       }
+    }
+    if (STRIKE_FROM_AFAR.has(c.sub_event_type) && actor1?.country && (!actor2 || actor2.name === UNNAMED_SIDE || actor2.id === "civilians" || actor2.inter === 7)) {
+      // "A drone hit a car near Jdeidet Yabous, killing two. Israeli media said they were Hezbollah members": who was struck, told
+      // in the next sentences as the dead's affiliation.
+      const struck = struckAffiliation(c, actor1.country);
+      if (struck) actor2 = toActor(struck, eventCountry);
     }
     if (!actor2 && eventCountry && (c.def.family === "violent" || c.def.family === "physical" || c.plover === "AID") && c.event_type !== "Protests") {
       // An unnamed other side: the people or forces of the place where it happened ("struck weapons depots", "fired at the village").
