@@ -1392,10 +1392,10 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       const venues = k.def.id === "talks" ? talkVenues(s, a.places, s.start + k.rel) : [];
       if (venues.length >= 2) {
         // ("in Paris on 24 July and 19 August": two meetings there.)
-        const dated = venues.flatMap((v, i) => {
+        const dated = venues.flatMap((v, i): Array<{ v: PlaceMention; date: DateRange | null }> => {
           const end = (venues[i + 1]?.start ?? s.end) - s.start;
           const own = a.dates.filter((d) => !d.stale && d.start && d.from >= v.end - s.start && d.from < end);
-          return own.length ? own.map((d) => ({ v, date: { date: d.date, precision: d.precision, start: d.start, end: d.end } as DateRange | null })) : i === 0 ? [{ v, date: null }] : [];
+          return own.length ? own.map((d) => ({ v, date: { date: d.date, precision: d.precision, start: d.start, end: d.end } })) : i === 0 ? [{ v, date: null }] : [];
         });
         if (dated.some((x) => x.date)) {
           for (const { v, date: own } of dated.slice(1)) {
