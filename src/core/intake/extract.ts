@@ -827,6 +827,15 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
     stateCount.set(m.country, e);
   }
   const articleStates = [...stateCount.values()].sort((p, q) => q.n - p.n).map((e) => e.m);
+  // The armed groups the article names, most named first: who fires rockets into Israel in these reports ("Hezbollah").
+  const groupCount = new Map<string, { n: number; m: ActorMention }>();
+  for (const x of analysed) for (const m of x.actors) {
+    if (!m.country || !m.actor || m.source || !["armed-group", "militia"].includes(m.actor.kind)) continue;
+    const e = groupCount.get(m.actor.id) ?? { n: 0, m };
+    e.n++;
+    groupCount.set(m.actor.id, e);
+  }
+  const articleGroups = [...groupCount.values()].sort((p, q) => q.n - p.n).map((e) => e.m);
   /** An armed side named in a strike's sentence or the two after it as what the dead or the targets belonged to. */
   const struckAffiliation = (c: Candidate, attacker: string): ActorMention | null => {
     const first = c.sentence.index;
@@ -1277,7 +1286,8 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
         k.refined = { event_type: recentViolent.event_type, sub_event_type: recentViolent.sub_event_type, plover: recentViolent.plover, mode: recentViolent.mode };
       }
       // No armed actor named in the sentence ("troops fired", "another unit"): the one from the sentences just before.
-      const armed = (m: ActorMention | null): boolean => !!m && m.actor?.kind !== "civilians" && !FORMER_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^former\b/i.test(m.name);
+      // (Not a third country's government or a mediator: "French officials called for calm. Rockets set off fires near Katzrin.")
+      const armed = (m: ActorMention | null): boolean => !!m && m.actor?.kind !== "civilians" && m.actor?.kind !== "mediator" && !(m.actor?.kind === "government" && m.actor.party === null) && !FORMER_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^former\b/i.test(m.name);
       if (k.def.family !== "diplomatic" && k.def.family !== "protest" && !armed(a1) && !armed(a2) && !RESPONSE_TO.test(s.text.slice(0, k.rel))) {
         const prevC = [...candidates].reverse().find((c) => s.index - c.evidence[c.evidence.length - 1]!.index <= 2 && c.def.family !== "diplomatic" && armed(c.actor1));
         const ai = analysed.indexOf(a);
@@ -1656,7 +1666,8 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
     if (eventCountry && STRIKE_FROM_AFAR.has(c.sub_event_type) && ![actor1, actor2].some((x) => x?.country && x.country !== eventCountry)) {
       // A strike from the air or from afar with no foreign side named: struck by the foreign state the article names most
       // (a country does not bomb its own ground unnamed in these reports), shown as inferred from the article.
-      const striker = strikers.find((m) => m.country !== eventCountry);
+      // (Fire into Israel comes from the armed groups across its borders far more than from a state: the group named most.)
+      const striker = (eventCountry === "ISR" ? articleGroups.find((m) => m.country !== eventCountry) : undefined) ?? strikers.find((m) => m.country !== eventCountry);
       if (striker) {
         const target = [actor1, actor2].find((x) => x && x.name !== UNNAMED_SIDE) ?? null;
         actor1 = { ...toActor(striker, eventCountry)!, inferred: "article" };
