@@ -818,24 +818,23 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
   // The span a report covers ("covering 19 February to 20 May", "between 1 March and 31 May"): what "during the period" points at.
   const reportPeriod = analysed.flatMap((a) => /\b(?:covering|covers|period|between|from)\b/i.test(a.s.text) ? a.dates : []).find((d) => !d.stale && d.start && d.end && isoToDays(d.end) - isoToDays(d.start) >= 14) ?? null;
   const candidates: Candidate[] = [];
+  /** The article's actors that pass `keep`, one mention per `key`, most named first. */
+  const mostNamed = (keep: (m: ActorMention) => boolean, key: (m: ActorMention) => string): ActorMention[] => {
+    const count = new Map<string, { n: number; m: ActorMention }>();
+    for (const x of analysed) for (const m of x.actors) {
+      if (!keep(m)) continue;
+      const e = count.get(key(m)) ?? { n: 0, m };
+      e.n++;
+      count.set(key(m), e);
+    }
+    return [...count.values()].sort((p, q) => q.n - p.n).map((e) => e.m);
+  };
+  /** An army named as what it was, not as who acts now ("weapons left behind by the former Syrian army"). */
+  const namedAsFormer = (m: ActorMention): boolean => FORMER_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) || /^former\b/i.test(m.name);
   // The states the article names most, one mention each, most named first ("the two governments").
-  const stateCount = new Map<string, { n: number; m: ActorMention }>();
-  for (const x of analysed) for (const m of x.actors) {
-    if (!m.country || !m.actor || !["government", "state-forces", "security-service"].includes(m.actor.kind)) continue;
-    const e = stateCount.get(m.country) ?? { n: 0, m };
-    e.n++;
-    stateCount.set(m.country, e);
-  }
-  const articleStates = [...stateCount.values()].sort((p, q) => q.n - p.n).map((e) => e.m);
+  const articleStates = mostNamed((m) => !!m.country && !!m.actor && ["government", "state-forces", "security-service"].includes(m.actor.kind), (m) => m.country!);
   // The armed groups the article names, most named first: who fires rockets into Israel in these reports ("Hezbollah").
-  const groupCount = new Map<string, { n: number; m: ActorMention }>();
-  for (const x of analysed) for (const m of x.actors) {
-    if (!m.country || !m.actor || m.source || !["armed-group", "militia"].includes(m.actor.kind)) continue;
-    const e = groupCount.get(m.actor.id) ?? { n: 0, m };
-    e.n++;
-    groupCount.set(m.actor.id, e);
-  }
-  const articleGroups = [...groupCount.values()].sort((p, q) => q.n - p.n).map((e) => e.m);
+  const articleGroups = mostNamed((m) => !!m.country && !!m.actor && !m.source && ["armed-group", "militia"].includes(m.actor.kind), (m) => m.actor!.id);
   /** An armed side named in a strike's sentence or the two after it as what the dead or the targets belonged to. */
   const struckAffiliation = (c: Candidate, attacker: string): ActorMention | null => {
     const first = c.sentence.index;
@@ -1287,7 +1286,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       }
       // No armed actor named in the sentence ("troops fired", "another unit"): the one from the sentences just before.
       // (Not a third country's government or a mediator: "French officials called for calm. Rockets set off fires near Katzrin.")
-      const armed = (m: ActorMention | null): boolean => !!m && m.actor?.kind !== "civilians" && m.actor?.kind !== "mediator" && !(m.actor?.kind === "government" && m.actor.party === null) && !FORMER_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) && !/^former\b/i.test(m.name);
+      const armed = (m: ActorMention | null): boolean => !!m && m.actor?.kind !== "civilians" && m.actor?.kind !== "mediator" && !(m.actor?.kind === "government" && m.actor.party === null) && !namedAsFormer(m);
       if (k.def.family !== "diplomatic" && k.def.family !== "protest" && !armed(a1) && !armed(a2) && !RESPONSE_TO.test(s.text.slice(0, k.rel))) {
         const prevC = [...candidates].reverse().find((c) => s.index - c.evidence[c.evidence.length - 1]!.index <= 2 && c.def.family !== "diplomatic" && armed(c.actor1));
         const ai = analysed.indexOf(a);
@@ -1316,7 +1315,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       if ((k.def.family === "violent" || k.def.family === "physical") && generic && (!stateSide(a1) || a1IsObject) && (genericSubject || !stateSide(a2))) {
         const ai = analysed.indexOf(a);
         // Not an army named as the past owner of a thing ("weapons left behind by the former Syrian army").
-        const acting = (m: ActorMention | null | undefined): m is ActorMention => stateSide(m ?? null) && !FORMER_BEFORE.test(text.slice(Math.max(0, m!.start - 40), m!.start)) && !/^former\b/i.test(m!.name);
+        const acting = (m: ActorMention | null | undefined): m is ActorMention => stateSide(m ?? null) && !namedAsFormer(m!);
         const fromEvents = [...candidates].reverse().filter((c) => s.index - c.sentence.index <= 5).flatMap((c) => [c.actor1, c.actor2]).find(acting);
         // The speaker of this very sentence first ("The Israel Defense Forces said that fighter jets had struck …", "troops …
         // seized rifles, the army said").
@@ -1636,17 +1635,16 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       // target, given only when the text names it.
       const told = c.evidence.map((x) => x.text).join(" ");
       const israeli = c.evidence.some((x) => analysed.find((y) => y.s === x)?.actors.some((m) => m.country === "ISR")) || /\b(?:Israeli|occupation|IDF)\b/.test(told);
-      const side = (country: string | null): ProposedActor | null => {
-        const mil = country ? index.byCountry.get(country)?.military : null;
-        return mil ? { ...toActor({ name: mil.names.en[0]!, actor: mil, country, inter: mil.inter, start: 0, end: 0, source: false }, eventCountry)!, inferred: "article" } : null;
+      const side = (country: string, role: "military" | "political" = "military"): ProposedActor | null => {
+        const who = index.byCountry.get(country)?.[role];
+        return who ? { ...toActor({ name: who.names.en[0]!, actor: who, country, inter: who.inter, start: 0, end: 0, source: false }, eventCountry)!, inferred: "article" } : null;
       };
       if (!actor2 && c.event_type === "Protests" && eventCountry && eventCountry !== "ISR") {
         if (c.sub_event_type !== "Peaceful protest") actor2 = side(israeli || articleStates[0]?.country === "ISR" ? "ISR" : eventCountry);
         else if (israeli) actor2 = side("ISR");
         else if (eventCountry === "SYR" && (GOVERNMENT_TARGET.test(told) || c.evidence.some((x) => analysed.find((y) => y.s === x)?.actors.some((m) => m.country === "SYR" && m.actor && ["government", "state-forces", "security-service"].includes(m.actor.kind))))) {
           // "… outside the governorate building, chanting against the government": the state they protest to.
-          const gov = index.byCountry.get("SYR")?.political;
-          if (gov) actor2 = { ...toActor({ name: gov.names.en[0]!, actor: gov, country: "SYR", inter: gov.inter, start: 0, end: 0, source: false }, eventCountry)!, inferred: "article" };
+          actor2 = side("SYR", "political");
         }
       }
     }
