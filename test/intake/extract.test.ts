@@ -336,3 +336,33 @@ test("'a day earlier' counts from the day told last, a paragraph or more back, n
   // 8 April 2025 is a Tuesday: Sunday is the 6th, a day earlier the 5th (not the 7th, the day before publication).
   assert.deepEqual(out.map((p) => [p.location, p.date]), [["Jasim", "2025-04-06"], ["Nawa", "2025-04-05"]]);
 });
+
+test("round 11: mines struck, bodies found, houses set on fire, finds of weapons, capitals by paraphrase, a dispatch's agency after its dateline", async () => {
+  const { loadPackContext } = await import("../../scripts/eval-intake.ts");
+  const real = loadPackContext();
+  const one = (text: string, published: string) => extractEvents({ text, published }, real, { gate: false });
+  // A vehicle that struck a mine: an explosive remnant, not an air strike (and not nothing).
+  assert.deepEqual(one("A farmer was killed when his tractor struck a mine in Nawa on Friday.", "2025-10-25").map((p) => [p.sub_event_type, p.date]), [["Remote explosive/landmine/IED", "2025-10-24"]]);
+  assert.deepEqual(one("Two men were found dead near Ariqa on Thursday with signs of torture.", "2025-10-25").map((p) => [p.event_type, p.fatalities]), [["Violence against civilians", 2]]);
+  assert.deepEqual(one("Several houses belonging to the family were set on fire in Tafas on Saturday.", "2025-10-25").map((p) => p.sub_event_type), ["Looting/property destruction"]);
+  assert.deepEqual(one("During a patrol on Thursday, troops found a cache of mortar bombs and two anti-aircraft guns near Arna.", "2025-10-25").map((p) => p.sub_event_type), ["Disrupted weapons use"]);
+  assert.deepEqual(one("Israeli jets destroyed rocket launchers near Daraa on Monday.", "2025-10-25").map((p) => [p.sub_event_type, p.actor1?.country]), [["Air/drone strike", "ISR"]]);
+  // "the Jordanian capital" is Amman, and a meeting there is placed there, not at what it was about.
+  assert.deepEqual(one("Foreign ministers met US envoy Tom Barrack in the Jordanian capital on Tuesday to discuss Sweida.", "2025-08-13").map((p) => [p.location, p.admin1]), [["Amman", "JO-AM"]]);
+  // "AMMAN (Petra) —": where the dispatch was filed, not where the clash was.
+  const clash = one("AMMAN (Petra) — The Jordanian Armed Forces said on Sunday that border guards had clashed at dawn with a group of armed men trying to cross from Syria.", "2025-01-20");
+  assert.equal(clash.length, 1);
+  assert.notEqual(clash[0]!.location, "Amman");
+  // Talks abroad: the host country is the venue, not a party.
+  const signed = one("Lebanon and Syria signed an agreement in Jeddah on Friday.", "2025-03-29");
+  assert.deepEqual(signed.map((p) => [p.location, [p.actor1?.country, p.actor2?.country].sort()]), [["Jeddah", ["LBN", "SYR"]]]);
+  assert.deepEqual(one("Officials signed an agreement in Jeddah on Friday.", "2025-03-29").map((p) => p.actor2?.country ?? null), [null]);
+});
+
+test("round 11: 'It (also) comes a week after …' counts back from the news of the day", () => {
+  const text = "Ministers of Jordan and Syria met US envoy Tom Barrack in Amman on Tuesday. It also comes a week after Israeli jets struck tanks near Sweida.";
+  const out = extractEvents({ text, published: "2025-08-20" }, ctx, { gate: false });
+  const strike = out.find((p) => p.sub_event_type === "Air/drone strike");
+  // 20 August 2025 is a Wednesday: a week before it is the 13th.
+  assert.equal(strike?.date, "2025-08-13");
+});

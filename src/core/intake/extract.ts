@@ -135,12 +135,14 @@ const RIOT = /\b(?:protesters|demonstrators|crowds?|rioters|mourners|youths)\s+(
 /** A claim, rumour or unverified report introduces what follows it. */
 const CLAIM_BEFORE = /\b(?:claim(?:ed|s|ing)?|alleg(?:ed|es|ing)|rumou?r(?:ed|s)?|purported(?:ly)?|unverified|circulat(?:ed|ing))\b/i;
 /** A force named by a common noun only ("the force", "troops", "the army said"), not by its side ("Syrian troops"). */
-const GENERIC_FORCE = /(?<!\b(?:[A-Z][\w'’-]+|government|security|tribal|rebel|local|opposition|allied|loyalist|pro-\w+)\s+)\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:force|forces|troops|army|military|soldiers|patrol|unit|units|artillery|aircraft|helicopters|jets)|[Tt]roops|[Ss]oldiers|(?:[Ff]ighter\s+)?jets|[Ww]arplanes)\b/;
+const GENERIC_FORCE = /(?<!\b(?:[A-Z][\w'’-]+|government|security|tribal|rebel|local|opposition|allied|loyalist|pro-\w+)\s+)\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:force|forces|troops|army|military|soldiers|patrol|unit|units|artillery|aircraft|helicopters|jets)|[Tt]roops|[Ss]oldiers|(?:[Ff]ighter\s+)?jets|[Ww]arplanes|[Bb]ulldozers|[Aa]n?\s+(?:army\s+|military\s+|armou?red\s+)?(?:patrol|force|unit|convoy)\b(?!\s+of\s+(?!(?:about|some|around|at least|nearly|more than|\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|several)\b)))\b/;
 /** "Arrests: none reported": a tally line that says nothing happened. */
 const NONE_AFTER = /^\S+\s*:\s*(?:none|nil|no\b|0\b|zero)/i;
 const HABITUAL = /\b(?:every|each)\s+(?:day|week|month|night|morning)\b|\b(?:almost|nearly)\s+(?:daily|every day)\b|\b(?:routinely|habitually|day after day|week after week)\b/i;
 /** A time that points at the day just named. */
-const ANAPHORIC_DAY = /\b(?:that|the same)\s+(?:morning|day|afternoon|evening|night)\b/i;
+/** A time told against the last one named: "later that week", "later in the week", "late in the month", "at the end of that month". */
+const LATER_THAT = /\b(?:later (?:that|in the|the same) week|(?:late|later) (?:in|that) (?:the|that) month|late that month|(?:at|towards?|by) the end of (?:that|the) month)\b/i;
+const ANAPHORIC_DAY = /\b(?:that|the same)\s+(?:morning|day|afternoon|evening|night)\b|\bwithin (?:the|an|the same|half an) hour\b|\b(?:minutes|hours|an hour) (?:later|afterwards)\b|\bshortly (?:afterwards|after that|thereafter)\b/i;
 /** "At the same spot, a bulldozer levelled …", "at about the same time": a sentence with no day of its own, set in the scene just told, is on that scene's day. */
 const SAME_SCENE = /\b(?:at|on|from)\s+(?:about\s+|around\s+|roughly\s+)?the\s+same\s+(?:spot|site|location|place|position|point|time|moment|hour)\b/i;
 /** A pointer at the period a report covers. */
@@ -155,7 +157,7 @@ const TO_VERB = /^(?:arrest|attack|strike|hit|target|shell|bomb|raid|release|ret
 /** "after two days of Israeli drone strikes": a counted run of days is an event, not a trend. */
 const COUNTED_DAYS = /\b(\d+|two|three|four|five|six|seven|several|few)\s+days of\s+(?:[\w-]+\s+){0,2}$/i;
 /** "The strikes came twelve days after …": the act after "after" lies that many days or weeks before the one the subject names. */
-const CAME_AFTER = new RegExp(`^\\s*(?:The|This|That|Its|Their)\\s+(?:[\\w-]+\\s+){0,2}(?:came|followed|happened|occurred|took place)\\s+(\\d+|${Object.keys(NUMBER_WORDS).join("|")})\\s+(days?|weeks?)\\s+after\\b`, "i");
+const CAME_AFTER = new RegExp(`^\\s*(?:(?:The|This|That|Its|Their)\\s+(?:[\\w-]+\\s+){0,2}|It\\s+)(?:also\\s+)?(?:came|comes|followed|follows|happened|occurred|took place)\\s+(?:about\\s+|some\\s+|just\\s+|only\\s+|barely\\s+|nearly\\s+|almost\\s+)?(\\d+|${Object.keys(NUMBER_WORDS).join("|")})\\s+(days?|weeks?)\\s+after\\b`, "i");
 const DAYS_AFTER = /\b(?:(?:a few|several|two|three|four|five|\w+)\s+)?days (?:after|following)\s+(?:[\w-]+\s+){0,8}$/i;
 /** The cause a protest answers ("after the funeral of…", "over the killing of…"): told as its own, earlier event. */
 const PROTEST_CAUSE = /\b(?:(?:after|following|over|against|at|to mourn|in protest at) (?:the )?(?:funeral|burial|killing|death|arrest|detention|abduction)s? of|(?:funeral|procession|vigil|mourning)s? (?:procession )?for)\b[^;]*$/i;
@@ -180,7 +182,7 @@ const GENERIC_AFTER = /^\s+(?:(?:have|has)\s+)?(?:rose|risen|increased|declined|
 const ORDNANCE_ORIGIN = /\b(?:left (?:over|behind)|leftover|remnants?|remaining)\s+(?:from|of|by|after)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:fighting|war|wars|conflict|battles?|clashes|hostilities|shelling|bombardment|years?|rounds? of [\w-]+)\b/gi;
 const THIS_PLACE = /\b(?:in|at|of|near|into|on|around|outside|inside)\s+this\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|hamlet|neighbou?rhood|district|camp|community)\b/i;
 const SAME_PLACE = /\b(?:the|that) same\s+(?:site|spot|location|place|area|position|village|town|hill|hilltop|point|outpost|base|farm|road|crossing|neighbou?rhood)\b/i;
-const DATELINE = /^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2})*\s*[-–—]\s/;
+const DATELINE = /^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2})*(?:\s*\([A-Z][\w'’. -]{1,30}\))?\s*[-–—]\s/;
 /** A dateline in title case ("Quneitra, 23 January 2025 - ", "Daraa – "): a short name, an optional date, a spaced dash. */
 const TITLE_DATELINE = /^\s*[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2}(?:,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?)?\s+[-–—]\s/;
 /** A report's own day: "the ministry said on Saturday (that) …" dates the telling, not what is told. */
@@ -396,7 +398,11 @@ function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorM
   // The subject right before the verb ("…, drew in government forces and then Israeli aircraft, which struck …") is the agent,
   // wherever the sentence began.
   const subject = [...pool].reverse().find((a) => a.end <= triggerAt && /^(?:\s*,?\s*(?:which|who|that)\b)?(?:\s+(?:also|then|later|again|reportedly|allegedly|had|have|has|were|was|[a-z]+ly))*\s*$/i.test(sentence.text.slice(a.end - sentence.start, triggerAt - sentence.start)));
-  let a1: ActorMention | null = (agentAfter && pool.includes(agentAfter) ? agentAfter : null) ?? subject ?? pool[0] ?? null;
+  // "Hours after Assad fled Damascus, Israeli troops crossed … and took …": a side named in a leading clause of time is not the
+  // subject of the main clause; the first side after it is.
+  const lead = LEAD_CLAUSE.exec(sentence.text);
+  const mainSubject = lead ? pool.find((a) => a.start >= sentence.start + lead[0].length && a.end <= triggerAt) : undefined;
+  let a1: ActorMention | null = (agentAfter && pool.includes(agentAfter) ? agentAfter : null) ?? subject ?? mainSubject ?? pool[0] ?? null;
   if (a1 && a1.actor?.kind === "civilians" && def.family === "violent") {
     const armed = parts.find((a) => a !== a1 && a.actor?.kind !== "civilians");
     if (armed) a1 = armed;
@@ -412,6 +418,9 @@ function pickActors(def: TriggerDef, sentence: Sentence, actors: readonly ActorM
   if (a1 && a1.end <= triggerAt && RESPONSE_TO.test(sentence.text.slice(a1.end - sentence.start, triggerAt - sentence.start))) return [a2 && a2.start > triggerAt ? a2 : null, null];
   return [a1, a2];
 }
+
+/** A leading clause of time ("Hours after Assad fled Damascus, …", "8 December: When the regime fell, …"), up to its comma. */
+const LEAD_CLAUSE = /^\s*(?:[^,:;]{0,30}:\s*)?(?:(?:hours|days|minutes|weeks|shortly|soon|just|moments)\s+)?(?:after|before|when|as|while|once|until)\s[^,;]{3,120},/i;
 
 const RESPONSE_TO = /\b(?:in (?:response|retaliation|reply|revenge) (?:to|for)|responding to|retaliating for|a response to)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?$/i;
 
@@ -530,8 +539,8 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   }
   if (def.id === "ceasefire") {
     if (/\b(took effect|came into (?:effect|force)|went into effect|in effect|held|holding|entered into force|began)\b/i.test(t)) { plover = "RETREAT"; mode = "ceasefire"; }
-    else if (/\b(announced|declared|unilateral)\b/i.test(t) && !/\b(?:ceasefire|truce|cease-fire)\s+(?:agreement\s+)?with\b/i.test(t)) { plover = "CONCEDE"; mode = "ceasefire"; }
-    else if (!/\b(agreed|reached|brokered|signed|struck|mediated|negotiated|secured|accepted|announced)\b/i.test(t)) return null;
+    else if (/\b(announced|announces|declared|declares|proclaimed|unilateral)\b/i.test(t) && !/\bagree(?:d|s)?\b/i.test(t) && !/\b(?:ceasefire|truce|cease-fire)\s+(?:agreement\s+)?with\b/i.test(t)) { plover = "CONCEDE"; mode = "ceasefire"; }
+    else if (!/\b(agreed|agree|reached|brokered|signed|struck|mediated|negotiated|secured|accepted|announced|announces)\b/i.test(t)) return null;
   }
   if (def.id === "withdrawal" && /\b(agreed to|announced|pledged|promised|will)\b/i.test(t)) plover = "CONCEDE";
   // "patrols left the countryside" is a withdrawal; "buses carrying families left the province" is not.
@@ -630,6 +639,8 @@ function nearestDate(mentions: readonly DateMention[], triggerRel: number, text?
     }
     // A date that belongs to an embedded act is never the trigger's own, even when it is the only one.
     if (penalty >= 100) continue;
+    // "took over checkpoints that gunmen had manned since December": when a state began is not the day of an act, if another is told.
+    if (text && /\b(?:since|ever since)\s+(?:early\s+|late\s+|mid-?\s*)?$/i.test(text.slice(Math.max(0, m.from - 16), m.from)) && mentions.some((o) => o !== m && !o.stale && o.date !== null)) penalty += 500;
     // The day something was said loses to any other day the sentence gives, but dates the act when it is the only one.
     if (text && REPORTED_ON.test(text.slice(Math.max(0, m.from - 40), m.from)) && mentions.some((o) => o !== m && !o.stale && o.precision === "day")) penalty += 1000;
     if (d + penalty < bestD) {
@@ -939,11 +950,17 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       const [a1, a2] = pickActors(f.def, s, a.actors, at);
       const refined = refineType(f.def, s, a1, a2, at, articleAir);
       if (!refined) continue;
-      // An old date written in full ("on 31 May 1974") dates a historical event; a bare old year never does.
-      const near = nearestDate(a.dates, f.rel, s.text) ?? a.dates.find((d) => d.stale && d.precision === "day" && d.date !== null && /\b\d{4}\b/.test(d.text)) ?? null;
+      // An old date written in full ("on 31 May 1974", or a month and year before the act: "In January 2015, a strike …") dates a historical
+      // event; a bare old year never does.
+      const near = nearestDate(a.dates, f.rel, s.text) ?? a.dates.find((d) => d.stale && (d.precision === "day" || (d.precision === "month" && d.to <= f.rel)) && d.date !== null && /\b\d{4}\b/.test(d.text)) ?? null;
       const future = FUTURE.test(clauseBefore(s.text, f.rel));
       const dm = near ? (future ? findDates(s.text, ref, true).find((d) => d.from === near.from) ?? near : near) : null;
       let date: DateRange = dm ?? { date: null, precision: null, start: null, end: null };
+      // "… last Tuesday evening. Overnight, aircraft struck …": the night after the day just told, not the night before publication.
+      const told = narrativeDate?.date.date;
+      if (dm && /^overnight$/i.test(dm.text) && dm.from < 3 && told && narrativeDate!.sentence >= s.index - 2 && narrativeDate!.date.precision === "day" && ref && isoToDays(told) < isoToDays(ref) - 1) {
+        date = { date: addDays(told, 1), precision: "day", start: told, end: addDays(told, 1) };
+      }
       const periodDated = !dm && reportPeriod !== null && PERIOD_REF.test(s.text);
       if (periodDated && reportPeriod) {
         // "during the period", "in the reporting period": the span the report covers, told once ("covering 19 February to 20 May").
@@ -1168,7 +1185,9 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       const subjectK = cameAfter && k.rel > cameAfter[0].length ? [...kept.values()].find((o) => o.rel < cameAfter[0].length) : undefined;
       const pointed = subjectK ? corefOf(subjectK) : null;
       // (With no event of its own in the subject, "The visit came a day after …" points at the last day the text named.)
+      // ("It comes a week after …": told in the present, the news of the day is the anchor.)
       const anchor = pointed?.dateExplicit && pointed.date.precision === "day" ? pointed.date.date
+        : cameAfter && /\b(?:comes|follows)\s/i.test(cameAfter[0]) ? ref
         : cameAfter && !subjectK && narrativeDate && narrativeDate.sentence >= s.index - 3 && narrativeDate.date.precision === "day" ? narrativeDate.date.date : null;
       if (cameAfter && anchor) {
         const d = addDays(anchor, -(wordNumber(cameAfter[1] ?? "") ?? 1) * (/^w/i.test(cameAfter[2] ?? "") ? 7 : 1));
@@ -1194,6 +1213,19 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       } else if (!explicit && narrativeDate && narrativeDate.sentence >= s.index - 6 && (ANAPHORIC_DAY.test(s.text) || (SAME_SCENE.test(s.text) && narrativeDate.sentence >= s.index - 2))) {
         // "That morning", "the same day": the day the text named last.
         date = narrativeDate.date;
+        explicit = true;
+      } else if (!explicit && LATER_THAT.test(s.text) && toldDate && toldDate.sentence >= s.index - 6 && toldDate.date.start) {
+        // "Later that week, …": the days after the last time named, within its week; "Late in the month, …": that month's last ten days.
+        const told = toldDate.date;
+        const from = told.precision === "day" && told.date ? told.date : told.start!;
+        if (/week/i.test(LATER_THAT.exec(s.text)![0])) {
+          date = { date: addDays(from, 2), precision: "week", start: from, end: addDays(from, 6) };
+        } else {
+          const y = Number(from.slice(0, 4));
+          const mo = Number(from.slice(5, 7));
+          const end = `${from.slice(0, 7)}-${String(new Date(Date.UTC(y, mo, 0)).getUTCDate()).padStart(2, "0")}`;
+          date = { date: `${from.slice(0, 7)}-25`, precision: "week", start: `${from.slice(0, 7)}-21`, end };
+        }
         explicit = true;
       } else if (!explicit && factual(k) && DAYS_AFTER.test(leadK)) {
         // "The move came days after a clash": the event lies in the week before the one told.

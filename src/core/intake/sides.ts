@@ -7,6 +7,9 @@
 // The reviewer sees a filled side marked as inferred and can change it. Pure.
 import type { Proposal, ProposedActor } from "./types.ts";
 
+/** The states along the line and its neighbours, whose places are where their own people act. */
+const LINE_STATES = new Set(["SYR", "ISR", "LBN", "JOR"]);
+
 /** The name an inferred side carries; the same the rules use for an unnamed target. */
 export const UNNAMED_SIDE = "Unnamed side";
 
@@ -23,6 +26,8 @@ export function inferSides(proposals: readonly Proposal[]): Proposal[] {
   return proposals.map((p) => {
     const where = p.country;
     if (!where) return p;
+    // Talks and agreements abroad ("signed in Jeddah", "met in Baku"): the host country is the venue, not a party.
+    if ((p.plover === "CONSULT" || p.plover === "AGREE") && !LINE_STATES.has(where)) return p;
     let a1 = p.actor1;
     let a2 = p.actor2;
     if (a1 && !a1.country) a1 = { ...a1, country: where, inferred: "country" };
