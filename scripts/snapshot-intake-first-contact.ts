@@ -35,6 +35,7 @@ const BATCHES: Array<{ commit: string; tunedInSameCommit: boolean }> = [
   ...["09bf141", "0c7a902", "7cfb6d7", "d3c1abc", "9f3a79b", "074ded5", "d1e22ba", "c3e145d", "16d3e54", "5aea293", "ac5622e"].map((commit) => ({ commit, tunedInSameCommit: true })),
   { commit: "fbf4b7d", tunedInSameCommit: false }, // train AW–BB, committed alone before any rule was tuned on them
   { commit: "6e21a27", tunedInSameCommit: false }, // train BC–BF, committed alone after the eleventh round, which was their first contact
+  { commit: "fdb3403", tunedInSameCommit: false }, // train BG–BJ, committed alone after the twelfth round, which was their first contact
 ];
 
 const git = (...args: string[]): string => execFileSync("git", args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
