@@ -53,8 +53,11 @@ eachDialect("hotline survives kill -9", (dialect) => {
     };
     const workers = Array.from({ length: 8 }, worker);
     while (receipted.size < 40) await new Promise((r) => setTimeout(r, 5));
+    // The signal goes first, then the workers stop: a send that was in flight, or started in between, dies with the server.
+    // (Stopping the workers first let every pending reply land before the kill on a loaded machine.)
+    const dying = server.kill9();
     killed = true;
-    await server.kill9();
+    await dying;
     await Promise.all(workers);
     assert.ok(attempted.length > receipted.size, "some sends were in flight at the kill");
 

@@ -882,10 +882,12 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
     }
     return null;
   };
-  // Israel named in any way ("an Israeli daily reports", "the occupation"), as its army, for the forces on the line told by a common noun.
+  // Israel as the article names it, for the forces on the line told by a common noun: its most-named side, else any mention at all
+  // ("an Israeli daily reports", "the IDF"), taken as its army.
   const israelAt = /\b(?:Israel(?:i|'s|’s)?|IDF|IOF)\b/.exec(text);
   const israelMil = index.byCountry.get("ISR")?.military ?? null;
   const israelNamed: ActorMention | undefined = israelAt && israelMil ? { name: israelAt[0], actor: israelMil, country: "ISR", inter: israelMil.inter, start: israelAt.index, end: israelAt.index + israelAt[0].length, source: false } : undefined;
+  const israeliSide = mostNamed((m) => m.country === "ISR" && !!m.actor && !namedAsFormer(m), (m) => m.country!)[0] ?? israelNamed;
   /** A state named by its government ("Israel", "Syrian officials") as its armed forces, for violence and force. */
   const militaryOf = (m: ActorMention): ActorMention => {
     const mil = m.country ? index.byCountry.get(m.country)?.military : null;
@@ -1385,11 +1387,10 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       // unless the sentence's own speaker says whose they are.
       const lineForce = (): ActorMention | null => {
         const here = pickPlace(a.places, s.start + k.rel, s, triggerStarts)?.place ?? null;
-        const israeli = mostNamed((m) => m.country === "ISR" && !!m.actor && !namedAsFormer(m), (m) => m.country!)[0] ?? israelNamed;
-        if (!israeli || !here || here.feature === "region" || !here.admin1?.startsWith("SY-") || here.lon > 35.97 || (ref !== null && ref < "2024-12-08")) return null;
+        if (!israeliSide || !here || here.feature === "region" || !here.admin1?.startsWith("SY-") || here.lon > 35.97 || (ref !== null && ref < "2024-12-08")) return null;
         if (k.def.family !== "physical" && k.refined.event_type !== "Battles") return null;
         if (a.actors.some((m) => m.source && stateSide(m))) return null;
-        return militaryOf(israeli);
+        return militaryOf(israeliSide);
       };
       const generic = GENERIC_FORCE.exec(s.text);
       // The common noun before the verb is its subject ("Troops crossed into the zone that UN peacekeepers had patrolled").
