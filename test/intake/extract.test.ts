@@ -206,7 +206,8 @@ test("force used on a gathering told before it: a protest with intervention, the
   // (A stun grenade is crowd control, not an explosive attack.)
   assert.deepEqual([q?.event_type, q?.sub_event_type], ["Protests", "Protest with intervention"]);
   const [r] = extractEvents({ text: "Hundreds of residents gathered in the main square of Sweida on Friday to demand the release of detainees.", published: "2025-08-16" }, ctx, { gate: false });
-  assert.deepEqual([r?.sub_event_type, r?.actor2], ["Peaceful protest", null]);
+  // No force used: the second side is only the state it is held in, marked as inferred (sides.ts).
+  assert.deepEqual([r?.sub_event_type, r?.actor2?.country, r?.actor2?.inferred], ["Peaceful protest", "SYR", "side"]);
 });
 
 test("places: apposition, attribution, routes, coordination, and unknown villages", () => {
@@ -391,4 +392,22 @@ test("round 12: border towns on their gazetteer side, the Majdal Shams rocket la
   // A leg lost to a mine; a cell broken up; a post built; houses searched.
   assert.deepEqual(one("28 October: A shepherd lost a leg to a mine near Busra al-Harir.", "2025-10-30").map((p) => p.sub_event_type), ["Remote explosive/landmine/IED"]);
   assert.deepEqual(one("Syria's interior ministry says it has broken up a drug smuggling cell in Daraa province.", "2025-06-16").map((p) => p.sub_event_type), ["Arrests"]);
+});
+
+test("round 13: unnamed sides on the ground are of the place, a nationality before a stateless group is the group's", async () => {
+  const { loadPackContext } = await import("../../scripts/eval-intake.ts");
+  const real = loadPackContext();
+  const one = (text: string, published: string) => extractEvents({ text, published }, real, { gate: false });
+  const sides = (p: ReturnType<typeof one>[number] | undefined): Array<string | null | undefined> => [p?.actor1?.country, p?.actor2?.country];
+  // A clash between two families in Daraa: both sides Syrian, neither named.
+  const feud = one("Three people were killed on Saturday in fighting between two large families in the town of Inkhil, local sources said.", "2025-08-24");
+  assert.deepEqual(feud.map(sides), [["SYR", "SYR"]]);
+  // Gunmen with no nationality are of the place: in the Bekaa, Lebanese.
+  const bekaa = one("Heavy clashes broke out on Thursday in Hermel between Syrian forces and gunmen.", "2025-02-08");
+  assert.deepEqual(bekaa.map(sides), [["SYR", "LBN"]]);
+  // "Lebanese tribal gunmen": the pack's tribal fighters are Syrian, these are not, and they keep the text's name.
+  const tribal = one("Syrian forces clashed with Lebanese tribal gunmen near Hermel on Sunday.", "2025-03-17");
+  assert.deepEqual(tribal.map((p) => [p.actor2?.name, p.actor2?.country]), [["Lebanese tribal gunmen", "LBN"]]);
+  // A protest's second side is the state it is held in.
+  assert.deepEqual(one("Hundreds of people demonstrated in Sweida city on Friday.", "2025-08-16").map(sides), [["SYR", "SYR"]]);
 });

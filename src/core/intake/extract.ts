@@ -713,11 +713,14 @@ const STRIKE_FROM_AFAR = new Set(["Air/drone strike", "Shelling/artillery/missil
 function toActor(m: ActorMention | null, eventCountry: string | null): ProposedActor | null {
   if (!m) return null;
   let country = m.country;
-  if (!country && m.actor?.kind === "civilians") country = eventCountry;
+  // Civilians and gunmen named with no nationality are of the place (ACLED's "Unidentified Armed Group (Syria)").
+  if (!country && (m.actor?.kind === "civilians" || m.actor?.kind === "armed-group")) country = eventCountry;
   let inter = m.inter;
   // ACLED codes state forces operating outside their own country as external forces (8).
   if (m.actor && (m.actor.kind === "state-forces" || m.actor.kind === "security-service") && country && eventCountry && country !== eventCountry) inter = 8;
-  return { name: m.actor?.names.en[0] ?? m.name, id: m.actor?.id ?? null, country, party: m.actor?.party ?? null, inter };
+  // A group named with another nationality than the pack gives it ("Lebanese tribal gunmen") keeps the text's words.
+  const name = m.actor && m.country === m.actor.country ? m.actor.names.en[0] ?? m.name : m.name;
+  return { name, id: m.actor?.id ?? null, country, party: m.actor?.party ?? null, inter };
 }
 
 
@@ -758,7 +761,7 @@ let gateReaders: GateReaders | null = null;
 export function extractEvents(article: Article, ctx: ExtractContext, options: ExtractOptions = {}): Proposal[] {
   const proposals = proposeByRules(article, ctx, options);
   if (options.gate === false) return inferSides(proposals);
-  gateModel ??= checkGateModel(gateModelJson);
+  gateModel ??= checkGateModel(gateModelJson as unknown as GateModel);
   if (!gateReaders) {
     const lex = checkLexicalModel(lexicalModelJson);
     const win = checkWindowModel(windowModelJson);

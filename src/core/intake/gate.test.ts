@@ -12,7 +12,7 @@ import { checkWindowModel, windowScore } from "./window.ts";
 import { checkLexicalModel, lexicalScores, LEXICAL_TYPES } from "./lexical.ts";
 import { extractEvents } from "./extract.ts";
 import { FEATURE_NAMES, applyGate, checkGateModel, contextOrDiplomacy, gateFeatures, gateKeeps, gateScore, type GateModel } from "./gate.ts";
-import { fitLogistic, hydrateProposal, slimProposal } from "./gate-train.ts";
+import { fitLogistic, fitTrees, hydrateProposal, slimProposal, treeLogit, type TreeEnsemble } from "./gate-train.ts";
 import type { Article, ExtractContext, Proposal } from "./types.ts";
 
 const ctx: ExtractContext = {
@@ -62,13 +62,49 @@ test("features: a quote, an earlier act of the kind at the same place, an act wi
 });
 
 test("the committed model fits the gate's features and gives probabilities", () => {
-  const model = checkGateModel(modelJson);
+  const model = checkGateModel(modelJson as unknown as GateModel);
   assert.deepEqual(model.features, [...FEATURE_NAMES]);
-  assert.equal(model.weights.length, FEATURE_NAMES.length);
-  assert.ok(model.weights.every(Number.isFinite) && Number.isFinite(model.bias));
+  const trees = model.trees!;
+  assert.ok(trees.trees.length >= 100 && Number.isFinite(trees.base));
+  assert.ok(trees.trees.every((t) => t.every((n) => n.every(Number.isFinite))));
+  // The trees split on many features, not one.
+  assert.ok(new Set(trees.trees.flatMap((t) => t.filter((n) => n[0] >= 0).map((n) => n[0]))).size > 20);
   assert.ok(model.threshold > 0 && model.threshold < 1, `threshold ${model.threshold}`);
-  assert.ok(model.weights.some((w) => w !== 0));
-  assert.throws(() => checkGateModel({ ...model, features: model.features.slice(1), weights: model.weights.slice(1) }), /does not match/);
+  assert.throws(() => checkGateModel({ ...model, features: model.features.slice(1) }), /does not match/);
+  assert.throws(() => checkGateModel({ ...model, trees: { base: 0, trees: [[[FEATURE_NAMES.length, 0.5, 1, 2, 0], [-1, 0, -1, -1, 1], [-1, 0, -1, -1, -1]]] } }), /does not match/, "a split on a feature the gate does not have");
+  const linear = { features: [...FEATURE_NAMES], weights: FEATURE_NAMES.map(() => 0), bias: 0, threshold: 0.5 };
+  assert.equal(checkGateModel(linear), linear);
+  assert.throws(() => checkGateModel({ ...linear, weights: linear.weights.slice(1) }), /does not match/);
+});
+
+test("boosted trees: a split sends a row left when its feature is at most the cut; leaves add to the log-odds", () => {
+  const m: TreeEnsemble = { base: 0.5, trees: [[[0, 0.5, 1, 2, 0], [-1, 0, -1, -1, -1], [-1, 0, -1, -1, 2]], [[-1, 0, -1, -1, 0.25]]] };
+  assert.equal(treeLogit(m, [0.5, 9]), 0.5 - 1 + 0.25);
+  assert.equal(treeLogit(m, [0.6, 9]), 0.5 + 2 + 0.25);
+  const model: GateModel = { features: [...FEATURE_NAMES], trees: m, threshold: 0.5 };
+  assert.equal(gateScore(model, [1]), 1 / (1 + Math.exp(-2.75)));
+});
+
+test("the tree fitter finds an interaction a linear model cannot, and is deterministic", () => {
+  // y is 1 exactly when the two features differ (exclusive or), with (0, 0) rarer than the rest: no weighted sum gets
+  // all four cells right, two levels of splits do.
+  const X: number[][] = [];
+  const y: number[] = [];
+  for (const [a, b, n] of [[0, 0, 20], [0, 1, 60], [1, 0, 60], [1, 1, 60]] as const) {
+    for (let i = 0; i < n; i++) { X.push([a, b, (i % 7) / 7]); y.push(a !== b ? 1 : 0); }
+  }
+  const w = X.map(() => 1);
+  const opts = { trees: 30, depth: 2, rate: 0.3, lambda: 1, minHessian: 1, bins: 16 };
+  const m = fitTrees(X, y, w, opts);
+  const p = (x: number[]): number => 1 / (1 + Math.exp(-treeLogit(m, x)));
+  assert.ok(p([1, 0, 0]) > 0.9 && p([0, 1, 0]) > 0.9 && p([0, 0, 0]) < 0.1 && p([1, 1, 0]) < 0.1);
+  const lin = fitLogistic(X, y, w, { l2: 0.1 });
+  const pl = (x: number[]): number => 1 / (1 + Math.exp(-(lin.bias + x.reduce((acc, v, k) => acc + v * lin.weights[k]!, 0))));
+  assert.ok(pl([0, 0, 0]) > pl([0, 1, 0]), "the linear model ranks the rare cell above a right one");
+  assert.deepEqual(fitTrees(X, y, w, opts), m);
+  // Row weights count: the same rows, the positives weighed down, give lower probabilities.
+  const light = fitTrees(X, y, y.map((v) => (v ? 0.2 : 1)), opts);
+  assert.ok(1 / (1 + Math.exp(-treeLogit(light, [1, 0, 0]))) < p([1, 0, 0]));
 });
 
 test("applying the gate drops what scores under the threshold, renumbers, and puts the probability in confidence", () => {
@@ -102,9 +138,12 @@ test("applying the gate drops what scores under the threshold, renumbers, and pu
   assert.deepEqual(gateKeeps(talks, [0.4, 0.1], 0.2), [true, true], "nothing more likely than not: context kept");
   assert.deepEqual(gateKeeps(talks, [0.1, 0.15], 0.2), [false, true]);
   assert.deepEqual(gateKeeps(proposals, [0.1, 0.15], 0.2), [false, false]);
+  // Only an act makes a report of incidents: a meeting however likely does not, and the context beside it stays.
+  assert.deepEqual(gateKeeps([talks[1]!, context[1]!], [0.9, 0.1], 0.2), [true, true]);
+  assert.deepEqual(gateKeeps([proposals[0]!, context[1]!], [0.9, 0.1], 0.2), [true, false]);
   // Through extractEvents (on by default), with the committed model: a subset of the rules' proposals, each with the model's probability.
   const gated = extractEvents(article, ctx);
-  const committed = checkGateModel(modelJson);
+  const committed = checkGateModel(modelJson as unknown as GateModel);
   // …which reads each sentence with the committed lexical model.
   const lexical = checkLexicalModel(lexicalJson);
   const win = checkWindowModel(windowJson);

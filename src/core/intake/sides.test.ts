@@ -18,15 +18,16 @@ test("the side acted on, when untold, is the people of the place, marked inferre
   assert.equal(p!.actor1!.inferred, undefined);
 });
 
-test("a side named without a country takes the place's; the acting side is never invented", () => {
+test("a side named without a country takes the place's; an unnamed side on the ground too, but not one that fired from afar", () => {
   const [p] = inferSides([proposal(null, actor("gunmen", null), "SYR")]);
-  assert.equal(p!.actor1, null, "who acted is not told by where");
   assert.deepEqual([p!.actor2!.name, p!.actor2!.country, p!.actor2!.inferred], ["gunmen", "SYR", "country"]);
+  assert.deepEqual([p!.actor1!.name, p!.actor1!.country, p!.actor1!.inferred], [UNNAMED_SIDE, "SYR", "side"], "an arrest by someone unnamed in Syria");
   const [both] = inferSides([proposal(null, null, "SYR")]);
-  assert.equal(both!.actor1, null);
-  assert.equal(both!.actor2!.country, "SYR");
+  assert.deepEqual([both!.actor1!.country, both!.actor2!.country], ["SYR", "SYR"]);
+  const shelling = { ...proposal(null, actor("civilians", "ISR"), "ISR"), event_type: "Explosions/Remote violence", sub_event_type: "Shelling/artillery/missile attack", plover: "ASSAULT" };
+  assert.equal(inferSides([shelling])[0]!.actor1, null, "who fired from afar is not told by where it landed");
   const rally = { ...proposal(actor("protesters", "SYR"), null, "SYR"), event_type: "Protests", sub_event_type: "Peaceful protest", plover: "PROTEST" };
-  assert.equal(inferSides([rally])[0]!.actor2, null, "a peaceful protest has no side acted on");
+  assert.deepEqual([inferSides([rally])[0]!.actor2!.country, inferSides([rally])[0]!.actor2!.inferred], ["SYR", "side"], "a protest's second side: the state it is held in");
 });
 
 test("without a located place nothing is filled, and a complete proposal is returned as it was", () => {

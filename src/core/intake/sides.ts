@@ -2,8 +2,9 @@
 // the country it acts in ("Unidentified Armed Group (Syria)", "Civilians
 // (Syria)"), so a side named without a country ("gunmen") takes the country
 // where the event happened, and a proposal with no side acted on gets the
-// people of that place (not a protest: ACLED leaves a peaceful one's second
-// side empty). The side that acted is never guessed from the place.
+// people of that place. An unnamed side that acted on the ground takes the
+// place's country as well; one that fired from afar is never guessed from the
+// place hit.
 // The reviewer sees a filled side marked as inferred and can change it. Pure.
 import type { Proposal, ProposedActor } from "./types.ts";
 
@@ -32,9 +33,13 @@ export function inferSides(proposals: readonly Proposal[]): Proposal[] {
     let a2 = p.actor2;
     if (a1 && !a1.country) a1 = { ...a1, country: where, inferred: "country" };
     if (a2 && !a2.country) a2 = { ...a2, country: where, inferred: "country" };
-    // Only the side acted on: who fired from where is not told by the place hit (mortars on the Golan came from Syria).
-    // A protest has no side acted on unless someone intervened, and then the text names them.
-    if (!a2 && p.event_type !== "Protests") a2 = unnamed(where);
+    // The side acted on is of the place; for a protest, the state protested in (labellers name it as the second side as
+    // often as they leave it empty, and an empty slot never matches a named one).
+    if (!a2) a2 = unnamed(where);
+    // An unnamed side that acted on the ground — gunmen, a family, whoever made an arrest — is of the place too, as ACLED
+    // codes an "Unidentified Armed Group (Syria)". Not one that fired from afar: mortars on the Golan came from Syria, and
+    // a strike's side is the article's (extract.ts), not the ground's.
+    if (!a1 && p.event_type !== "Explosions/Remote violence") a1 = unnamed(where);
     return a1 === p.actor1 && a2 === p.actor2 ? p : { ...p, actor1: a1, actor2: a2 };
   });
 }
