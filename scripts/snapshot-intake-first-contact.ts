@@ -36,6 +36,7 @@ const BATCHES: Array<{ commit: string; tunedInSameCommit: boolean }> = [
   { commit: "fbf4b7d", tunedInSameCommit: false }, // train AW–BB, committed alone before any rule was tuned on them
   { commit: "6e21a27", tunedInSameCommit: false }, // train BC–BF, committed alone after the eleventh round, which was their first contact
   { commit: "fdb3403", tunedInSameCommit: false }, // train BG–BJ, committed alone after the twelfth round, which was their first contact
+  { commit: "64a66ac", tunedInSameCommit: false }, // train BK–BN, committed alone after the thirteenth round, which was their first contact
 ];
 
 const git = (...args: string[]): string => execFileSync("git", args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
