@@ -59,7 +59,9 @@ eachDialect("hotline survives kill -9", (dialect) => {
     killed = true;
     await dying;
     await Promise.all(workers);
-    assert.ok(attempted.length > receipted.size, "some sends were in flight at the kill");
+    // Usually some sends die with the server; on a loaded machine every reply in flight can land before the signal
+    // does (asserting otherwise made this test fail once in about twenty loaded runs). The burst itself was cut short.
+    assert.ok(i < 2000 && receipted.size >= 40, "the kill came in the middle of the burst");
 
     server = await spawnServer(config); // starts only if the audit chain and tables agree
     const s2 = await httpLogin(server.url, "isr.liaison");
@@ -80,8 +82,9 @@ eachDialect("hotline survives kill -9", (dialect) => {
       assert.equal(m.receipt.signature, r.signature);
       assert.ok(verifyReceipt(publicKeyPem, m.receipt));
     }
-    // Retrying what got no answer never makes a second copy.
-    for (const a of attempted.filter((x) => !receipted.has(x.nonce)).slice(0, 10)) {
+    // Retrying what got no answer never makes a second copy, nor does retrying what did.
+    const retries = [...attempted.filter((x) => !receipted.has(x.nonce)).slice(0, 10), ...attempted.filter((x) => receipted.has(x.nonce)).slice(0, 3)];
+    for (const a of retries) {
       const r = await httpCall(server.url, s2, "POST", `/api/hotline/threads/${thread}/messages`, a.body, { "idempotency-key": a.nonce });
       assert.ok([201, 409].includes(r.status), `retry answered ${r.status} ${JSON.stringify(r.json)}`);
       if (r.status === 409) assert.ok(["message_replayed", "conflict"].includes(r.json.code as string));
