@@ -664,9 +664,20 @@ function nearestDate(mentions: readonly DateMention[], triggerRel: number, text?
 }
 
 const NATIONALITY: Record<string, string> = { lebanese: "LBN", syrian: "SYR", israeli: "ISR", jordanian: "JOR", iraqi: "IRQ", iranian: "IRN", palestinian: "PSE", turkish: "TUR" };
-/** "gunmen from Lebanese clans", "Lebanese gunmen": a group known only by kind takes the nationality written before it. */
+/**
+ * "gunmen from Lebanese clans", "Lebanese gunmen": a group known only by kind takes the nationality written before it.
+ * Right before it, any group of no state does, named or not ("Lebanese tribal gunmen": the pack's tribal fighters are
+ * Syrian), and the mention takes the adjective in (toActor then keeps the text's name).
+ */
 function withNationality(m: ActorMention, s: Sentence): ActorMention {
-  if (!m.actor || !["armed-group", "militia", "tribal"].includes(m.actor.kind) || m.actor.names.en.some((n) => /^[A-Z]/.test(n) && !/^(?:Unidentified|Unknown|Local)\b/i.test(n))) return m;
+  if (!m.actor || !["armed-group", "militia", "tribal"].includes(m.actor.kind)) return m;
+  const adj = /\b(Lebanese|Syrian|Jordanian|Iraqi|Iranian|Palestinian|Turkish)\s+$/.exec(s.text.slice(Math.max(0, m.start - s.start - 16), m.start - s.start));
+  const own = adj ? NATIONALITY[adj[1]!.toLowerCase()] : undefined;
+  if (adj && own && own !== m.actor.country) {
+    const start = m.start - adj[0].length;
+    return { ...m, country: own, start, name: s.text.slice(start - s.start, m.end - s.start) };
+  }
+  if (m.actor.names.en.some((n) => /^[A-Z]/.test(n) && !/^(?:Unidentified|Unknown|Local)\b/i.test(n))) return m;
   const around = s.text.slice(Math.max(0, m.start - s.start - 25), m.end - s.start + 25);
   const nat = /\b(Lebanese|Syrian|Israeli|Jordanian|Iraqi|Iranian|Palestinian|Turkish)\s+(?:[\w-]+\s+)?(?:clans?|gunmen|fighters|militants|tribes(?:men)?|smugglers|groups?)\b/.exec(around);
   const country = nat ? NATIONALITY[nat[1]!.toLowerCase()] : undefined;

@@ -12,7 +12,7 @@ import { checkWindowModel, windowScore } from "./window.ts";
 import { checkLexicalModel, lexicalScores, LEXICAL_TYPES } from "./lexical.ts";
 import { extractEvents } from "./extract.ts";
 import { FEATURE_NAMES, applyGate, checkGateModel, contextOrDiplomacy, gateFeatures, gateKeeps, gateScore, type GateModel } from "./gate.ts";
-import { fitLogistic, fitTrees, hydrateProposal, slimProposal, treeLogit, type TreeEnsemble } from "./gate-train.ts";
+import { fitTrees, hydrateProposal, slimProposal, treeLogit, type TreeEnsemble } from "./gate-train.ts";
 import type { Article, ExtractContext, Proposal } from "./types.ts";
 
 const ctx: ExtractContext = {
@@ -85,7 +85,7 @@ test("boosted trees: a split sends a row left when its feature is at most the cu
   assert.equal(gateScore(model, [1]), 1 / (1 + Math.exp(-2.75)));
 });
 
-test("the tree fitter finds an interaction a linear model cannot, and is deterministic", () => {
+test("the tree fitter finds an interaction no weighted sum can, and is deterministic", () => {
   // y is 1 exactly when the two features differ (exclusive or), with (0, 0) rarer than the rest: no weighted sum gets
   // all four cells right, two levels of splits do.
   const X: number[][] = [];
@@ -98,9 +98,6 @@ test("the tree fitter finds an interaction a linear model cannot, and is determi
   const m = fitTrees(X, y, w, opts);
   const p = (x: number[]): number => 1 / (1 + Math.exp(-treeLogit(m, x)));
   assert.ok(p([1, 0, 0]) > 0.9 && p([0, 1, 0]) > 0.9 && p([0, 0, 0]) < 0.1 && p([1, 1, 0]) < 0.1);
-  const lin = fitLogistic(X, y, w, { l2: 0.1 });
-  const pl = (x: number[]): number => 1 / (1 + Math.exp(-(lin.bias + x.reduce((acc, v, k) => acc + v * lin.weights[k]!, 0))));
-  assert.ok(pl([0, 0, 0]) > pl([0, 1, 0]), "the linear model ranks the rare cell above a right one");
   assert.deepEqual(fitTrees(X, y, w, opts), m);
   // Row weights count: the same rows, the positives weighed down, give lower probabilities.
   const light = fitTrees(X, y, y.map((v) => (v ? 0.2 : 1)), opts);
@@ -173,16 +170,18 @@ test("the lexical features: the sentence's chance of citing the proposal's type,
   assert.deepEqual(gateFeatures(article, proposals, { window: byTrigger }).map((r) => r[at("window:match")]), [0.8, 0.3]);
 });
 
-test("the fitter finds the signal, is deterministic, and a stored proposal comes back whole", () => {
+test("the tree fitter finds the signal of one feature, its leaf penalty shrinks, and a stored proposal comes back whole", () => {
   // y mostly follows the first feature; the second is spread evenly over both classes.
   const X = [[1, 0], [1, 1], [1, 0], [1, 1], [0, 0], [0, 1], [0, 0], [0, 1]];
   const y = [1, 1, 0, 1, 0, 0, 1, 0];
   const w = X.map(() => 1);
-  const a = fitLogistic(X, y, w, { l2: 0.1 });
-  assert.ok(a.weights[0]! > 1 && Math.abs(a.weights[1]!) < Math.abs(a.weights[0]!));
-  assert.deepEqual(fitLogistic(X, y, w, { l2: 0.1 }), a);
-  // Heavier penalty, smaller weights.
-  assert.ok(Math.abs(fitLogistic(X, y, w, { l2: 10 }).weights[0]!) < a.weights[0]!);
+  const opts = { trees: 10, depth: 1, rate: 0.3, lambda: 0.1, minHessian: 0.5, bins: 8 };
+  const m = fitTrees(X, y, w, opts);
+  assert.ok(m.trees.every((t) => t.length === 3 && t[0]![0] === 0), "every stump splits on the first feature");
+  const lift = (e: TreeEnsemble): number => treeLogit(e, [1, 0]) - treeLogit(e, [0, 0]);
+  assert.ok(lift(m) > 1);
+  // A heavier leaf penalty, smaller steps.
+  assert.ok(lift(fitTrees(X, y, w, { ...opts, lambda: 10 })) < lift(m));
   const text = "Israeli jets struck a depot near Beit Jinn on Thursday.";
   const [p] = extractEvents({ text, published: "2025-06-13" }, ctx, { gate: false });
   assert.deepEqual(hydrateProposal(slimProposal(p!), text), p);

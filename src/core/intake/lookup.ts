@@ -93,10 +93,6 @@ const NATIONALITY: Record<string, string> = {
   // "occupation aircraft", "the occupation's bulldozers": Syrian and Arab media name the Israeli army by what it does.
   israeli: "ISR", occupation: "ISR", syrian: "SYR", american: "USA", "u.s.": "USA", us: "USA", jordanian: "JOR", turkish: "TUR", russian: "RUS", iranian: "IRN", lebanese: "LBN", saudi: "SAU", french: "FRA", qatari: "QAT", emirati: "ARE",
 };
-/** Kinds of actor that belong to no state, so that a nationality named before them says whose they are. */
-const STATELESS_KINDS = new Set(["armed-group", "tribal", "militia"]);
-const GROUP_NATIONALITY: Record<string, string> = { lebanese: "LBN", syrian: "SYR", jordanian: "JOR", iraqi: "IRQ", palestinian: "PSE", turkish: "TUR", iranian: "IRN" };
-const GROUP_NATIONALITY_BEFORE = /\b(Lebanese|Syrian|Jordanian|Iraqi|Palestinian|Turkish|Iranian)\s+$/;
 const MILITARY_NOUN = /^(forces?|troops|army|military|soldiers?|guards?|guardsmen|policem[ae]n|personnel|engineers|infantry|columns?|servicemen|reservists|snipers|jets?|warplanes?|aircraft|drones?|tanks?|patrols?|units?|officers?|strikes?|airstrikes?|incursions?|raids?|shelling|fire|bulldozers|vehicles|convoys?|positions?|police|artillery|helicopters?|commandos|gunfire|operation|operations|aggression|bombardment|bombing|missiles?|excavators?|bulldozer)$/i;
 const POLITICAL_NOUN = /^(officials?|delegation|delegations|authorities|government|regime|envoy|president|minister|leaders?|leadership|negotiators|side|diplomats?|counterparts?|administration|presidency|mediators?)$/i;
 const PAIRED_NATIONALITY_RE = /\b(Israeli|Syrian|American|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)\s+and\s+(Israeli|Syrian|American|Jordanian|Turkish|Russian|Iranian|Lebanese|Saudi|French|Qatari|Emirati)((?:\s+[a-z][a-z-]*){1,3})/g;
@@ -114,13 +110,6 @@ export function findActors(sentence: string, base: number, tokens: readonly Toke
   const out: ActorMention[] = [];
   for (const m of index.actors.match(tokens)) {
     const actor = m.values[0]!;
-    // "Lebanese tribal gunmen", "Iraqi militants": a nationality before a group of no state is the group's.
-    const adj = STATELESS_KINDS.has(actor.kind) ? GROUP_NATIONALITY_BEFORE.exec(sentence.slice(Math.max(0, m.start - base - 16), m.start - base)) : null;
-    const own = adj ? GROUP_NATIONALITY[adj[1]!.toLowerCase()] ?? null : null;
-    if (own && own !== actor.country) {
-      out.push({ name: sentence.slice(m.start - base - adj![0].length, m.end - base), actor, country: own, inter: actor.inter, start: m.start - adj![0].length, end: m.end, source: false });
-      continue;
-    }
     out.push({ name: sentence.slice(m.start - base, m.end - base), actor, country: actor.country, inter: actor.inter, start: m.start, end: m.end, source: false });
   }
   const overlaps = (s: number, e: number): boolean => out.some((x) => s < x.end && e > x.start);
