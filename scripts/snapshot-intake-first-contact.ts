@@ -37,6 +37,7 @@ const BATCHES: Array<{ commit: string; tunedInSameCommit: boolean }> = [
   { commit: "6e21a27", tunedInSameCommit: false }, // train BC–BF, committed alone after the eleventh round, which was their first contact
   { commit: "fdb3403", tunedInSameCommit: false }, // train BG–BJ, committed alone after the twelfth round, which was their first contact
   { commit: "64a66ac", tunedInSameCommit: false }, // train BK–BN, committed alone after the thirteenth round, which was their first contact
+  { commit: "f9ee681", tunedInSameCommit: false }, // train BO–BR, committed alone during the fourteenth round, before any rule saw them: the thirteenth round's extractor is their first contact
 ];
 
 const git = (...args: string[]): string => execFileSync("git", args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });

@@ -411,3 +411,50 @@ test("round 13: unnamed sides on the ground are of the place, a nationality befo
   // A protest's second side is the state it is held in.
   assert.deepEqual(one("Hundreds of people demonstrated in Sweida city on Friday.", "2025-08-16").map(sides), [["SYR", "SYR"]]);
 });
+
+test("round 14: acts dropped by over-broad rules, new trigger words, assassinations, dated headings, datelines with a year, undated acts", async () => {
+  const { loadPackContext } = await import("../../scripts/eval-intake.ts");
+  const real = loadPackContext();
+  const one = (text: string, published: string) => extractEvents({ text, published }, real, { gate: false });
+  const kinds = (ps: ReturnType<typeof one>): string[] => ps.map((p) => `${p.event_type}/${p.sub_event_type}`);
+  // "more than 150 rockets" is a salvo's size, not a trend; "two more suspects" are more of the same arrest.
+  assert.deepEqual(kinds(one("Hezbollah fired more than 150 rockets at Katzrin on Wednesday.", "2025-10-15")), ["Explosions/Remote violence/Shelling/artillery/missile attack"]);
+  assert.deepEqual(kinds(one("Two more suspects were detained on Monday in Zabadani, the ministry said.", "2025-10-15")), ["Strategic developments/Arrests"]);
+  // A salvo in its largest barrage "since October" is one day's act, not a count over months.
+  assert.equal(one("On Wednesday Hezbollah fired more than 200 rockets at Katzrin in its largest barrage since October, the army said.", "2024-07-04").length, 1);
+  // A raid that entered, searched and set up a checkpoint before withdrawing is still an act, whichever rule folds which part.
+  const raid = one("On Sunday, an Israeli force entered Quneitra, searched three houses and set up a checkpoint at the village entrance for about three hours before withdrawing.", "2025-10-15");
+  assert.equal(raid.length, 1);
+  assert.equal(raid[0]!.event_type, "Strategic developments");
+  // Suspects' "responsibility for" a bombing dated to a day tells that bombing.
+  const cell = one("Investigations showed that the cell was responsible for the roadside bomb that targeted a security vehicle near Tal Shihab on 11 May, wounding two.", "2025-06-20");
+  assert.ok(cell.some((p) => p.sub_event_type === "Remote explosive/landmine/IED" && p.date === "2025-05-11"));
+  // An old year about the victim does not make the act history when the act has its own day.
+  assert.equal(one("Unknown gunmen on a motorcycle shot dead a former opposition fighter who had joined a settlement in 2018, as he left a mosque in Tafas on Tuesday.", "2025-06-12").length, 1);
+  // ... and such a killing by gunmen, with no fire returned, is violence against civilians, not a battle.
+  assert.deepEqual(kinds(one("On Tuesday evening, gunmen shot dead a member of the National Guard near a roundabout in Shahba.", "2025-08-14")), ["Violence against civilians/Attack"]);
+  assert.deepEqual(kinds(one("Gunmen opened fire on a checkpoint in Inkhil on Monday and the soldiers returned fire.", "2025-08-14")).map((k) => k.split("/")[0]), ["Battles"]);
+  // A crowd that gathered with flags and signs is a protest, without the word.
+  assert.deepEqual(kinds(one("A few hundred people gathered on Friday in the main square of Quneitra city, carrying Syrian flags and hand-written signs.", "2025-02-02")), ["Protests/Peaceful protest"]);
+  // New words: a patrol that drove through villages, streets taken, sections of a fence removed, a passive killed "by drones".
+  assert.equal(one("On Friday, an Israeli patrol drove through al-Rafid and Bariqa before returning west.", "2025-05-03")[0]?.event_type, "Strategic developments");
+  assert.deepEqual(kinds(one("On Tuesday, hundreds of people had taken to the streets in Daraa city to denounce the remarks.", "2025-02-27")), ["Protests/Peaceful protest"]);
+  assert.deepEqual(kinds(one("On Wednesday, peacekeepers observed Israeli troops removing a section of the technical fence near al-Hamidiyah.", "2025-03-01")), ["Strategic developments/Looting/property destruction"]);
+  assert.deepEqual(kinds(one("On Monday six Syrian soldiers were killed by drones near al-Kiswah.", "2025-08-28")), ["Explosions/Remote violence/Air/drone strike"]);
+  // A drone that "killed a Hezbollah member" struck Hezbollah; the state the article names struck.
+  const drone = one("Israel has struck Syria often this year. In Qusayr on Monday, a drone killed a Hezbollah member near the border crossing.", "2025-08-20");
+  assert.deepEqual(drone.filter((p) => p.location === "Qusayr").map((p) => [p.actor1?.country, p.actor2?.country]), [["ISR", "LBN"]]);
+  // A dated heading dates what its item tells "overnight"; a dateline with a year dates the filing, not the act "on Thursday".
+  assert.deepEqual(one("Weekly summary.\n\nTuesday, April 29: Gunmen attack a checkpoint in Jaramana overnight, and clashes follow.", "2025-05-03").map((p) => p.date), ["2025-04-29"]);
+  assert.deepEqual(one("DAMASCUS, Nov. 16, 2024 – Israeli missiles struck a residential building in Qudsaya on Thursday, killing 15 people.", "2024-11-16").map((p) => p.date), ["2024-11-14"]);
+  // An act with no date of its own is put on the day before publication, in the week up to it.
+  const undated = one("Israeli troops detained two shepherds near Kudna, residents said.", "2025-10-15");
+  assert.deepEqual(undated.map((p) => [p.date, p.date_precision, p.date_start, p.date_end]), [["2025-10-14", "week", "2025-10-08", "2025-10-15"]]);
+  // "the weekly Friday demonstration" names a custom, not a date.
+  assert.deepEqual(one("26 January: hundreds of people gathered in Karama Square in Sweida for the weekly Friday demonstration.", "2024-02-03").map((p) => p.date), ["2024-01-26"]);
+  // Places the gazetteer gained: a Syrian village across from an Israeli kibbutz, an airbase, Lebanese border villages.
+  const ziwan = one("On Monday, Israeli soldiers entered Ain Ziwan and detained a man.", "2025-10-15");
+  assert.deepEqual(ziwan.map((p) => [p.place_id, p.country]), [["ain-ziwan", "SYR"]]);
+  assert.equal(one("Israeli jets struck the T4 airbase in central Syria on Tuesday night.", "2025-04-03")[0]?.place_id, "t4-airbase");
+  assert.equal(one("An Israeli drone struck a car in Jouaiya on Monday.", "2025-10-15")[0]?.admin1, "LB-JA");
+});

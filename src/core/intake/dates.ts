@@ -273,6 +273,8 @@ const RULES: Rule[] = [
     re: /\b(last|this|on|early on|late on|since|by|next|coming|from)?\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi,
     resolve: (m, ref, future) => {
       if (!ref) return null;
+      // "the weekly Friday demonstration": a day of the week that names a custom, not a date.
+      if (!m[1] && /\b(?:weekly|every|each|usual)\s*$/i.test(m.input.slice(Math.max(0, m.index - 12), m.index))) return null;
       const wd = WEEKDAYS.indexOf((m[2] ?? "").toLowerCase());
       const refWd = weekdayOf(ref);
       const q = (m[1] ?? "").toLowerCase();

@@ -72,7 +72,7 @@ const TOLL_AND = new RegExp(`^\\s+(?:[\\w-]+\\s+){0,2}?and\\s+${NUM}\\s+(?:[\\w-
 const NEGATION = /\b(no|not|never|denied|denies|deny|without|nor|neither|refuted|dismissed reports of|resisted|resisting|refused|refusing|didn't|did not|has not|have not|had not|was not|were not)\b[^,;:]*$/i;
 const FUTURE = /\b(will|shall|expects?|expected|due to|ahead of|later this (?:week|month|year)|calls? on|called on|compel|plans? to|planned|planning|intends? to|intend|intention to|expected to|set to|to be held|scheduled|upcoming|next week|next month|is to|are to|prepar(?:e|es|ing) to|vow(?:ed|s)? to|pledg(?:ed|es) to|ready to|seeks? to|sought to|call(?:ed|s|ing)? for|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|warn(?:ed|s|ing)? (?:of|against|that)|threaten(?:ed|s|ing)? (?:to|with)|would)\b[^,;:]*$/i;
 const HYPOTHETICAL = /\b(could|might|if|whether|possible|possibility|potential|pave the way|prospect of|risk of|fears? of|aimed at|aim(?:s|ed)? to|to ensure|prevent(?:ing|ion of)?|reduc(?:e|ing|tion (?:of|in))|avoid(?:ing)?|curb(?:ing)?|halt(?:ing)?|stop(?:ping)?|end(?:ing)?|de-?escalat\w*)\b[^,;:]*$/i;
-const TREND = /\b(every|each|any|days of|weeks of|months of|decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|more|(?:several|many|multiple|numerous|repeated|\d+|two|three|four|five) rounds of)\s+(?:[\w-]+\s+){0,2}$/i;
+const TREND = /\b(every|each|any|days of|weeks of|months of|decrease in|increase in|decline in|drop in|rise in|fewer|number of|frequency of|spate of|string of|series of|a wave of|(?<!\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s)more(?!\s+than\b)|(?:several|many|multiple|numerous|repeated|\d+|two|three|four|five) rounds of)\s+(?:[\w-]+\s+){0,2}$/i;
 const BACKGROUND = /\b(previously|earlier (?:this year|last year|back-channel|talks|contacts|rounds?)|(?<!(?:hours|minutes) )earlier(?!\s+(?:this (?:morning|afternoon|evening|week)|today|tonight|on\b|in the day|(?:that|the same) (?:day|morning|afternoon|evening|night)))|last year|in the past|formerly|once|which (?:had )?witnessed|was the scene|prior to|back in|for years|for decades|since the|history of|historically|build on|built on|in recent months)\b/i;
 /** The modal "may", never the month ("May 2", "in May"): matched with its case. */
 const MAY_MODAL = /\bmay\b[^,;:]*$/;
@@ -126,6 +126,20 @@ const YEARS_SINCE = /\b(a|one|two|three|four|five|\d+)\s+years?\s+(?:since|after
 const TIMES_SPAN = /\b(?:repeated|frequent|regular|recurring|recurrent|numerous)\s+(?:[\w-]+\s+)?(?:confrontations|clashes|attacks|incursions|raids|strikes|incidents|arrests|protests|killings|assassinations)\b[^;]*?\bsince\b|\b(?:several|many|multiple|numerous|countless|repeated(?:ly)?|a number of|dozens of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times\b[^;]*?\b(?:since|this year|last year|so far|in recent|over the (?:past|last)|in the (?:past|last))\b|\b(?:since|this year|so far|in recent (?:weeks|months))\b[^;]*?\b(?:several|many|multiple|numerous|\d+|two|three|four|five)\s+times\b/i;
 /** "41 Israeli ground incursions", "dozens of raids": a count of events of a kind, not one event. */
 const COUNTED_KIND = /\b(?:\d{2,}|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+){0,3}$/i;
+/** "its largest barrage since October": a comparison, not a span the count covers. */
+const SUPERLATIVE_SINCE = /\b(?:largest|biggest|heaviest|deadliest|worst|fiercest|most [\w-]+|first)\s+(?:[\w-]+\s+){0,3}since\s+(?:[\w-]+\s+){0,2}[\w-]+/gi;
+/** Munitions counted in one salvo ("fired more than 200 rockets"): one act, not a count of acts. */
+const SALVO = /(?:rockets|missiles|shells|rounds|projectiles|drones|mortars)$/i;
+/** What makes a crowd that gathered a protest when no protest word is used: flags and signs, a square, speeches, solidarity. */
+const GATHERING_CUE = /\b(?:flags?|signs|pictures|photographs|portraits|placards|solidarity|speakers?|speeches|refus\w+|sit-in|vigil|rall(?:y|ies|ied)|(?:main|central|town|village|city)\s+square|block(?:ed|ing)?\s+(?:the\s+)?(?:road|vehicles?|convoy|patrol))\b/i;
+/** Unnamed attackers of the kind that carry out targeted killings. */
+const GUNMEN = /\b(?:gunmen|armed men|assailants|attackers|unknown persons|masked men)\b/i;
+/** Fire on both sides: a battle, not a one-sided attack. */
+const EXCHANGE = /\b(?:clash\w*|exchang\w* (?:of )?(?:[\w-]+ )?fire|returned fire|responded|firefights?|gun ?battles?|fought|fighting|shoot-?outs?)\b/i;
+/** Days told relative to when the text was written ("overnight", "today"): under a dated heading they are the heading's. */
+const RELATIVE_TO_FILING = /^(?:overnight|tonight|today|this (?:morning|afternoon|evening)|last night|yesterday|earlier today)$/i;
+/** A live blog's time stamp at the head of an entry: "18:20", "[14:02]", "09:15 –". */
+const LIVE_STAMP = /^\s*(?:[-–•*]\s*)?\[?\d{1,2}[:.]\d{2}\]?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\s*(?:[-–—:]\s*)?(?=[A-Z[])/;
 /** Perfect aspect with "since" or "so far": a running total ("900 people have been killed since the violence began"). */
 const CUMULATIVE = /\b(?:have|has)\s+(?:\w+\s+)?(?:uprooted|destroyed|demolished|razed|bulldozed|seized|confiscated|detained|arrested|killed|carried out|conducted)\b[^.;]*?\bsince\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning)\b)|\b(?:have|has|had)\s+been\s+(?:killed|wounded|injured|arrested|detained|displaced)\s+(?:[\w-]+\s+){0,2}?(?:since|so far|in recent (?:weeks|months)|over the (?:past|last) (?:few )?(?:weeks|months|year))\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|dawn|morning|last night|the morning)\b)/i;
 /** What suspects are held for: an act named, not told as happening. */
@@ -190,7 +204,7 @@ const GENERIC_AFTER = /^\s+(?:(?:have|has)\s+)?(?:rose|risen|increased|declined|
 const ORDNANCE_ORIGIN = /\b(?:left (?:over|behind)|leftover|remnants?|remaining)\s+(?:from|of|by|after)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:fighting|war|wars|conflict|battles?|clashes|hostilities|shelling|bombardment|years?|rounds? of [\w-]+)\b/gi;
 const THIS_PLACE = /\b(?:in|at|of|near|into|on|around|outside|inside)\s+this\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|hamlet|neighbou?rhood|district|camp|community)\b/i;
 const SAME_PLACE = /\b(?:the|that) same\s+(?:site|spot|location|place|area|position|village|town|hill|hilltop|point|outpost|base|farm|road|crossing|neighbou?rhood)\b/i;
-const DATELINE = /^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2})*(?:\s*\([A-Z][\w'’. -]{1,30}\))?\s*[-–—]\s/;
+const DATELINE = /^\s*[A-Z][A-Z'’.-]+(?:[\s/][A-Z][A-Z'’.-]+)*(?:,\s*(?:[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,2}|\d{1,2}(?:\s+[A-Z][a-z]+\.?)?(?:,?\s+\d{4})?|\d{4}))*(?:\s*\([\w'’. -]{1,30}\))?\s*[-–—]\s/;
 /** A dateline in title case ("Quneitra, 23 January 2025 - ", "Daraa – "): a short name, an optional date, a spaced dash. */
 const TITLE_DATELINE = /^\s*[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2}(?:,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?)?\s+[-–—]\s/;
 /** A report's own day: "the ministry said on Saturday (that) …" dates the telling, not what is told. */
@@ -462,6 +476,14 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
     if (/\b(?:drones?|jets?|warplanes?|aircraft|helicopters?|air ?strikes?)\s+(?:[\w-]+\s+)?$/i.test(lead)) {
       return { event_type: "Explosions/Remote violence", sub_event_type: "Air/drone strike", plover: "ASSAULT", mode: /drone/i.test(lead) ? "drone" : "aerial" };
     }
+    // "six soldiers were killed by drones": the weapon named as the agent of a passive.
+    const by = /^(?:killed|wounded|injured|hit)\s+(?:[\w-]+\s+){0,2}?by\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:Israeli\s+|Turkish\s+|Jordanian\s+)?([\w-]+(?:\s+[\w-]+)?)/i.exec(t.slice(trigger - s.start))?.[1] ?? "";
+    if (/^(?:drones?|air ?strikes?|jets?|warplanes?|aircraft|drone strikes?|helicopters?)\b/i.test(by)) {
+      return { event_type: "Explosions/Remote violence", sub_event_type: "Air/drone strike", plover: "ASSAULT", mode: /drone/i.test(by) ? "drone" : "aerial" };
+    }
+    if (/^(?:shelling|artillery|shells?|mortars?|mortar (?:fire|rounds?)|rockets?|tank (?:fire|shells?))\b/i.test(by)) {
+      return { event_type: "Explosions/Remote violence", sub_event_type: "Shelling/artillery/missile attack", plover: "ASSAULT", mode: "heavy-weapons" };
+    }
     // "Israeli tanks fired at a post": heavy guns as the shooter make it shelling, whatever the verb.
     if (/\b(?:artillery|shell(?:s|ing|fire)?|mortars?|tank fire|tank shells?|tanks?|howitzers?|gunboats?|rockets?|missiles?)\s+(?:(?!and\b|or\b)[\w-]+\s+)?$/i.test(lead)) {
       return { event_type: "Explosions/Remote violence", sub_event_type: "Shelling/artillery/missile attack", plover: "ASSAULT", mode: "heavy-weapons" };
@@ -469,7 +491,7 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   }
   // "A similar gathering took place in Nawa": like the protest just told.
   // ("Smaller gatherings were held in Shahba", "a smaller crowd gathered": more of a protest the text has told.)
-  if (def.id === "gathering" && !PROTEST_CUE.test(t) && !/\b(?:a\s+)?(?:similar|smaller|larger|other|further|rival)\s+(?:gatherings?|crowds?)\b|\bgatherings?\s+(?:were|was)\s+(?:also\s+)?held\b/i.test(t)) return null;
+  if (def.id === "gathering" && !PROTEST_CUE.test(t) && !GATHERING_CUE.test(t) && !/\b(?:a\s+)?(?:similar|smaller|larger|other|further|rival)\s+(?:gatherings?|crowds?)\b|\bgatherings?\s+(?:were|was)\s+(?:also\s+)?held\b/i.test(t)) return null;
   if ((def.id === "protest" || def.id === "gathering") && /\b(?:lodged|filed|formal|letter of|note of)\s+(?:a\s+)?protests?\b|\bprotested\s+(?:each|every|all|these|those|the|this|against the)\b[^.]*\bas\s+(?:a\s+)?violations?\b/i.test(t)) return null;
   if (def.id === "protest" || def.id === "gathering") {
     // "The Force has protested each violation": a state or an organisation protesting is a diplomatic note, not a street protest.
@@ -520,7 +542,10 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   const civAt = firstIdx(CIVILIAN_TARGET, targetText);
   const armedAt = firstIdx(ARMED_TARGET, targetText);
   const civilianTarget = civAt < armedAt;
-  if ((def.id === "shooting" || def.id === "killing") && !civilianTarget && (armedAt < Infinity || (a2 && a2.actor?.kind !== "civilians" && a1))) {
+  // "Unknown gunmen on a motorbike shot dead a former officer": a killing by gunmen with no fire returned is one-sided, whoever the
+  // victim once served (ACLED codes such assassinations as violence against civilians; an exchange of fire is a battle).
+  const assassination = (def.id === "shooting" || def.id === "killing") && GUNMEN.test(before) && /^(?:shot dead|shot and killed|gunned down|assassinated|shot and wounded)\s+(?:a|an|the|one)\b/i.test(t.slice(rel)) && !EXCHANGE.test(t);
+  if ((def.id === "shooting" || def.id === "killing") && !civilianTarget && !assassination && (armedAt < Infinity || (a2 && a2.actor?.kind !== "civilians" && a1))) {
     event_type = "Battles"; sub_event_type = "Armed clash";
   }
   // An ambush of unarmed people ("ambushed Druze travellers") is one-sided, like an attack.
@@ -849,6 +874,10 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
     }
     const monthTold = [...a.dates].reverse().find((d) => !d.stale && d.start && (d.precision === "month" || d.precision === "day"));
     if (monthTold?.start) lastMonth = monthTold.start;
+    // "Tuesday, April 29: Gunmen attack a checkpoint overnight": an item headed by its day; "overnight", "today" are that day's, not the
+    // filing day's.
+    const heading = a.dates.find((d) => d.from <= 3 && !d.stale && d.date !== null && (d.precision === "day" || d.precision === "month") && /^\s*[:–—-]\s/.test(a.s.text.slice(d.to)));
+    if (heading) a.dates = a.dates.filter((d) => d === heading || !RELATIVE_TO_FILING.test(d.text));
     // "QUNEITRA, Monday - … on Saturday": the dateline's day is the filing day; the sentence's own day dates its events.
     if (a.s.start <= datelineStart && datelineStart < a.s.end) {
       const own = a.dates.filter((d) => a.s.start + d.from >= datelineEnd);
@@ -1049,8 +1078,8 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       const ownClause = clauseOf(s.text, f.rel);
       if (TIMES_SPAN.test(ownClause) || ((f.def.id === "killing" || f.def.id === "arrest" || f.def.id === "destruction") && CUMULATIVE.test(ownClause))) continue;
       // A count of a kind of event over a span ("Monthly count (1-12 October): 41 incursions") is a statistic; "dozens of strikes throughout the day" is a day's raid.
-      const spanned = (dm !== null && dm.start !== null && dm.end !== null && isoToDays(dm.end) - isoToDays(dm.start) >= 2) || AGGREGATE_SPAN.test(s.text) || /\b(?:count(?:ed)?|tall(?:y|ied)|totals?|statistics|logged|recorded|documented|registered|summary)\b|\b(?:during|over|in)\s+the\s+(?:past\s+)?(?:week|month|period|year)\b/i.test(s.text);
-      if (/s$/i.test(f.text) && spanned && COUNTED_KIND.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
+      const spanned = (dm !== null && dm.start !== null && dm.end !== null && isoToDays(dm.end) - isoToDays(dm.start) >= 2) || AGGREGATE_SPAN.test(s.text.replace(SUPERLATIVE_SINCE, "")) || /\b(?:count(?:ed)?|tall(?:y|ied)|totals?|statistics|logged|recorded|documented|registered|summary)\b|\b(?:during|over|in)\s+the\s+(?:past\s+)?(?:week|month|period|year)\b/i.test(s.text);
+      if (/s$/i.test(f.text) && spanned && COUNTED_KIND.test(s.text.slice(Math.max(0, f.rel - 50), f.rel)) && !(SALVO.test(f.text) && /\b(?:fired|launched|fires|launches|firing|launching)\b/i.test(s.text.slice(Math.max(0, f.rel - 60), f.rel)))) continue;
       // "their vehicle hit a landmine": the mine is the act, not a strike.
       if (f.def.id === "strike" && /^(?:hit|struck|strikes?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:land ?mines?|mines?|roadside bombs?|explosive devices?|IEDs?|booby[- ]traps?)\b/i.test(s.text.slice(f.rel))) continue;
       // "the Golan Heights, which Israel captured from Syria in 1967": an act the clause dates by an old year is history.
@@ -1060,7 +1089,10 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
         !a.dates.some((d) => !d.stale && d.date)) continue;
       const commaClause = s.text.slice(Math.max(0, s.text.lastIndexOf(",", f.rel) + 1), (s.text.indexOf(",", f.rel) + 1 || s.text.length + 1) - 1);
       const oldYear = /\b(?:in|since|during|by)\s+((?:19|20)\d{2})\b/.exec(commaClause);
-      if (oldYear && ref && Number(oldYear[1]) < Number(ref.slice(0, 4)) - 1) continue;
+      // ("shot dead a fighter who had joined a settlement in 2018, as he left a mosque on Tuesday": the year is the victim's past; the act has its day.)
+      const clauseAt = Math.max(0, s.text.lastIndexOf(",", f.rel) + 1);
+      const yearFar = !!oldYear && Math.abs(clauseAt + oldYear.index - f.rel) > 30;
+      if (oldYear && ref && Number(oldYear[1]) < Number(ref.slice(0, 4)) - 1 && !(yearFar && dm && dm.precision === "day" && !dm.stale)) continue;
       // "on suspicion of belonging to a cell that fired rockets": what the suspects are accused of is not told as happening.
       if (new RegExp(SUSPICION.source + "[^,;]*$", "i").test(s.text.slice(Math.max(0, f.rel - 90), f.rel))) continue;
       // "documented the demolition of 11 homes and the detention of dozens since the beginning of the year": a tally, not an event.
@@ -1096,7 +1128,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
         a.places.some((p) => p.place?.feature === "capital" && s.start + f.rel - p.end >= 0 && s.start + f.rel - p.end <= 1)) continue;
       // "denounced what it called a massacre", "condemned the incursions": the act named in a statement about it is not told here.
       if (STATEMENT_OBJECT.test(s.text.slice(Math.max(0, f.rel - 60), f.rel))) continue;
-      if (REFERENCE_BEFORE.test(s.text.slice(Math.max(0, f.rel - 50), f.rel))) continue;
+      if (REFERENCE_BEFORE.test(s.text.slice(Math.max(0, f.rel - 50), f.rel)) && !(dm && dm.precision === "day" && !dm.stale && /^[^;]{0,80}\b(?:on|in the early hours of|on the night of)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b/.test(s.text.slice(f.rel)))) continue;
       // "the 2012 massacre", "the 2018 settlement": an act named by an old year is a name, not news.
       const named = /\bthe\s+((?:19|20)\d{2})\s+(?:[\w-]+\s+)?$/i.exec(s.text.slice(Math.max(0, f.rel - 25), f.rel));
       if (named && ref && Number(named[1]) < Number(ref.slice(0, 4)) - 1) continue;
@@ -1205,7 +1237,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       // "advanced into … and levelled farmland before withdrawing": the pull-back ends the raid told, it is not another event.
       if (k.def.id === "withdrawal" && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "withdrawal" && o.rel < k.rel && factual(o))) continue;
       // Checkpoints set up during a raid that also searched or bulldozed are part of that raid, not a base.
-      if (k.def.id === "base" && /\b(?:checkpoints?|roadblocks?|barriers?)$/i.test(k.text) && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && o.def.id !== "restriction")) continue;
+      if (k.def.id === "base" && /\b(?:checkpoints?|roadblocks?|barriers?)$/i.test(k.text) && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && o.def.id !== "restriction" && o.def.id !== "withdrawal")) continue;
       // "set up a checkpoint …, turning back cars": what the checkpoint did, not another event.
       if (k.def.id === "restriction" && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && o.def.id !== "restriction" && factual(o))) continue;
       // "Protesters stormed the building and set fire to it": the burning is the riot's.
@@ -1699,7 +1731,11 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       date = ref
         ? c.flags.background
           ? { date: null, precision: null, start: null, end: ref }
-          : { date: ref, precision: "week", start: addDays(ref, -7), end: ref }
+          : LIVE_STAMP.test(c.evidence[0]!.text)
+            // "18:20 Hundreds of people marched …": a live blog's entry, stamped with the hour, tells the day it is written.
+            ? { date: ref, precision: "day", start: ref, end: ref }
+            // An act told with no day of its own: a report's news is mostly of the day before it; the range is the week up to it.
+            : { date: addDays(ref, -1), precision: "week", start: addDays(ref, -7), end: ref }
         : { date: null, precision: null, start: null, end: null };
     }
     let a1 = c.actor1;
@@ -1757,7 +1793,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
     // "An air strike flattened a building …, killing several officers of Iran's Revolutionary Guards": a side named only
     // after the trigger of a strike, not as "by X", is what was struck; who struck is not told.
     const victimOnly = STRIKE_FROM_AFAR.has(c.sub_event_type) && !!a1 && !!actor1?.country && a1.start >= c.trigger.end && a1.end <= c.sentence.end &&
-      (STRUCK_SIDE.test(c.sentence.text.slice(c.trigger.end - c.sentence.start, a1.start - c.sentence.start)) ||
+      (STRUCK_SIDE.test(c.sentence.text.slice((/(?:killed|hit|struck|targeted)$/i.test(c.trigger.text) ? c.trigger.start : c.trigger.end) - c.sentence.start, a1.start - c.sentence.start)) ||
         // "… next to Iran's embassy", "a strike on a Hezbollah depot": what was hit belonged to that side.
         (STRUCK_OWNER.test(c.sentence.text.slice(c.trigger.end - c.sentence.start, a1.start - c.sentence.start)) && (/['’]s$/.test(a1.name) || /^['’]s\b/.test(c.sentence.text.slice(a1.end - c.sentence.start))))) &&
       (!a2 || a2.start >= c.trigger.end) &&
@@ -1847,7 +1883,9 @@ function coordinatedPlaces(s: Sentence, places: readonly PlaceMention[], chosen:
     // An apposition ("al-Kiswah, south of Damascus, and in Daraa") describes the place before it: the list goes on after it.
     if (/^,\s*(?:(?!and\b|as\b)[\w-]+\s+){0,3}(?:of|in|near)\s+(?:the\s+)?$/i.test(gap) || /^,\s*(?:just\s+|directly\s+)?outside\s+$/i.test(gap) ||
       // ", in the Israeli-held Golan Heights": the region the place lies in.
-      (p.place?.feature === "region" && /^,\s*(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(gap))) { last = p; continue; }
+      (p.place?.feature === "region" && /^,\s*(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(gap)) ||
+      // "the T4 airbase in the Homs desert, and …": the area the target lies in, not another target.
+      /^\s+(?:in|of)\s+(?:the\s+)?$/i.test(gap)) { last = p; continue; }
     // A village the gazetteer lacks counts when its area is known ("near al-Mazraa … and around Walgha").
     if ((!p.place && !p.region) || p.score <= -2 || !(TARGET_LIST_GAP.test(gap) || TARGET_LIST_COMMA.test(gap))) break;
     // Targets in other towns are other events (ACLED: one event per place and day); two targets in one town are one.

@@ -12,7 +12,7 @@
 // piece about talks, or a look back, like the seed report — keeps them all for
 // a reviewer: the labelled sets disagree on how context is dated, and a gate
 // with no such fallback dropped every event of the seed report.
-import { isoToDays } from "./dates.ts";
+import { addDays, isoToDays } from "./dates.ts";
 import { LEXICAL_TYPES } from "./lexical.ts";
 import { TRIGGERS } from "./lexicon.ts";
 import { splitSentences, type Sentence } from "./sentences.ts";
@@ -177,7 +177,7 @@ export function gateFeatures(article: Article, proposals: readonly Proposal[], r
     else {
       on(`date:${p.date_precision ?? "day"}`);
       // The extractor's fallback for an act with no date of its own: the week before the reference date.
-      on("date:default", p.date === v.ref && p.date_precision === "week" ? 1 : 0);
+      on("date:default", p.date_precision === "week" && v.ref !== null && (p.date === v.ref || p.date === addDays(v.ref, -1)) ? 1 : 0);
       if (refDays !== null) {
         const back = refDays - isoToDays(p.date);
         on("date:days-back", Math.log1p(Math.max(0, back)));
