@@ -120,3 +120,13 @@ test("counts in words past ten, a day of this or last month by its ordinal, a we
   assert.equal(first("They pulled out on Thursday.")?.date, "2025-05-22");
   assert.deepEqual([first("last week")?.start, first("last week")?.end], ["2025-05-19", "2025-05-25"]);
 });
+
+test("all-numeric dates are read day first, as the region writes them; month names either way; 'the weekly Friday' is no date", () => {
+  assert.equal(first("On 12/02/2025, a shepherd was killed.")?.date, "2025-02-12");
+  assert.equal(first("On 05.03.2025 shells fell near Kudna.")?.date, "2025-03-05");
+  // A second number over 12 can only be the day: month first after all.
+  assert.equal(first("On 02/13/2025 two men were detained.")?.date, "2025-02-13");
+  assert.equal(first("On May 16, Israeli jets struck Damascus.")?.date, "2025-05-16");
+  assert.equal(first("On 16 May, Israeli jets struck Damascus.")?.date, "2025-05-16");
+  assert.equal(findDates("Hundreds gathered for the weekly Friday demonstration.", ref).length, 0);
+});

@@ -405,6 +405,13 @@ const RULES: Rule[] = [
  * against `ref` (ISO date). `future` makes dates without a year land on or
  * after the reference instead of before it.
  */
+/**
+ * Chrono's strict English parser, reading numeric dates day first ("12/02/2025" is 12 February), as the region, the UN and
+ * monitoring groups write them; a first number over 12 can only be a day either way, a second over 12 only a day in US order.
+ */
+const DAY_FIRST = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true));
+const NUMERIC_DATE = /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/;
+
 export function findDates(text: string, ref: string | null, future = false): DateMention[] {
   const found: DateMention[] = [];
   const taken: Array<[number, number]> = [];
@@ -413,7 +420,10 @@ export function findDates(text: string, ref: string | null, future = false): Dat
   // Explicit calendar dates first, through chrono (strict mode: no guessing).
   if (/\d/.test(text)) {
     const refInstant = ref ? new Date(`${ref}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
-    for (const r of chrono.strict.parse(text, { instant: refInstant, timezone: 0 }, { forwardDate: false })) {
+    for (const found0 of chrono.strict.parse(text, { instant: refInstant, timezone: 0 }, { forwardDate: false })) {
+      // All-numeric dates are read again day first; words ("July 16") stay with the default parser, which reads them either way.
+      const dayFirst = NUMERIC_DATE.test(found0.text) ? DAY_FIRST.parse(found0.text, { instant: refInstant, timezone: 0 }, { forwardDate: false })[0] : undefined;
+      const r = dayFirst ? { index: found0.index, text: found0.text, start: dayFirst.start, end: dayFirst.end } : found0;
       if (!r.start.isCertain("day") || !r.start.isCertain("month")) continue;
       // A calendar date is written with a number; chrono also reads "two hours, a day after" as tomorrow.
       if (!/\d/.test(r.text)) continue;
