@@ -1079,6 +1079,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       if (TIMES_SPAN.test(ownClause) || ((f.def.id === "killing" || f.def.id === "arrest" || f.def.id === "destruction") && CUMULATIVE.test(ownClause))) continue;
       // A count of a kind of event over a span ("Monthly count (1-12 October): 41 incursions") is a statistic; "dozens of strikes throughout the day" is a day's raid.
       const spanned = (dm !== null && dm.start !== null && dm.end !== null && isoToDays(dm.end) - isoToDays(dm.start) >= 2) || AGGREGATE_SPAN.test(s.text.replace(SUPERLATIVE_SINCE, "")) || /\b(?:count(?:ed)?|tall(?:y|ied)|totals?|statistics|logged|recorded|documented|registered|summary)\b|\b(?:during|over|in)\s+the\s+(?:past\s+)?(?:week|month|period|year)\b/i.test(s.text);
+      // ("fired more than 200 rockets": a salvo's size.)
       if (/s$/i.test(f.text) && spanned && COUNTED_KIND.test(s.text.slice(Math.max(0, f.rel - 50), f.rel)) && !(SALVO.test(f.text) && /\b(?:fired|launched|fires|launches|firing|launching)\b/i.test(s.text.slice(Math.max(0, f.rel - 60), f.rel)))) continue;
       // "their vehicle hit a landmine": the mine is the act, not a strike.
       if (f.def.id === "strike" && /^(?:hit|struck|strikes?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:land ?mines?|mines?|roadside bombs?|explosive devices?|IEDs?|booby[- ]traps?)\b/i.test(s.text.slice(f.rel))) continue;
@@ -1128,6 +1129,7 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
         a.places.some((p) => p.place?.feature === "capital" && s.start + f.rel - p.end >= 0 && s.start + f.rel - p.end <= 1)) continue;
       // "denounced what it called a massacre", "condemned the incursions": the act named in a statement about it is not told here.
       if (STATEMENT_OBJECT.test(s.text.slice(Math.max(0, f.rel - 60), f.rel))) continue;
+      // ("the cell was responsible for the roadside bomb … near Tal Shihab on 11 May": a reference dated to its own day tells the act.)
       if (REFERENCE_BEFORE.test(s.text.slice(Math.max(0, f.rel - 50), f.rel)) && !(dm && dm.precision === "day" && !dm.stale && /^[^;]{0,80}\b(?:on|in the early hours of|on the night of)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b/.test(s.text.slice(f.rel)))) continue;
       // "the 2012 massacre", "the 2018 settlement": an act named by an old year is a name, not news.
       const named = /\bthe\s+((?:19|20)\d{2})\s+(?:[\w-]+\s+)?$/i.exec(s.text.slice(Math.max(0, f.rel - 25), f.rel));
@@ -1236,7 +1238,8 @@ function proposeByRules(article: Article, ctx: ExtractContext, options: ExtractO
       if (k.def.id === "incursion" && !takenQuietly && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && o.def.id !== "withdrawal" && factual(o))) continue;
       // "advanced into … and levelled farmland before withdrawing": the pull-back ends the raid told, it is not another event.
       if (k.def.id === "withdrawal" && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "withdrawal" && o.rel < k.rel && factual(o))) continue;
-      // Checkpoints set up during a raid that also searched or bulldozed are part of that raid, not a base.
+      // Checkpoints set up during a raid that also searched or bulldozed are part of that raid, not a base. (Not the pull-back: the
+      // pull-back is folded into the checkpoint in turn, and the two rules would drop each other.)
       if (k.def.id === "base" && /\b(?:checkpoints?|roadblocks?|barriers?)$/i.test(k.text) && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && o.def.id !== "restriction" && o.def.id !== "withdrawal")) continue;
       // "set up a checkpoint …, turning back cars": what the checkpoint did, not another event.
       if (k.def.id === "restriction" && [...kept.values()].some((o) => o !== k && o.def.family === "physical" && o.def.id !== "incursion" && o.def.id !== "restriction" && factual(o))) continue;

@@ -176,7 +176,8 @@ export function gateFeatures(article: Article, proposals: readonly Proposal[], r
     if (!p.date) on("date:none");
     else {
       on(`date:${p.date_precision ?? "day"}`);
-      // The extractor's fallback for an act with no date of its own: the week before the reference date.
+      // The extractor's fallback for an act with no date of its own: the day before the reference date, in the week up to it
+      // (the reference date itself before the fourteenth round, as the first-contact snapshot still holds).
       on("date:default", p.date_precision === "week" && v.ref !== null && (p.date === v.ref || p.date === addDays(v.ref, -1)) ? 1 : 0);
       if (refDays !== null) {
         const back = refDays - isoToDays(p.date);
