@@ -438,6 +438,8 @@ test("round 14: acts dropped by over-broad rules, new trigger words, assassinati
   assert.deepEqual(kinds(one("A few hundred people gathered on Friday in the main square of Quneitra city, carrying Syrian flags and hand-written signs.", "2025-02-02")), ["Protests/Peaceful protest"]);
   // New words: a patrol that drove through villages, streets taken, sections of a fence removed, a passive killed "by drones".
   assert.equal(one("On Friday, an Israeli patrol drove through al-Rafid and Bariqa before returning west.", "2025-05-03")[0]?.event_type, "Strategic developments");
+  // "enters" as a live blog writes a raid, but not time passing: "Israel's campaign in Quneitra enters its second week".
+  assert.equal(one("Israel's campaign in Quneitra enters its second week, the army said on Monday.", "2025-05-03").length, 0);
   assert.deepEqual(kinds(one("On Tuesday, hundreds of people had taken to the streets in Daraa city to denounce the remarks.", "2025-02-27")), ["Protests/Peaceful protest"]);
   assert.deepEqual(kinds(one("On Wednesday, peacekeepers observed Israeli troops removing a section of the technical fence near al-Hamidiyah.", "2025-03-01")), ["Strategic developments/Looting/property destruction"]);
   assert.deepEqual(kinds(one("On Monday six Syrian soldiers were killed by drones near al-Kiswah.", "2025-08-28")), ["Explosions/Remote violence/Air/drone strike"]);

@@ -503,7 +503,7 @@ function refineType(def: TriggerDef, s: Sentence, a1: ActorMention | null, a2: A
   }
   if (def.id === "incursion" && /^(?:patrolled|deployed|controlled|manned)\s+by\b/i.test(t.slice(trigger - s.start))) return null;
   // "the sit-in entered its third day": time passing, not a movement.
-  if (def.id === "incursion" && /^entered\s+(?:its|a|the|their)\s+(?:[\w-]+\s+)?(?:day|week|month|year|phase|stage|round)\b/i.test(t.slice(trigger - s.start))) return null;
+  if (def.id === "incursion" && /^enter(?:ed|s)\s+(?:its|a|the|their)\s+(?:[\w-]+\s+)?(?:day|week|month|year|phase|stage|round)\b/i.test(t.slice(trigger - s.start))) return null;
   // "the raid met armed resistance", "were met with gunfire": an encounter, not a meeting.
   if (def.id === "talks" && /^met\s+(?:with\s+)?(?:[\w-]+\s+){0,2}?(?:resistance|fire|gunfire|opposition|force|hostility|protests?|anger)\b/i.test(t.slice(trigger - s.start))) return null;
   // A convoy that carries goods or belongs to a relief body is aid arriving, not troops moving.
